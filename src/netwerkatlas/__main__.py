@@ -1,0 +1,5 @@
+import sys
+
+from netwerkatlas.cli import main
+
+sys.exit(main())

@@ -1,0 +1,86 @@
+"""The `netwerkatlas` command: start the app, or check files with `netwerkatlas validate`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from netwerkatlas import __version__
+from netwerkatlas.i18n import LANGUAGES, set_language, t
+from netwerkatlas.resources import example_path, examples
+
+
+def _language_from(argv: Sequence[str]) -> None:
+    """Pick the language before any help text is made, so --help is in that language too."""
+    for i, arg in enumerate(argv):
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        if value in LANGUAGES:
+            set_language(value)
+
+
+def app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="netwerkatlas",
+        description=t("cli.description"),
+        epilog=t("cli.commands_epilog"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", nargs="?", help=t("cli.file_help"))
+    names = [p.stem for p in examples()]
+    parser.add_argument(
+        "--example", nargs="?", const=names[0] if names else "", metavar="NAAM",
+        help=t("cli.example_help") + (f" ({', '.join(names)})" if names else ""),
+    )
+    parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang_help"))
+    parser.add_argument("--version", action="version", version=f"netwerkatlas {__version__}")
+    return parser
+
+
+def validate_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="netwerkatlas validate", description=t("cli.validate_description")
+    )
+    parser.add_argument("files", nargs="+", metavar="BESTAND", help=t("cli.validate_files_help"))
+    parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang_help"))
+    return parser
+
+
+def _has_display() -> bool:
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _language_from(argv)
+    if argv[:1] == ["validate"]:
+        from netwerkatlas.validate import validate_files
+
+        args = validate_parser().parse_args(argv[1:])
+        code, lines = validate_files(args.files)
+        print("\n".join(lines))
+        return code
+
+    args = app_parser().parse_args(argv)
+    path = args.file
+    if args.example is not None:
+        path = example_path(args.example)
+        if not path.is_file():
+            names = ", ".join(p.stem for p in examples())
+            print(t("cli.unknown_example", name=args.example, names=names), file=sys.stderr)
+            return 2
+    if not _has_display():
+        print(t("cli.no_display"), file=sys.stderr)
+        return 2
+    from netwerkatlas.app.main import run_app
+
+    return run_app(str(path) if path else None)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,153 @@
+"""The commands every view uses: add, remove (with its cascade), change, move, view settings.
+
+Each wraps one model operation and keeps what the operation returned, so undo puts back exactly
+what was there, including a removed node's positions in every view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from netwerkatlas.commands.base import Command, Macro
+from netwerkatlas.i18n import t
+from netwerkatlas.model.atlas import (
+    ACTIONS,
+    EDGES,
+    EVALUATIONS,
+    GOALS,
+    NODES,
+    Atlas,
+    Point,
+)
+from netwerkatlas.model.records import Record
+
+
+def describe(record: Record) -> str:
+    """A short name of what a record is, for menu texts like "Thema toevoegen"."""
+    kind = getattr(record, "kind", None)
+    return t(f"kind.{kind}") if kind is not None else t("command.item")
+
+
+class AddItem(Command):
+    def __init__(
+        self, collection: str, record: Record, positions: Mapping[str, Point] | None = None
+    ) -> None:
+        self.collection = collection
+        self.record = record
+        self.positions = dict(positions or {})
+        self.text = t("command.add", kind=describe(record)).capitalize()
+
+    def redo(self, atlas: Atlas) -> None:
+        atlas.add(self.collection, self.record, self.positions)
+
+    def undo(self, atlas: Atlas) -> None:
+        atlas.remove(self.collection, self.record.id)
+
+
+class UpdateItem(Command):
+    def __init__(self, collection: str, item_id: str, changes: Mapping[str, Any], text: str = ""):
+        self.collection = collection
+        self.item_id = item_id
+        self.changes = dict(changes)
+        self.old: dict[str, Any] = {}
+        self.text = text
+
+    def redo(self, atlas: Atlas) -> None:
+        if not self.text:
+            self.text = t("command.change", kind=describe(atlas.get(self.collection, self.item_id)))
+            self.text = self.text.capitalize()
+        self.old = atlas.update(self.collection, self.item_id, self.changes)
+
+    def undo(self, atlas: Atlas) -> None:
+        atlas.update(self.collection, self.item_id, self.old)
+
+
+class _RemoveOne(Command):
+    """Remove one item that nothing refers to any more; undo restores it and its positions."""
+
+    def __init__(self, collection: str, item_id: str) -> None:
+        self.collection = collection
+        self.item_id = item_id
+        self.record: Record | None = None
+        self.positions: dict[str, Point] = {}
+
+    def redo(self, atlas: Atlas) -> None:
+        self.record, self.positions = atlas.remove(self.collection, self.item_id)
+
+    def undo(self, atlas: Atlas) -> None:
+        atlas.add(self.collection, self.record, self.positions)
+
+
+class RemoveItem(Macro):
+    """Remove an item and, first, everything that refers to it: a node's edges, a goal's
+    actions and evaluations; references from goals and actions are cleared instead."""
+
+    def __init__(self, collection: str, item_id: str) -> None:
+        super().__init__("")
+        self.collection = collection
+        self.item_id = item_id
+
+    def redo(self, atlas: Atlas) -> None:
+        if not self.children:
+            self.text = t(
+                "command.remove", kind=describe(atlas.get(self.collection, self.item_id))
+            ).capitalize()
+            self.children = [*self._cascade(atlas), _RemoveOne(self.collection, self.item_id)]
+        super().redo(atlas)
+
+    def _cascade(self, atlas: Atlas) -> list[Command]:
+        steps: list[Command] = []
+        for collection, record in atlas.references_to(self.collection, self.item_id):
+            if collection == GOALS:
+                kept = tuple(n for n in record.node_ids if n != self.item_id)
+                steps.append(UpdateItem(GOALS, record.id, {"node_ids": kept}))
+            elif collection == ACTIONS and self.collection == NODES:
+                steps.append(UpdateItem(ACTIONS, record.id, {"who_id": None}))
+            elif collection == EVALUATIONS and self.collection != GOALS:
+                steps.append(UpdateItem(EVALUATIONS, record.id, {"session_id": None}))
+            elif collection in (EDGES, ACTIONS, EVALUATIONS):
+                steps.append(RemoveItem(collection, record.id))
+        return steps
+
+
+class SetPositions(Command):
+    """Place nodes in a view. A drag of several bollen is one `SetPositions` on release."""
+
+    def __init__(self, view: str, positions: Mapping[str, Point | None], text: str = "") -> None:
+        self.view = view
+        self.positions = dict(positions)
+        self.old: dict[str, Point | None] = {}
+        self.text = text or t("command.move")
+
+    def redo(self, atlas: Atlas) -> None:
+        self.old = atlas.set_positions(self.view, self.positions)
+
+    def undo(self, atlas: Atlas) -> None:
+        atlas.set_positions(self.view, self.old)
+
+
+class SetViewSetting(Command):
+    def __init__(self, view: str, key: str, value: Any, text: str = "") -> None:
+        self.view, self.key, self.value = view, key, value
+        self.old: Any = None
+        self.text = text or t("command.setting")
+
+    def redo(self, atlas: Atlas) -> None:
+        self.old = atlas.set_view_setting(self.view, self.key, self.value)
+
+    def undo(self, atlas: Atlas) -> None:
+        atlas.set_view_setting(self.view, self.key, self.old)
+
+
+class UpdateMeta(Command):
+    def __init__(self, changes: Mapping[str, Any], text: str = "") -> None:
+        self.changes = dict(changes)
+        self.old: dict[str, Any] = {}
+        self.text = text or t("command.meta")
+
+    def redo(self, atlas: Atlas) -> None:
+        self.old = atlas.update_meta(self.changes)
+
+    def undo(self, atlas: Atlas) -> None:
+        atlas.update_meta(self.old)

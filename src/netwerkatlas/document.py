@@ -1,0 +1,72 @@
+"""A document: the atlas being worked on, where it is saved, and its undo history.
+
+Pure Python: the main window shows a document and the command line could drive one. "Modified"
+means the undo history has moved away from the point where the file was last saved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from netwerkatlas import io
+from netwerkatlas.commands import Command, UndoStack
+from netwerkatlas.i18n import t
+from netwerkatlas.model import Atlas, AtlasMeta, ClientNode
+
+
+class Document:
+    def __init__(self, atlas: Atlas, path: Path | None = None) -> None:
+        self.atlas = atlas
+        self.path = path
+        self.undo_stack = UndoStack(atlas)
+        self._listeners: list[Callable[[], None]] = []
+        self.undo_stack.subscribe(self._notify)
+
+    @classmethod
+    def new(cls) -> Document:
+        today = dt.date.today().isoformat()
+        atlas = Atlas(ClientNode(label=t("client.placeholder")), AtlasMeta(created=today))
+        return cls(atlas)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> tuple[Document, io.LoadReport]:
+        """Load a file; raises `io.AtlasFileError` with a readable message."""
+        atlas, report = io.load(path)
+        return cls(atlas, Path(path)), report
+
+    # --- state ------------------------------------------------------------------------------
+
+    def subscribe(self, listener: Callable[[], None]) -> None:
+        """`listener()` runs when the modified state, the history or the path changes."""
+        self._listeners.append(listener)
+
+    def _notify(self) -> None:
+        for listener in list(self._listeners):
+            listener()
+
+    @property
+    def is_modified(self) -> bool:
+        return not self.undo_stack.is_clean()
+
+    @property
+    def display_name(self) -> str:
+        return self.path.name if self.path else t("app.untitled")
+
+    # --- editing and saving -----------------------------------------------------------------
+
+    def push(self, command: Command) -> None:
+        self.undo_stack.push(command)
+
+    def save(self, path: str | os.PathLike[str] | None = None) -> Path:
+        """Save atomically to `path` (or the current path); raises `io.AtlasFileError`."""
+        target = io.with_extension(path) if path is not None else self.path
+        if target is None:
+            raise ValueError("an untitled document needs a path to be saved")
+        io.save(self.atlas, target)
+        self.path = Path(target)
+        self.undo_stack.set_clean()
+        self._notify()
+        return self.path

@@ -1,0 +1,92 @@
+"""Checks a schema cannot express: unique ids, one client, references that resolve.
+
+Each check returns `Problem`s with the JSON path of the offending value, so the user is told
+exactly where to look. Also lists unknown fields, which are kept and reported, never dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pydantic import BaseModel
+
+from netwerkatlas.io.errors import Problem
+from netwerkatlas.io.fileformat import AtlasFile
+from netwerkatlas.io.locate import PathKey, format_path
+from netwerkatlas.model.atlas import LIST_COLLECTIONS
+from netwerkatlas.model.records import NodeKind
+
+
+def _duplicate_indices(records: Iterable[BaseModel]) -> list[tuple[int, str, int]]:
+    """(index, id, index of its first use) for every id used a second time."""
+    first: dict[str, int] = {}
+    found = []
+    for index, record in enumerate(records):
+        if record.id in first:
+            found.append((index, record.id, first[record.id]))
+        else:
+            first[record.id] = index
+    return found
+
+
+def consistency_problems(parsed: AtlasFile) -> list[tuple[PathKey, Problem]]:
+    """Everything that would make the atlas inconsistent, each with its path in the file."""
+    found: list[tuple[PathKey, Problem]] = []
+
+    def add(path: PathKey, key: str, **values: object) -> None:
+        found.append((path, Problem(key, where=format_path(path), values=values)))
+
+    for name in ("nodes", "edges", *LIST_COLLECTIONS):
+        for index, record_id, first in _duplicate_indices(getattr(parsed, name)):
+            add((name, index, "id"), "duplicate_id", id=record_id, first=f"{name}[{first}]")
+
+    clients = [i for i, n in enumerate(parsed.nodes) if n.kind == NodeKind.CLIENT]
+    if not clients:
+        add(("nodes",), "no_client")
+    for index in clients[1:]:
+        add(("nodes", index, "kind"), "second_client", first=f"nodes[{clients[0]}]")
+
+    node_ids = {n.id for n in parsed.nodes}
+    goal_ids = {g.id for g in parsed.goals}
+    session_ids = {s.id for s in parsed.sessions}
+
+    def ref(path: PathKey, target: str | None, known: set[str]) -> None:
+        if target is not None and target not in known:
+            add(path, "dangling_ref", id=target)
+
+    for i, edge in enumerate(parsed.edges):
+        ref(("edges", i, "source"), edge.source, node_ids)
+        ref(("edges", i, "target"), edge.target, node_ids)
+        if edge.source == edge.target:
+            add(("edges", i, "target"), "self_loop")
+    for i, goal in enumerate(parsed.goals):
+        for j, node_id in enumerate(goal.node_ids):
+            ref(("goals", i, "node_ids", j), node_id, node_ids)
+    for i, action in enumerate(parsed.actions):
+        ref(("actions", i, "goal_id"), action.goal_id, goal_ids)
+        ref(("actions", i, "who_id"), action.who_id, node_ids)
+    for i, evaluation in enumerate(parsed.evaluations):
+        ref(("evaluations", i, "goal_id"), evaluation.goal_id, goal_ids)
+        ref(("evaluations", i, "session_id"), evaluation.session_id, session_ids)
+    for view_name, view in parsed.views.items():
+        for node_id in view.positions:
+            ref(("views", view_name, "positions", node_id), node_id, node_ids)
+    return found
+
+
+def unknown_fields(model: BaseModel, path: PathKey = ()) -> list[PathKey]:
+    """Paths of fields this version does not know; they are kept and written back on save."""
+    found: list[PathKey] = [(*path, key) for key in sorted(model.model_extra or {})]
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, BaseModel):
+            found += unknown_fields(value, (*path, name))
+        elif isinstance(value, list | tuple):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    found += unknown_fields(item, (*path, name, i))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(item, BaseModel):
+                    found += unknown_fields(item, (*path, name, key))
+    return found

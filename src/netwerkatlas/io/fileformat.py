@@ -1,0 +1,137 @@
+"""The `.netwerkatlas` file: its pydantic schema (current version) and its canonical JSON text.
+
+Canonical means: keys sorted, records sorted by id, two-space indentation, numbers pairs on one
+line, UTF-8 with a final newline, defaults left out. Saving an unchanged atlas therefore writes the
+same bytes, and two versions of an atlas differ only in the lines that changed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from netwerkatlas import __version__
+from netwerkatlas.model.atlas import LIST_COLLECTIONS, Atlas, ViewState
+from netwerkatlas.model.records import (
+    Action,
+    AtlasMeta,
+    Edge,
+    Evaluation,
+    Goal,
+    Id,
+    Node,
+    Plan,
+    Session,
+    Short,
+)
+
+FORMAT_VERSION = 2
+EXTENSION = ".netwerkatlas"
+MEDIA_NAME = "Netwerkatlas"
+
+Coordinate = Annotated[float, Field(allow_inf_nan=False, ge=-1e6, le=1e6)]
+
+
+class ViewFile(BaseModel):
+    """A view's stored layout: positions in points (client at the origin) and its settings."""
+
+    model_config = ConfigDict(extra="allow")
+    positions: dict[Id, tuple[Coordinate, Coordinate]] = Field(default_factory=dict)
+    settings: dict[str, Any] = Field(default_factory=dict)
+
+
+class AtlasFile(BaseModel):
+    """Format version 2. New optional fields may be added without a new version; renaming,
+    removing or changing the meaning of a field needs a new version and a migration."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        title="Netwerkatlas file",
+        json_schema_extra={"$id": "https://netwerkatlas.nl/schema/netwerkatlas-2.schema.json"},
+    )
+    format_version: Literal[2]
+    generator: Short = ""
+    meta: AtlasMeta = Field(default_factory=AtlasMeta)
+    nodes: list[Node]
+    edges: list[Edge] = Field(default_factory=list)
+    goals: list[Goal] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)
+    evaluations: list[Evaluation] = Field(default_factory=list)
+    sessions: list[Session] = Field(default_factory=list)
+    plans: list[Plan] = Field(default_factory=list)
+    views: dict[Short, ViewFile] = Field(default_factory=dict)
+
+
+_NODES = TypeAdapter(list[Node])
+_EDGES = TypeAdapter(list[Edge])
+_LISTS = {name: TypeAdapter(list[cls]) for name, cls in LIST_COLLECTIONS.items()}
+_NUMBER_PAIR = re.compile(r"\[\n\s+(-?[\d.e+-]+),\n\s+(-?[\d.e+-]+)\n\s+\]")
+
+
+def _by_id(records):
+    return sorted(records, key=lambda r: r.id)
+
+
+def _dump_typed(adapter: TypeAdapter, records) -> list[dict[str, Any]]:
+    """Dump nodes or edges; `kind` is always written although it has a default, as it tells
+    the reader which record type follows."""
+    ordered = _by_id(records)
+    dumped = adapter.dump_python(ordered, mode="json", exclude_defaults=True)
+    for record, data in zip(ordered, dumped, strict=True):
+        data["kind"] = record.kind.value
+    return dumped
+
+
+def to_document(atlas: Atlas) -> dict[str, Any]:
+    """The atlas as the plain dict that is written to disk (canonical order, defaults left out)."""
+    dump = {"mode": "json", "exclude_defaults": True}
+    doc: dict[str, Any] = dict(atlas.extra)
+    doc.update(
+        format_version=FORMAT_VERSION,
+        generator=f"{MEDIA_NAME} {__version__}",
+        meta=atlas.meta.model_dump(**dump),
+        nodes=_dump_typed(_NODES, atlas.nodes()),
+        edges=_dump_typed(_EDGES, atlas.edges()),
+    )
+    for name, adapter in _LISTS.items():
+        doc[name] = adapter.dump_python(_by_id(atlas.items(name)), **dump)
+    doc["views"] = {
+        name: {
+            **state.extra,
+            "positions": {k: list(v) for k, v in state.positions.items()},
+            "settings": state.settings,
+        }
+        for name, state in atlas.views.items()
+        if state.positions or state.settings or state.extra
+    }
+    return doc
+
+
+def dumps(atlas: Atlas) -> bytes:
+    """The canonical bytes of the file."""
+    text = json.dumps(to_document(atlas), ensure_ascii=False, sort_keys=True, indent=2)
+    text = _NUMBER_PAIR.sub(r"[\1, \2]", text)
+    return (text + "\n").encode("utf-8")
+
+
+def to_atlas(parsed: AtlasFile) -> Atlas:
+    """Build the in-memory atlas from a validated, checked file."""
+    views = {
+        name: ViewState(view.positions, view.settings, view.model_extra) for name, view in parsed.views.items()
+    }
+    return Atlas.from_records(
+        meta=parsed.meta,
+        nodes=parsed.nodes,
+        edges=parsed.edges,
+        lists={name: getattr(parsed, name) for name in LIST_COLLECTIONS},
+        views=views,
+        extra=parsed.model_extra,
+    )
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the current format, shipped in `schema/`."""
+    return AtlasFile.model_json_schema(mode="validation")

@@ -1,0 +1,237 @@
+"""Read a `.netwerkatlas` file: bytes -> text -> JSON -> version -> migrations -> schema -> checks.
+
+Every step turns what can go wrong into a readable `Problem`; reading never writes anything.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from netwerkatlas.io.checks import consistency_problems, unknown_fields
+from netwerkatlas.io.errors import AtlasFileError, LoadReport, Problem
+from netwerkatlas.io.fileformat import FORMAT_VERSION, AtlasFile, to_atlas
+from netwerkatlas.io.locate import PathKey, format_path, line_index, line_of_path
+from netwerkatlas.io.migrations import OLDEST_SUPPORTED, migrate
+from netwerkatlas.model.atlas import Atlas
+from netwerkatlas.model.records import EdgeKind, NodeKind
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+_SIGNATURES = {
+    b"%PDF": "PDF",
+    b"PK\x03\x04": "ZIP / Office",
+    b"\x89PNG": "PNG",
+    b"\xff\xd8\xff": "JPEG",
+    b"GIF8": "GIF",
+    b"\x1f\x8b": "gzip",
+    b"\xd0\xcf\x11\xe0": "Office 97-2003",
+}
+# pydantic error types with a message of our own; others fall back to pydantic's English text.
+_SCHEMA_MESSAGES = {
+    "missing": "schema.missing",
+    "string_too_long": "schema.too_long",
+    "string_type": "schema.not_text",
+    "string_pattern_mismatch": "schema.pattern",
+    "string_too_short": "schema.empty",
+    "int_type": "schema.not_whole_number",
+    "int_parsing": "schema.not_whole_number",
+    "int_from_float": "schema.not_whole_number",
+    "bool_type": "schema.not_bool",
+    "bool_parsing": "schema.not_bool",
+    "float_type": "schema.not_number",
+    "float_parsing": "schema.not_number",
+    "finite_number": "schema.not_number",
+    "less_than_equal": "schema.too_big",
+    "greater_than_equal": "schema.too_small",
+    "literal_error": "schema.choice",
+    "enum": "schema.choice",
+    "union_tag_invalid": "schema.unknown_kind",
+    "union_tag_not_found": "schema.missing_kind",
+    "list_type": "schema.not_list",
+    "tuple_type": "schema.not_list",
+    "dict_type": "schema.not_object",
+    "model_type": "schema.not_object",
+    "model_attributes_type": "schema.not_object",
+    "too_long": "schema.list_length",
+    "too_short": "schema.list_length",
+}
+
+
+def _shorten(value: Any, limit: int = 40) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or an error that says why they cannot be had."""
+
+    def fail(key: str, **values: object) -> AtlasFileError:
+        return AtlasFileError(path, [Problem(key, values=values)])
+
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise fail("not_found") from None
+    except PermissionError:
+        raise fail("no_permission") from None
+    except OSError as error:
+        raise fail("os_error", detail=error.strerror or str(error)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise fail("is_directory")
+    if not stat.S_ISREG(info.st_mode):
+        raise fail("not_regular")
+    if info.st_size > MAX_FILE_BYTES:
+        raise fail("too_large", size=info.st_size // (1024 * 1024), limit=MAX_FILE_BYTES // 2**20)
+    try:
+        with open(path, "rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    except PermissionError:
+        raise fail("no_permission") from None
+    except IsADirectoryError:
+        raise fail("is_directory") from None
+    except OSError as error:
+        key = "is_directory" if error.errno == errno.EISDIR else "os_error"
+        raise fail(key, detail=error.strerror or str(error)) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise fail("too_large", size=len(data) // 2**20, limit=MAX_FILE_BYTES // 2**20)
+    return data
+
+
+def decode(path: Path, data: bytes) -> str:
+    if not data.strip():
+        raise AtlasFileError(path, [Problem("empty")])
+    for signature, name in _SIGNATURES.items():
+        if data.startswith(signature):
+            raise AtlasFileError(path, [Problem("other_file_type", values={"type": name})])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise AtlasFileError(
+            path, [Problem("not_text", values={"offset": error.start})]
+        ) from None
+    if "\x00" in text:
+        raise AtlasFileError(path, [Problem("not_text", values={"offset": text.index("\x00")})])
+    return text
+
+
+def _reject_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def parse_json(path: Path, text: str) -> Any:
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        truncated = not text[error.pos :].strip() or error.msg.startswith("Unterminated")
+        key = "truncated" if truncated else "bad_json"
+        problem = Problem(
+            key, line=error.lineno, values={"column": error.colno, "detail": error.msg}
+        )
+        raise AtlasFileError(path, [problem]) from None
+    except (ValueError, RecursionError) as error:
+        raise AtlasFileError(path, [Problem("bad_json", values={"detail": str(error),
+                                                                 "column": "?"})]) from None
+
+
+def check_version(path: Path, data: Any) -> int:
+    if not isinstance(data, dict):
+        raise AtlasFileError(path, [Problem("not_an_atlas", line=1)])
+    if "format_version" not in data:
+        raise AtlasFileError(path, [Problem("no_version", line=1)])
+    version = data["format_version"]
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise AtlasFileError(
+            path, [Problem("bad_version", where="format_version", values={"value": version})]
+        )
+    if version > FORMAT_VERSION:
+        raise AtlasFileError(
+            path,
+            [Problem("newer_version", values={"version": version, "supported": FORMAT_VERSION})],
+        )
+    if version < OLDEST_SUPPORTED:
+        raise AtlasFileError(path, [Problem("bad_version", values={"value": version})])
+    return version
+
+
+def _schema_problem(error: dict[str, Any], lines: dict[PathKey, int]) -> Problem:
+    loc = _without_union_tags(tuple(error["loc"]))
+    ctx = dict(error.get("ctx") or {})
+    values: dict[str, object] = {
+        "value": _shorten(error.get("input")),
+        "field": str(loc[-1]) if loc else "",
+        "detail": error.get("msg", ""),
+    }
+    if error["type"] == "string_too_long":
+        values["length"] = len(error["input"]) if isinstance(error.get("input"), str) else "?"
+    for name in ("max_length", "min_length", "le", "ge", "expected", "discriminator", "tag"):
+        if name in ctx:
+            values[name] = ctx[name]
+    key = _SCHEMA_MESSAGES.get(error["type"], "schema.other")
+    values.setdefault("expected", "")
+    values.setdefault("tag", error.get("input"))
+    return Problem(
+        key, where=format_path(loc), line=line_of_path(lines, loc), values=values,
+        hint_key="schema",
+    )
+
+
+def _without_union_tags(loc: PathKey) -> PathKey:
+    """pydantic puts the chosen union member into an error's location, as in
+    ('nodes', 3, 'theme', 'score'); the file has no such level, so drop it."""
+    kinds = {k.value for k in NodeKind} | {k.value for k in EdgeKind}
+    kept: list[str | int] = []
+    for i, part in enumerate(loc):
+        after_index = i > 0 and isinstance(loc[i - 1], int)
+        if after_index and part in kinds and loc[0] in ("nodes", "edges"):
+            continue
+        kept.append(part)
+    return tuple(kept)
+
+
+def load(path: str | os.PathLike[str]) -> tuple[Atlas, LoadReport]:
+    """Open an atlas file. Raises `AtlasFileError` with readable problems; never writes."""
+    path = Path(path)
+    text = decode(path, read_bytes(path))
+    data = parse_json(path, text)
+    version = check_version(path, data)
+    report = LoadReport(path)
+    if version < FORMAT_VERSION:
+        try:
+            data = migrate(data, version, FORMAT_VERSION)
+        except (AttributeError, TypeError, KeyError, ValueError) as error:
+            problem = Problem("migration_failed", values={"version": version, "detail": error})
+            raise AtlasFileError(path, [problem]) from None
+        report.migrated_from = version
+        report.notices.append(
+            Problem("migrated", values={"version": version, "current": FORMAT_VERSION})
+        )
+    # Line numbers point into the file as written, which only matches the current format.
+    lines = line_index(text) if version == FORMAT_VERSION else {}
+    try:
+        parsed = AtlasFile.model_validate(data)
+    except ValidationError as error:
+        problems = [_schema_problem(e, lines) for e in error.errors(include_url=False)]
+        raise AtlasFileError(path, problems) from None
+    found = consistency_problems(parsed)
+    if found:
+        problems = [
+            Problem(p.key, where=p.where, line=line_of_path(lines, key_path), values=p.values)
+            for key_path, p in found
+        ]
+        raise AtlasFileError(path, problems)
+    for key_path in unknown_fields(parsed):
+        report.notices.append(
+            Problem(
+                "unknown_field",
+                where=format_path(key_path),
+                line=line_of_path(lines, key_path),
+                values={"field": key_path[-1]},
+            )
+        )
+    return to_atlas(parsed), report

@@ -1,0 +1,307 @@
+"""The records an atlas is made of: nodes, edges, goals, plans and sessions.
+
+They are pydantic models because the same classes validate a file on load and every change made
+in the program, so a bad value is refused in one place. Records are frozen: a change makes a new
+record through `Atlas.update_node` and friends, so views can never edit data behind the model's back.
+Unknown fields are kept (``extra="allow"``) so a file written by a newer version survives a round
+trip through an older one.
+"""
+
+from __future__ import annotations
+
+import uuid
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+MAX_LABEL = 500
+MAX_NOTE = 20_000
+MAX_SHORT = 200
+
+Label = Annotated[str, StringConstraints(max_length=MAX_LABEL)]
+Note = Annotated[str, StringConstraints(max_length=MAX_NOTE)]
+Short = Annotated[str, StringConstraints(max_length=MAX_SHORT)]
+Id = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
+Year = Annotated[int, Field(ge=1000, le=2999)]
+Score = Annotated[int, Field(ge=-2, le=2)]
+
+
+def new_id() -> str:
+    """A fresh stable identifier: ids are made when a thing is made, never at save time."""
+    return str(uuid.uuid4())
+
+
+class Record(BaseModel):
+    """Base of every stored record: frozen, validated on assignment-by-copy, extras kept."""
+
+    model_config = ConfigDict(frozen=True, extra="allow", validate_default=False)
+
+
+# --- nodes -------------------------------------------------------------------------------------
+
+
+class NodeKind(StrEnum):
+    CLIENT = "client"
+    PERSON = "person"
+    THEME = "theme"
+    EVENT = "event"
+
+
+class Gender(StrEnum):
+    FEMALE = "female"
+    MALE = "male"
+    OTHER = "other"
+    UNKNOWN = "unknown"
+
+
+class NodeBase(Record):
+    """What every bol has: identity, a label, the client's score and notes."""
+
+    id: Id = Field(default_factory=new_id)
+    label: Label = ""
+    score: Score | None = None
+    emphasis: bool = False
+    note: Note = ""
+    private: bool = False
+
+
+class PersonFields(Record):
+    """Fields shared by the client and the people around them."""
+
+    name: Label = ""
+    gender: Gender = Gender.UNKNOWN
+    birth_year: Year | None = None
+    death_year: Year | None = None
+    relation: Short = ""
+    life_domain: Short = ""
+    contact_frequency: Short = ""
+
+
+class ClientNode(NodeBase, PersonFields):
+    kind: Literal[NodeKind.CLIENT] = NodeKind.CLIENT
+
+
+class PersonNode(NodeBase, PersonFields):
+    kind: Literal[NodeKind.PERSON] = NodeKind.PERSON
+
+
+class ThemeNode(NodeBase):
+    kind: Literal[NodeKind.THEME] = NodeKind.THEME
+
+
+class EventNode(NodeBase):
+    """A life event; `date` (ISO), `year` or `age` place it in time, `order` breaks ties."""
+
+    kind: Literal[NodeKind.EVENT] = NodeKind.EVENT
+    date: Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] | None = None
+    year: Year | None = None
+    age: Annotated[int, Field(ge=0, le=150)] | None = None
+    order: int | None = None
+
+
+Node = Annotated[ClientNode | PersonNode | ThemeNode | EventNode, Field(discriminator="kind")]
+NODE_CLASSES: dict[NodeKind, type[NodeBase]] = {
+    NodeKind.CLIENT: ClientNode,
+    NodeKind.PERSON: PersonNode,
+    NodeKind.THEME: ThemeNode,
+    NodeKind.EVENT: EventNode,
+}
+
+# --- edges -------------------------------------------------------------------------------------
+
+
+class EdgeKind(StrEnum):
+    INFLUENCE = "influence"
+    PARTNER = "partner"
+    PARENT_CHILD = "parent_child"
+    EMOTIONAL = "emotional"
+    SUPPORT = "support"
+
+
+class Direction(StrEnum):
+    """Which way an influence or support goes, seen from `source` to `target`."""
+
+    NONE = "none"
+    FORWARD = "forward"
+    BACKWARD = "backward"
+    BOTH = "both"
+
+
+class PartnerStatus(StrEnum):
+    MARRIED = "married"
+    COHABITING = "cohabiting"
+    SEPARATED = "separated"
+    DIVORCED = "divorced"
+    OTHER = "other"
+
+
+class ParentChildKind(StrEnum):
+    BIOLOGICAL = "biological"
+    ADOPTED = "adopted"
+    FOSTER = "foster"
+
+
+class EmotionalKind(StrEnum):
+    CLOSE = "close"
+    FUSED = "fused"
+    DISTANT = "distant"
+    CONFLICT = "conflict"
+    CUT_OFF = "cut_off"
+    ABUSE = "abuse"
+    OTHER = "other"
+
+
+class SupportStrength(StrEnum):
+    STRONG = "strong"
+    TENUOUS = "tenuous"
+    STRESSFUL = "stressful"
+
+
+class SupportKind(StrEnum):
+    PRACTICAL = "practical"
+    COMPANY = "company"
+    ADVICE = "advice"
+    EMOTIONAL = "emotional"
+
+
+class EdgeBase(Record):
+    """An edge between two nodes. Several edges may join the same two nodes."""
+
+    id: Id = Field(default_factory=new_id)
+    source: Id
+    target: Id
+    note: Note = ""
+    private: bool = False
+
+
+class InfluenceLink(EdgeBase):
+    """Two bollen that influence each other (netwerkintake step 2)."""
+
+    kind: Literal[EdgeKind.INFLUENCE] = EdgeKind.INFLUENCE
+    direction: Direction = Direction.NONE
+
+
+class PartnerRelation(EdgeBase):
+    kind: Literal[EdgeKind.PARTNER] = EdgeKind.PARTNER
+    status: PartnerStatus = PartnerStatus.MARRIED
+    start_year: Year | None = None
+    end_year: Year | None = None
+
+
+class ParentChildRelation(EdgeBase):
+    """`source` is the parent, `target` the child."""
+
+    kind: Literal[EdgeKind.PARENT_CHILD] = EdgeKind.PARENT_CHILD
+    relation: ParentChildKind = ParentChildKind.BIOLOGICAL
+
+
+class EmotionalRelation(EdgeBase):
+    kind: Literal[EdgeKind.EMOTIONAL] = EdgeKind.EMOTIONAL
+    quality: EmotionalKind = EmotionalKind.CLOSE
+    direction: Direction = Direction.NONE
+
+
+class SupportRelation(EdgeBase):
+    """An ecogram line: how strong, which way the support flows, and what kind of support."""
+
+    kind: Literal[EdgeKind.SUPPORT] = EdgeKind.SUPPORT
+    strength: SupportStrength = SupportStrength.STRONG
+    direction: Direction = Direction.NONE
+    support: tuple[SupportKind, ...] = ()
+
+
+Edge = Annotated[
+    InfluenceLink | PartnerRelation | ParentChildRelation | EmotionalRelation | SupportRelation,
+    Field(discriminator="kind"),
+]
+EDGE_CLASSES: dict[EdgeKind, type[EdgeBase]] = {
+    EdgeKind.INFLUENCE: InfluenceLink,
+    EdgeKind.PARTNER: PartnerRelation,
+    EdgeKind.PARENT_CHILD: ParentChildRelation,
+    EdgeKind.EMOTIONAL: EmotionalRelation,
+    EdgeKind.SUPPORT: SupportRelation,
+}
+
+# --- plans that follow the drawing -------------------------------------------------------------
+
+
+class Horizon(StrEnum):
+    SHORT = "short"
+    LONG = "long"
+
+
+class Actor(StrEnum):
+    """The method's order for an action plan: the client, then naasten, then professionals."""
+
+    SELF = "self"
+    CLOSE_ONES = "close_ones"
+    PROFESSIONALS = "professionals"
+
+
+class Goal(Record):
+    id: Id = Field(default_factory=new_id)
+    text: Note = ""
+    horizon: Horizon = Horizon.SHORT
+    node_ids: tuple[Id, ...] = ()
+    created: Short = ""
+    closed: bool = False
+    private: bool = False
+
+
+class Action(Record):
+    """Who does what, when, for one goal."""
+
+    id: Id = Field(default_factory=new_id)
+    goal_id: Id
+    actor: Actor = Actor.SELF
+    who: Label = ""
+    who_id: Id | None = None
+    what: Note = ""
+    when: Short = ""
+    done: bool = False
+
+
+class Evaluation(Record):
+    """A goal scored at a follow-up: 1 = much further out of sight ... 5 = fully reached."""
+
+    id: Id = Field(default_factory=new_id)
+    goal_id: Id
+    session_id: Id | None = None
+    date: Short = ""
+    score: Annotated[int, Field(ge=1, le=5)] | None = None
+    note: Note = ""
+
+
+class Session(Record):
+    """A dated conversation (intake, follow-up, meeting); `snapshot` freezes the atlas then."""
+
+    id: Id = Field(default_factory=new_id)
+    date: Short = ""
+    label: Label = ""
+    kind: Short = "follow_up"
+    note: Note = ""
+    snapshot: dict[str, Any] | None = None
+
+
+class Plan(Record):
+    """A structured plan (signaleringsplan, crisis plan, steungroep); its body is kind-specific."""
+
+    id: Id = Field(default_factory=new_id)
+    kind: Short
+    title: Label = ""
+    body: dict[str, Any] = Field(default_factory=dict)
+
+
+# --- metadata and views ------------------------------------------------------------------------
+
+
+class AtlasMeta(Record):
+    """About the atlas as a whole. `client_term` is the organisation's word for the client."""
+
+    id: Id = Field(default_factory=new_id)
+    title: Label = ""
+    client_term: Short = "cliënt"
+    language: Short = "nl"
+    created: Short = ""
+    note: Note = ""
