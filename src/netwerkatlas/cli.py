@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from netwerkatlas import __version__
 from netwerkatlas.i18n import LANGUAGES, set_language, t
-from netwerkatlas.resources import example_path, examples
+from netwerkatlas.resources import DEFAULT_EXAMPLE, example_path, examples
 
 
 def _language_from(argv: Sequence[str]) -> None:
@@ -32,7 +32,10 @@ def app_parser() -> argparse.ArgumentParser:
     parser.add_argument("file", nargs="?", help=t("cli.file_help"))
     names = [p.stem for p in examples()]
     parser.add_argument(
-        "--example", nargs="?", const=names[0] if names else "", metavar="NAAM",
+        "--example",
+        nargs="?",
+        const=DEFAULT_EXAMPLE,
+        metavar="NAAM",
         help=t("cli.example_help") + (f" ({', '.join(names)})" if names else ""),
     )
     parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang_help"))

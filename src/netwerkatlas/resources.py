@@ -18,7 +18,10 @@ def assets_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "assets"
 
 
-def example_path(name: str = "netwerkintake-sanne") -> Path:
+DEFAULT_EXAMPLE = "netwerkintake-sanne"
+
+
+def example_path(name: str = DEFAULT_EXAMPLE) -> Path:
     return assets_dir() / "examples" / f"{name}.netwerkatlas"
 
 

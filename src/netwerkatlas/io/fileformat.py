@@ -120,7 +120,8 @@ def dumps(atlas: Atlas) -> bytes:
 def to_atlas(parsed: AtlasFile) -> Atlas:
     """Build the in-memory atlas from a validated, checked file."""
     views = {
-        name: ViewState(view.positions, view.settings, view.model_extra) for name, view in parsed.views.items()
+        name: ViewState(view.positions, view.settings, view.model_extra)
+        for name, view in parsed.views.items()
     }
     return Atlas.from_records(
         meta=parsed.meta,

@@ -6,6 +6,7 @@ once and records the line of every value under its path.
 
 from __future__ import annotations
 
+import contextlib
 import json.decoder
 import re
 
@@ -77,10 +78,8 @@ def line_index(text: str) -> dict[PathKey, int]:
             raise ValueError(f"not JSON at offset {pos}")
         return match.end()
 
-    try:
+    with contextlib.suppress(ValueError, IndexError):
         value(0, ())
-    except (ValueError, IndexError):
-        pass
     return lines
 
 

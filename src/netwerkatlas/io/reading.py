@@ -112,9 +112,7 @@ def decode(path: Path, data: bytes) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise AtlasFileError(
-            path, [Problem("not_text", values={"offset": error.start})]
-        ) from None
+        raise AtlasFileError(path, [Problem("not_text", values={"offset": error.start})]) from None
     if "\x00" in text:
         raise AtlasFileError(path, [Problem("not_text", values={"offset": text.index("\x00")})])
     return text
@@ -135,8 +133,9 @@ def parse_json(path: Path, text: str) -> Any:
         )
         raise AtlasFileError(path, [problem]) from None
     except (ValueError, RecursionError) as error:
-        raise AtlasFileError(path, [Problem("bad_json", values={"detail": str(error),
-                                                                 "column": "?"})]) from None
+        raise AtlasFileError(
+            path, [Problem("bad_json", values={"detail": str(error), "column": "?"})]
+        ) from None
 
 
 def check_version(path: Path, data: Any) -> int:
@@ -176,7 +175,10 @@ def _schema_problem(error: dict[str, Any], lines: dict[PathKey, int]) -> Problem
     values.setdefault("expected", "")
     values.setdefault("tag", error.get("input"))
     return Problem(
-        key, where=format_path(loc), line=line_of_path(lines, loc), values=values,
+        key,
+        where=format_path(loc),
+        line=line_of_path(lines, loc),
+        values=values,
         hint_key="schema",
     )
 

@@ -77,8 +77,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, keep_backup: bool
     if target.is_dir():
         raise AtlasFileError(path, [Problem("is_directory")], writing=True)
     if not folder.is_dir():
-        raise AtlasFileError(path, [Problem("folder_missing", values={"folder": folder})],
-                             writing=True)
+        raise AtlasFileError(
+            path, [Problem("folder_missing", values={"folder": folder})], writing=True
+        )
     staging: str | None = None
     try:
         fd, staging = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -94,8 +95,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, keep_backup: bool
         staging = None
         _fsync_folder(folder)
     except OSError as error:
-        problem = Problem(_error_key(error), values={"detail": error.strerror or str(error),
-                                                     "folder": folder})
+        problem = Problem(
+            _error_key(error), values={"detail": error.strerror or str(error), "folder": folder}
+        )
         raise AtlasFileError(path, [problem], writing=True) from None
     finally:
         if staging is not None:

@@ -1,5 +1,6 @@
 """The atlas model: pure Python, no Qt. Views follow its events; commands change it."""
 
+from netwerkatlas.model import records as _records
 from netwerkatlas.model.atlas import (
     ACTIONS,
     COLLECTIONS,
@@ -25,8 +26,25 @@ from netwerkatlas.model.events import (
 )
 from netwerkatlas.model.records import *  # noqa: F403  (the record vocabulary is the model's API)
 
-__all__ = [  # noqa: RUF022
-    "ACTIONS", "COLLECTIONS", "EDGES", "EVALUATIONS", "GOALS", "LIST_COLLECTIONS", "NODES",
-    "PLANS", "SESSIONS", "Atlas", "AtlasError", "Point", "ViewState", "AtlasEvent", "AtlasReset",
-    "ItemAdded", "ItemChanged", "ItemRemoved", "PositionsChanged",
+__all__ = [
+    "ACTIONS",
+    "COLLECTIONS",
+    "EDGES",
+    "EVALUATIONS",
+    "GOALS",
+    "LIST_COLLECTIONS",
+    "NODES",
+    "PLANS",
+    "SESSIONS",
+    "Atlas",
+    "AtlasError",
+    "Point",
+    "ViewState",
+    "AtlasEvent",
+    "AtlasReset",
+    "ItemAdded",
+    "ItemChanged",
+    "ItemRemoved",
+    "PositionsChanged",
+    *_records.__all__,
 ]

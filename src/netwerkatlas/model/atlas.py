@@ -77,9 +77,7 @@ class ViewState:
         settings: Mapping[str, Any] | None = None,
         extra: Mapping[str, Any] | None = None,
     ) -> None:
-        self.positions: dict[str, Point] = {
-            k: round_point(v) for k, v in (positions or {}).items()
-        }
+        self.positions: dict[str, Point] = {k: round_point(v) for k, v in (positions or {}).items()}
         self.settings: dict[str, Any] = dict(settings or {})
         self.extra: dict[str, Any] = dict(extra or {})
 
@@ -263,7 +261,9 @@ class Atlas:
         self._emit(ItemChanged(collection, item_id, diff))
         return {k: before for k, (before, _) in diff.items()}
 
-    def set_positions(self, view: str, positions: Mapping[str, Point | None]) -> dict[str, Point | None]:
+    def set_positions(
+        self, view: str, positions: Mapping[str, Point | None]
+    ) -> dict[str, Point | None]:
         """Place (or, with None, unplace) nodes in a view; returns the old positions."""
         for node_id in positions:
             if node_id not in self.graph:

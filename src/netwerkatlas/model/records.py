@@ -2,7 +2,7 @@
 
 They are pydantic models because the same classes validate a file on load and every change made
 in the program, so a bad value is refused in one place. Records are frozen: a change makes a new
-record through `Atlas.update_node` and friends, so views can never edit data behind the model's back.
+record through `Atlas.update`, so views can never edit data behind the model's back.
 Unknown fields are kept (``extra="allow"``) so a file written by a newer version survives a round
 trip through an older one.
 """
@@ -14,6 +14,53 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+__all__ = [
+    "EDGE_CLASSES",
+    "MAX_LABEL",
+    "MAX_NOTE",
+    "MAX_SHORT",
+    "NODE_CLASSES",
+    "Action",
+    "Actor",
+    "AtlasMeta",
+    "ClientNode",
+    "Direction",
+    "Edge",
+    "EdgeBase",
+    "EdgeKind",
+    "EmotionalKind",
+    "EmotionalRelation",
+    "Evaluation",
+    "EventNode",
+    "Gender",
+    "Goal",
+    "Horizon",
+    "Id",
+    "InfluenceLink",
+    "Label",
+    "Node",
+    "NodeBase",
+    "NodeKind",
+    "Note",
+    "ParentChildKind",
+    "ParentChildRelation",
+    "PartnerRelation",
+    "PartnerStatus",
+    "PersonFields",
+    "PersonNode",
+    "Plan",
+    "Record",
+    "Score",
+    "Session",
+    "Short",
+    "SupportKind",
+    "SupportRelation",
+    "SupportStrength",
+    "ThemeNode",
+    "Year",
+    "new_id",
+]
 
 MAX_LABEL = 500
 MAX_NOTE = 20_000

@@ -1,0 +1,477 @@
+"""Build the three example atlases shipped in this folder, with the public model API.
+
+Run it from anywhere (``python assets/examples/build_examples.py``); it writes next to itself.
+Every id is a uuid5 of a readable name, so running it again writes byte-identical files, and a
+test can compare `build_all()` with the committed files.
+
+- netwerkintake-sanne: a netwerkintake drawing with scored bollen, links, goals and actions;
+- genogram-familie-de-boer: four generations of one family (after the seed's genogram example);
+- ecogram-freek: Freek (16) and his contacts per leefgebied (after the seed's ecogram example).
+
+All people are invented.
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from netwerkatlas import io
+from netwerkatlas.model import Atlas, Point
+from netwerkatlas.model.records import (
+    Action,
+    Actor,
+    AtlasMeta,
+    ClientNode,
+    Direction,
+    EmotionalKind,
+    EmotionalRelation,
+    EventNode,
+    Gender,
+    Goal,
+    Horizon,
+    InfluenceLink,
+    NodeBase,
+    ParentChildKind,
+    ParentChildRelation,
+    PartnerRelation,
+    PartnerStatus,
+    PersonNode,
+    Session,
+    SupportKind,
+    SupportRelation,
+    SupportStrength,
+    ThemeNode,
+)
+
+HERE = Path(__file__).resolve().parent
+NAMESPACE = uuid.UUID("5b0c7a2e-6f1d-4c3e-9a8b-0d2e4f6a8c10")
+MIN_DISTANCE = 110.0  # pt between bol centres: two bollen of ~46 pt radius plus a gap
+
+F, M, U = Gender.FEMALE, Gender.MALE, Gender.UNKNOWN
+
+
+def make_id(stem: str, name: str) -> str:
+    """A stable id for the thing called `name` in the example `stem`."""
+    return str(uuid.uuid5(NAMESPACE, f"{stem}/{name}"))
+
+
+# --- netwerkintake: Sanne, 24 ------------------------------------------------------------------
+
+SANNE = "netwerkintake-sanne"
+SANNE_DATE = "2026-02-10"
+
+# (key, record class, label, score, note, extra fields), in clockwise order from the top.
+SANNE_BOLLEN: tuple[tuple[str, type[NodeBase], str, int, str, dict[str, Any]], ...] = (
+    ("slapen", ThemeNode, "Slapen", -2,
+     "Ik lig vaak tot drie uur wakker te piekeren. Overdag ben ik kapot.", {"emphasis": True}),
+    ("pesten", ThemeNode, "Pesten op werk", -2,
+     "Twee collega's sluiten me buiten en praten over me. Ik zie op tegen elke dienst.",
+     {"emphasis": True}),
+    ("werk", ThemeNode, "Werk kinderopvang", 1,
+     "Met de kinderen werken geeft me energie. Dat wil ik niet kwijt.", {}),
+    ("voetbal", ThemeNode, "Voetbal", 2,
+     "Twee keer per week training en op zaterdag een wedstrijd. Daar ben ik even alles kwijt.", {}),
+    ("trainer", PersonNode, "Trainer Kim", 1,
+     "Merkt het als het niet goed met me gaat en vraagt er dan naar.",
+     {"name": "Kim", "gender": F, "relation": "voetbaltrainer"}),
+    ("fleur", PersonNode, "Fleur", 2,
+     "Mijn beste vriendin sinds de middelbare school. Bij haar kan ik alles kwijt.",
+     {"name": "Fleur", "gender": F, "relation": "beste vriendin", "emphasis": True}),
+    ("vriendschappen", ThemeNode, "Vriendschappen", 1,
+     "Een kleine groep, maar ze zijn er als het erop aankomt.", {}),
+    ("moeder", PersonNode, "Moeder", 1,
+     "Ik bel haar bijna elke dag. Ze maakt zich snel zorgen, dus ik vertel niet alles.",
+     {"name": "Anita", "gender": F, "relation": "moeder"}),
+    ("opa", EventNode, "Overlijden opa", -2,
+     "Opa was mijn maatje. Ik heb er eigenlijk nooit met iemand over gepraat.", {"year": 2022}),
+    ("schulden", ThemeNode, "Schulden", -1,
+     "Achterstand bij de zorgverzekeraar. Mijn moeder weet het niet en zo wil ik het houden.",
+     {"private": True}),
+    ("hulpverlening", ThemeNode, "Eerdere hulpverlening", -1,
+     "Op mijn zestiende bij de jeugd-ggz. Ik voelde me toen niet gehoord.", {}),
+    ("huisarts", PersonNode, "Huisarts", 1,
+     "Nam me serieus en verwees me naar de POH-ggz.", {"relation": "huisarts"}),
+    ("medicatie", ThemeNode, "Medicatie (bijwerkingen)", -1,
+     "Minder paniek sinds de medicijnen, maar overdag suf en zes kilo aangekomen.", {}),
+    ("verhuizing", EventNode, "Verhuizing naar Utrecht", 0,
+     "Op mezelf wonen voelt als vrijheid, maar ik ken hier nog weinig mensen.", {"year": 2023}),
+    ("wonen", ThemeNode, "Wonen", -1,
+     "Een kamer boven een café. Tot twee uur 's nachts lawaai.", {}),
+    ("socialmedia", ThemeNode, "Social media", -1,
+     "'s Avonds eindeloos scrollen, en dan vergelijk ik mezelf met iedereen.", {}),
+)  # fmt: skip
+
+# (source, target, direction, note, private): themes that influence each other.
+SANNE_LINKS: tuple[tuple[str, str, Direction, str, bool], ...] = (
+    ("pesten", "slapen", Direction.FORWARD, "Ik lig wakker van wat er op het werk gebeurt.", False),
+    ("wonen", "slapen", Direction.FORWARD, "Het lawaai van het café houdt me wakker.", False),
+    ("socialmedia", "slapen", Direction.FORWARD, "Scrollen in bed tot laat.", False),
+    ("medicatie", "slapen", Direction.NONE,
+     "Ik weet niet of de moeheid van de medicijnen komt of van het slechte slapen.", False),
+    ("pesten", "werk", Direction.FORWARD, "Het plezier in het werk raakt ondergesneeuwd.", False),
+    ("voetbal", "fleur", Direction.NONE, "Fleur speelt in hetzelfde team.", False),
+    ("opa", "moeder", Direction.FORWARD,
+     "Mama is sinds opa er niet meer is vaak verdrietig; ik wil haar niet belasten.", False),
+    ("schulden", "moeder", Direction.FORWARD, "Ik durf het haar niet te vertellen.", True),
+)  # fmt: skip
+
+# (key, horizon, text in Sanne's words, themes it is about)
+SANNE_GOALS: tuple[tuple[str, Horizon, str, tuple[str, ...]], ...] = (
+    ("slapen", Horizon.SHORT, "Ik wil weer minstens zes uur per nacht slapen.",
+     ("slapen", "socialmedia", "medicatie")),
+    ("werk", Horizon.LONG, "Ik wil weer met plezier naar mijn werk, zonder buikpijn vooraf.",
+     ("pesten", "werk")),
+)  # fmt: skip
+
+# (goal, actor, who, node of who or None, what, when), in the method's order per goal.
+SANNE_ACTIONS: tuple[tuple[str, Actor, str, str | None, str, str], ...] = (
+    ("slapen", Actor.SELF, "Sanne", None,
+     "Telefoon om elf uur 's avonds in de keuken leggen.", "vanaf deze week"),
+    ("slapen", Actor.PROFESSIONALS, "Huisarts", "huisarts",
+     "Medicatie bespreken: suf overdag en aankomen in gewicht.", "afspraak 24 februari"),
+    ("werk", Actor.SELF, "Sanne", None,
+     "Opschrijven wat er met de collega's gebeurd is, voor het gesprek met de leidinggevende.",
+     "binnen twee weken"),
+    ("werk", Actor.CLOSE_ONES, "Fleur", "fleur",
+     "Gaat mee naar het gesprek met de leidinggevende.", "voor eind maart"),
+)  # fmt: skip
+
+
+def ring_positions(keys: list[str], inner: float = 240.0, outer: float = 310.0) -> dict[str, Point]:
+    """Clockwise from the top, alternately on an inner and an outer ring (y grows downwards)."""
+    step = 2 * math.pi / len(keys)
+    positions: dict[str, Point] = {}
+    for index, key in enumerate(keys):
+        radius = inner if index % 2 == 0 else outer
+        angle = index * step
+        positions[key] = (radius * math.sin(angle), -radius * math.cos(angle))
+    points = list(positions.values())
+    closest = min(math.dist(a, b) for i, a in enumerate(points) for b in points[i + 1 :])
+    assert closest >= MIN_DISTANCE, f"bollen overlap: {closest:.0f} pt apart"
+    return positions
+
+
+def build_sanne() -> Atlas:
+    """A netwerkintake drawing: themes, people and events around Sanne, scored and linked."""
+    ids = {key: make_id(SANNE, f"node/{key}") for key, *_ in SANNE_BOLLEN}
+    client = ClientNode(
+        id=make_id(SANNE, "node/client"),
+        label="Sanne",
+        name="Sanne",
+        gender=F,
+        birth_year=2002,
+        note="24 jaar, pedagogisch medewerker in de kinderopvang. Via de huisarts aangemeld "
+        "met slaapproblemen en somberheid.",
+    )
+    meta = AtlasMeta(
+        id=make_id(SANNE, "meta"),
+        title="Netwerkintake Sanne",
+        created=SANNE_DATE,
+        client_term="cliënt",
+        note="Voorbeeld: eerste netwerkgesprek, samen op de laptop getekend.",
+    )
+    atlas = Atlas(client=client, meta=meta)
+    for key, cls, label, score, note, extra in SANNE_BOLLEN:
+        atlas.add("nodes", cls(id=ids[key], label=label, score=score, note=note, **extra))
+    for source, target, direction, note, private in SANNE_LINKS:
+        link = InfluenceLink(
+            id=make_id(SANNE, f"link/{source}-{target}"),
+            source=ids[source],
+            target=ids[target],
+            direction=direction,
+            note=note,
+            private=private,
+        )
+        atlas.add("edges", link)
+    places = ring_positions([key for key, *_ in SANNE_BOLLEN])
+    atlas.set_positions(
+        "netwerkintake", {client.id: (0.0, 0.0)} | {ids[k]: p for k, p in places.items()}
+    )
+
+    for key, horizon, text, about in SANNE_GOALS:
+        goal = Goal(
+            id=make_id(SANNE, f"goal/{key}"),
+            text=text,
+            horizon=horizon,
+            node_ids=tuple(ids[k] for k in about),
+            created=SANNE_DATE,
+        )
+        atlas.add("goals", goal)
+    for number, (goal, actor, who, who_key, what, when) in enumerate(SANNE_ACTIONS, 1):
+        action = Action(
+            id=make_id(SANNE, f"action/{number}"),
+            goal_id=make_id(SANNE, f"goal/{goal}"),
+            actor=actor,
+            who=who,
+            who_id=ids[who_key] if who_key else client.id,
+            what=what,
+            when=when,
+        )
+        atlas.add("actions", action)
+    session = Session(
+        id=make_id(SANNE, "session/intake"),
+        date=SANNE_DATE,
+        label="Netwerkintake",
+        kind="intake",
+        note="Bij Sanne thuis, ruim twee uur. Sanne hield zelf de pen. Vervolggesprek over drie "
+        "maanden; Fleur wil dan graag aansluiten.",
+    )
+    atlas.add("sessions", session)
+    return atlas
+
+
+# --- genogram: familie De Boer ----------------------------------------------------------------
+
+DE_BOER = "genogram-familie-de-boer"
+
+
+class Relative(NamedTuple):
+    """A person in the genogram; `relation` is seen from the client (Thijs)."""
+
+    key: str
+    name: str
+    gender: Gender
+    born: int
+    died: int | None
+    relation: str
+    note: str = ""
+
+
+DE_BOER_PEOPLE: tuple[Relative, ...] = (
+    Relative("sjaak", "Sjaak de Boer", M, 1950, 2019, "opa", "Overleden na een hartinfarct."),
+    Relative("betsy", "Betsy de Boer", F, 1954, None, "oma", "Woont nog in het ouderlijk huis."),
+    Relative("wim", "Wim Visser", M, 1948, 2011, "opa"),
+    Relative("truus", "Truus Visser", F, 1951, None, "oma"),
+    Relative("henk", "Henk", M, 1949, None, "stiefopa", "Tweede man van oma Truus."),
+    Relative("klaas", "Klaas de Boer", M, 1974, None, "oom", "Woont in Groningen."),
+    Relative("jan", "Jan de Boer", M, 1976, None, "vader"),
+    Relative("marie", "Marie de Boer-Visser", F, 1978, None, "moeder"),
+    Relative("liesbeth", "Liesbeth de Boer", F, 1981, None, "tante",
+             "Geadopteerd in 1983, toen ze twee was."),
+    Relative("greet", "Greet de Boer", F, 2001, None, "zus"),
+    Relative("daan", "Daan", M, 2000, None, "zwager"),
+    Relative("noor", "Noor", F, 2025, None, "nichtje"),
+)  # fmt: skip
+
+# (man or first partner, other partner, status, from, until)
+DE_BOER_COUPLES: tuple[tuple[str, str, PartnerStatus, int, int | None], ...] = (
+    ("sjaak", "betsy", PartnerStatus.MARRIED, 1973, None),
+    ("wim", "truus", PartnerStatus.DIVORCED, 1971, 1997),
+    ("henk", "truus", PartnerStatus.MARRIED, 2005, None),
+    ("jan", "marie", PartnerStatus.MARRIED, 2000, None),
+    ("daan", "greet", PartnerStatus.COHABITING, 2022, None),
+)
+
+# (parents, child, kind); children in order of birth.
+DE_BOER_CHILDREN: tuple[tuple[tuple[str, ...], str, ParentChildKind], ...] = (
+    (("sjaak", "betsy"), "klaas", ParentChildKind.BIOLOGICAL),
+    (("sjaak", "betsy"), "jan", ParentChildKind.BIOLOGICAL),
+    (("sjaak", "betsy"), "liesbeth", ParentChildKind.ADOPTED),
+    (("wim", "truus"), "marie", ParentChildKind.BIOLOGICAL),
+    (("jan", "marie"), "greet", ParentChildKind.BIOLOGICAL),
+    (("jan", "marie"), "client", ParentChildKind.BIOLOGICAL),
+    (("daan", "greet"), "noor", ParentChildKind.BIOLOGICAL),
+)
+
+# (one, other, quality, note)
+DE_BOER_EMOTIONS: tuple[tuple[str, str, EmotionalKind, str], ...] = (
+    ("jan", "klaas", EmotionalKind.CONFLICT,
+     "Ruzie over de verkoop van het ouderlijk huis na de dood van opa Sjaak."),
+    ("client", "betsy", EmotionalKind.CLOSE,
+     "Oma Betsy is zijn vertrouwenspersoon; hij eet elke zondag bij haar."),
+)  # fmt: skip
+
+
+def build_de_boer() -> Atlas:
+    """A genogram of four generations around Thijs; the genogram view lays it out itself."""
+    client = ClientNode(
+        id=make_id(DE_BOER, "node/client"),
+        label="Thijs",
+        name="Thijs de Boer",
+        gender=M,
+        birth_year=2003,
+        note="Gaat binnenkort op zichzelf wonen en wil weten op wie in de familie hij kan "
+        "terugvallen.",
+    )
+    meta = AtlasMeta(
+        id=make_id(DE_BOER, "meta"),
+        title="Genogram familie De Boer",
+        created="2026-03-04",
+        client_term="cliënt",
+    )
+    atlas = Atlas(client=client, meta=meta)
+    ids = {"client": client.id}
+    for person in DE_BOER_PEOPLE:
+        ids[person.key] = make_id(DE_BOER, f"node/{person.key}")
+        node = PersonNode(
+            id=ids[person.key],
+            label=person.name.split()[0],
+            name=person.name,
+            gender=person.gender,
+            birth_year=person.born,
+            death_year=person.died,
+            relation=person.relation,
+            note=person.note,
+        )
+        atlas.add("nodes", node)
+    for one, other, status, start, end in DE_BOER_COUPLES:
+        couple = PartnerRelation(
+            id=make_id(DE_BOER, f"partner/{one}-{other}"),
+            source=ids[one],
+            target=ids[other],
+            status=status,
+            start_year=start,
+            end_year=end,
+        )
+        atlas.add("edges", couple)
+    for parents, child, kind in DE_BOER_CHILDREN:
+        for parent in parents:
+            edge = ParentChildRelation(
+                id=make_id(DE_BOER, f"parent/{parent}-{child}"),
+                source=ids[parent],
+                target=ids[child],
+                relation=kind,
+            )
+            atlas.add("edges", edge)
+    for one, other, quality, note in DE_BOER_EMOTIONS:
+        edge = EmotionalRelation(
+            id=make_id(DE_BOER, f"emotional/{one}-{other}"),
+            source=ids[one],
+            target=ids[other],
+            quality=quality,
+            note=note,
+        )
+        atlas.add("edges", edge)
+    return atlas
+
+
+# --- ecogram: Freek, 16 ------------------------------------------------------------------------
+
+FREEK = "ecogram-freek"
+
+
+class Contact(NamedTuple):
+    """One contact on Freek's ecogram and the line between him and Freek."""
+
+    key: str
+    label: str
+    name: str
+    gender: Gender
+    relation: str
+    domain: str
+    frequency: str
+    note: str
+    strength: SupportStrength
+    direction: Direction  # forward: Freek gives; backward: Freek receives; both: reciprocal
+    support: tuple[SupportKind, ...]
+
+
+P, G, A, E = SupportKind.PRACTICAL, SupportKind.COMPANY, SupportKind.ADVICE, SupportKind.EMOTIONAL
+STRONG, TENUOUS = SupportStrength.STRONG, SupportStrength.TENUOUS
+STRESSFUL = SupportStrength.STRESSFUL
+GIVES, GETS, MUTUAL = Direction.FORWARD, Direction.BACKWARD, Direction.BOTH
+
+FREEK_CONTACTS: tuple[Contact, ...] = (
+    Contact("vader", "Vader", "Ruud", M, "vader", "gezin of huishouden", "dagelijks",
+            "Ernstig ziek, regelmatig in het ziekenhuis. Door zijn ziekte op een vervelende "
+            "manier bij zijn werk weggegaan.", STRESSFUL, GIVES, (P, G)),
+    Contact("moeder", "Moeder", "Ingrid", F, "moeder", "gezin of huishouden", "dagelijks",
+            "Werkt parttime bij een bloemenwinkel en draait thuis bijna alles alleen.",
+            STRONG, MUTUAL, (P, E)),
+    Contact("zus", "Lieke", "Lieke", F, "zus", "gezin of huishouden", "dagelijks",
+            "Twaalf jaar. Freek past op haar als moeder moet werken.", STRONG, GIVES, (P, G)),
+    Contact("oma", "Oma Riet", "Riet", F, "oma", "familie", "wekelijks",
+            "Kookt twee keer per week sinds vader ziek is.", STRONG, GETS, (P,)),
+    Contact("oom", "Oom Marco", "Marco", M, "oom", "familie", "een paar keer per jaar",
+            "Nam hem vroeger mee naar het stadion; sinds zijn verhuizing weinig contact.",
+            TENUOUS, GETS, (G,)),
+    Contact("jesse", "Jesse", "Jesse", M, "beste vriend", "vrienden", "dagelijks",
+            "Met twee beste vrienden trekt hij dagelijks op.", STRONG, MUTUAL, (G, E)),
+    Contact("mo", "Mo", "Mo", M, "beste vriend", "vrienden", "dagelijks",
+            "Kent hij van het voetbal; de enige die weet hoe het thuis gaat.",
+            STRONG, MUTUAL, (G, E)),
+    Contact("mentor", "Mentor", "mevrouw Smit", F, "mentor", "school of studie", "wekelijks",
+            "Hekel aan school, veel ruzie, spijbelen. De mentor belt moeder bij elke "
+            "afwezigheid.", STRESSFUL, MUTUAL, (A,)),
+    Contact("leerplicht", "Leerplicht", "", U, "leerplichtambtenaar", "school of studie",
+            "eenmalig", "Gesprek na herhaald ongeoorloofd verzuim.", TENUOUS, GETS, (A,)),
+    Contact("supermarkt", "Bijbaan supermarkt", "", M, "teamleider", "werk", "elke zaterdag",
+            "Vakkenvullen op zaterdag; eigen geld vindt hij belangrijk.", TENUOUS, MUTUAL, ()),
+    Contact("trainer", "Trainer Bas", "Bas", M, "voetbaltrainer", "vrije tijd",
+            "drie keer per week",
+            "Drie keer per week voetballen. Bas rekent op hem als vaste kracht.",
+            STRONG, MUTUAL, (G, A)),
+    Contact("wijkteam", "Jeugdconsulent", "", F, "jeugdconsulent wijkteam", "zorg",
+            "om de twee weken",
+            "Begeleidt het gezin sinds vader ziek is. Freek vindt de gesprekken wel oké.",
+            TENUOUS, GETS, (A, E)),
+    Contact("mantelzorg", "Steunpunt Mantelzorg", "", U, "consulent jonge mantelzorgers", "zorg",
+            "nog niet", "Kan meedoen met een groep jonge mantelzorgers; wil hij nog niet.",
+            TENUOUS, GETS, (G, A)),
+    Contact("buurman", "Buurman Gerrit", "Gerrit", M, "buurman", "buren", "wekelijks",
+            "Brengt hem naar uitwedstrijden als moeder moet werken.", STRONG, GETS, (P,)),
+)  # fmt: skip
+
+
+def build_freek() -> Atlas:
+    """An ecogram: Freek's contacts grouped by leefgebied, each with a support line."""
+    client = ClientNode(
+        id=make_id(FREEK, "node/client"),
+        label="Freek",
+        name="Freek",
+        gender=M,
+        birth_year=2010,
+        note="Zestien jaar, woont met zijn ouders en zusje. Vader is ernstig ziek; Freek helpt "
+        "veel thuis.",
+    )
+    meta = AtlasMeta(
+        id=make_id(FREEK, "meta"),
+        title="Ecogram Freek",
+        created="2026-01-20",
+        client_term="cliënt",
+    )
+    atlas = Atlas(client=client, meta=meta)
+    for contact in FREEK_CONTACTS:
+        node = PersonNode(
+            id=make_id(FREEK, f"node/{contact.key}"),
+            label=contact.label,
+            name=contact.name,
+            gender=contact.gender,
+            relation=contact.relation,
+            life_domain=contact.domain,
+            contact_frequency=contact.frequency,
+            note=contact.note,
+        )
+        atlas.add("nodes", node)
+        line = SupportRelation(
+            id=make_id(FREEK, f"support/{contact.key}"),
+            source=client.id,
+            target=node.id,
+            strength=contact.strength,
+            direction=contact.direction,
+            support=contact.support,
+        )
+        atlas.add("edges", line)
+    return atlas
+
+
+# --- building and saving -----------------------------------------------------------------------
+
+
+def build_all() -> dict[str, Atlas]:
+    """Every example atlas by file stem."""
+    return {SANNE: build_sanne(), DE_BOER: build_de_boer(), FREEK: build_freek()}
+
+
+def main() -> None:
+    """Write every example next to this script, without backups."""
+    for stem, atlas in build_all().items():
+        path = io.save(atlas, HERE / f"{stem}{io.EXTENSION}", keep_backup=False)
+        print(path)
+
+
+if __name__ == "__main__":
+    main()

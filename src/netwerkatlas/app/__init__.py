@@ -1,0 +1,1 @@
+"""The desktop application: main window, menus and the file round trip."""

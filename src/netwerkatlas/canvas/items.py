@@ -1,0 +1,252 @@
+"""Graphics items for bollen, the client and links. They draw; they never own data.
+
+An item knows the id of what it shows and a copy of the display values it was last given by the
+scene (label, score...). Scene units are points, the same unit the layout and the poster use.
+Text is laid out once per change, not in `paint`, so dragging stays cheap.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from netwerkatlas.model.records import Direction, EdgeBase, NodeBase, NodeKind
+from netwerkatlas.render.style import (
+    CLIENT_FILL,
+    INK,
+    LINK,
+    METRICS,
+    SCORE_FILL,
+    SCORE_INK,
+    score_symbol,
+)
+
+# Fonts are made at this many pixels per scene unit and drawn scaled down, so text has the
+# same size in points on every screen, whatever its dots per inch.
+TEXT_SCALE = 8.0
+MAX_LABEL_LINES = 3
+
+
+def scene_font(size: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPixelSize(max(1, round(size * TEXT_SCALE)))
+    font.setBold(bold)
+    return font
+
+
+def _wrap(text: str, metrics: QFontMetricsF, limit: float) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}".strip()
+        if metrics.horizontalAdvance(candidate) <= limit or not current:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
+    return lines
+
+
+def fit_label(text: str, size: float, bold: bool, width: float) -> tuple[QFont, list[str]]:
+    """The font and lines for a label inside `width` scene units: at most three lines, the
+    font shrunk (to 70 %) before a long word is cut off with an ellipsis."""
+    for factor in (1.0, 0.9, 0.8, 0.7):
+        font = scene_font(size * factor, bold)
+        metrics = QFontMetricsF(font)
+        limit = width * TEXT_SCALE
+        lines = _wrap(text, metrics, limit)
+        fits = all(metrics.horizontalAdvance(line) <= limit for line in lines)
+        if fits and len(lines) <= MAX_LABEL_LINES:
+            return font, lines
+    if len(lines) > MAX_LABEL_LINES:
+        lines = [*lines[: MAX_LABEL_LINES - 1], " ".join(lines[MAX_LABEL_LINES - 1 :])]
+    elided = [metrics.elidedText(line, Qt.TextElideMode.ElideRight, limit) for line in lines]
+    return font, elided
+
+
+def tint(colour: str, amount: float) -> QColor:
+    """`colour` mixed with white: calm fills, with the full colour kept for the score badge."""
+    c = QColor(colour)
+    mix = lambda v: round(255 - (255 - v) * amount)  # noqa: E731
+    return QColor(mix(c.red()), mix(c.green()), mix(c.blue()))
+
+
+class BolItem(QGraphicsItem):
+    """A bol: a circle with the label inside and the score as a badge (colour and symbol)."""
+
+    def __init__(self, node_id: str, record: NodeBase) -> None:
+        super().__init__()
+        self.node_id = node_id
+        self.is_client = record.kind == NodeKind.CLIENT
+        self.radius = METRICS.client_radius if self.is_client else METRICS.radius
+        self.setZValue(2 if self.is_client else 1)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self._label_size = METRICS.client_label_size if self.is_client else METRICS.label_size
+        self._font = scene_font(self._label_size, self.is_client)
+        self._badge_font = scene_font(METRICS.badge_size, bold=True)
+        self.label_lines: list[str] = []
+        self.score: int | None = None
+        self.emphasis = False
+        self.kind = record.kind
+        self.show_score = True
+        self.set_record(record)
+
+    def set_record(self, record: NodeBase) -> None:
+        """Take the display values of `record` (called by the scene on every model change)."""
+        self.prepareGeometryChange()
+        self.kind = record.kind
+        self.score = record.score
+        self.emphasis = record.emphasis
+        label = record.label or getattr(record, "name", "")
+        self._font, self.label_lines = fit_label(
+            label, self._label_size, self.is_client, self.radius * 1.62
+        )
+        self.setToolTip(label)
+        self.update()
+
+    def set_show_score(self, show: bool) -> None:
+        self.show_score = show
+        self.update()
+
+    @property
+    def label(self) -> str:
+        return " ".join(self.label_lines)
+
+    def boundingRect(self) -> QRectF:
+        r = self.radius + METRICS.emphasis_outline + METRICS.badge_radius
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addEllipse(QPointF(0, 0), self.radius, self.radius)
+        return path
+
+    def _has_badge(self) -> bool:
+        return self.show_score and self.score is not None and not self.is_client
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ):
+        fill = QColor(CLIENT_FILL if self.is_client else "#ffffff")
+        if self._has_badge():
+            fill = tint(SCORE_FILL[self.score], 0.35)
+        width = METRICS.emphasis_outline if self.emphasis and self.show_score else METRICS.outline
+        pen = QPen(QColor(INK), width)
+        if self.kind == NodeKind.EVENT:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        if self.isSelected():
+            pen.setColor(QColor("#1565c0"))
+            pen.setWidthF(width + 1.5)
+        painter.setPen(pen)
+        painter.setBrush(QBrush(fill))
+        painter.drawEllipse(QPointF(0, 0), self.radius, self.radius)
+        if self.is_client:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(0, 0), self.radius - 5, self.radius - 5)
+        self._paint_label(painter)
+        if self._has_badge():
+            self._paint_badge(painter)
+
+    def _paint_label(self, painter: QPainter) -> None:
+        painter.save()
+        painter.scale(1 / TEXT_SCALE, 1 / TEXT_SCALE)
+        painter.setFont(self._font)
+        painter.setPen(QColor(INK))
+        metrics = QFontMetricsF(self._font)
+        height = metrics.height() * len(self.label_lines)
+        top = -height / 2
+        width = self.radius * 1.8 * TEXT_SCALE
+        for i, line in enumerate(self.label_lines):
+            rect = QRectF(-width / 2, top + i * metrics.height(), width, metrics.height())
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, line)
+        painter.restore()
+
+    def _paint_badge(self, painter: QPainter) -> None:
+        """The score symbol in a small disc on the upper right of the bol."""
+        angle = -math.pi / 4
+        centre = QPointF(self.radius * math.cos(angle), self.radius * math.sin(angle))
+        r = METRICS.badge_radius
+        painter.setPen(QPen(QColor(INK), 1.2))
+        painter.setBrush(QBrush(QColor(SCORE_FILL[self.score])))
+        painter.drawEllipse(centre, r, r)
+        painter.save()
+        painter.translate(centre)
+        painter.scale(1 / TEXT_SCALE, 1 / TEXT_SCALE)
+        painter.setFont(self._badge_font)
+        painter.setPen(QColor(SCORE_INK[self.score]))
+        box = QRectF(-r * TEXT_SCALE, -r * TEXT_SCALE, 2 * r * TEXT_SCALE, 2 * r * TEXT_SCALE)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, score_symbol(self.score))
+        painter.restore()
+
+
+class LinkItem(QGraphicsItem):
+    """A link between two bollen, drawn from rim to rim, with arrow heads for a direction."""
+
+    ARROW = 9.0
+
+    def __init__(self, edge_id: str, record: EdgeBase) -> None:
+        super().__init__()
+        self.edge_id = edge_id
+        self.source_id = record.source
+        self.target_id = record.target
+        self.direction = getattr(record, "direction", Direction.NONE)
+        self.setZValue(0)
+        self._line = QLineF()
+        self.setToolTip(record.note)
+
+    def set_record(self, record: EdgeBase) -> None:
+        self.source_id, self.target_id = record.source, record.target
+        self.direction = getattr(record, "direction", Direction.NONE)
+        self.setToolTip(record.note)
+        self.update()
+
+    def set_ends(self, source: QPointF, source_r: float, target: QPointF, target_r: float) -> None:
+        """Run the line between the rims of the two circles."""
+        line = QLineF(source, target)
+        length = line.length()
+        self.prepareGeometryChange()
+        if length <= source_r + target_r:
+            self._line = QLineF()
+        else:
+            a = line.pointAt(source_r / length)
+            b = line.pointAt(1 - target_r / length)
+            self._line = QLineF(a, b)
+
+    @property
+    def line(self) -> QLineF:
+        return self._line
+
+    def boundingRect(self) -> QRectF:
+        pad = self.ARROW + METRICS.link_width
+        return QRectF(self._line.p1(), self._line.p2()).normalized().adjusted(-pad, -pad, pad, pad)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ):
+        if self._line.isNull():
+            return
+        pen = QPen(QColor(LINK), METRICS.link_width)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawLine(self._line)
+        painter.setBrush(QBrush(QColor(LINK)))
+        if self.direction in (Direction.FORWARD, Direction.BOTH):
+            self._arrow(painter, self._line.p2(), self._line.p1())
+        if self.direction in (Direction.BACKWARD, Direction.BOTH):
+            self._arrow(painter, self._line.p1(), self._line.p2())
+
+    def _arrow(self, painter: QPainter, tip: QPointF, tail: QPointF) -> None:
+        angle = math.atan2(tip.y() - tail.y(), tip.x() - tail.x())
+        spread = math.radians(25)
+        points = [tip]
+        for side in (-1, 1):
+            a = angle + math.pi + side * spread
+            points.append(
+                QPointF(tip.x() + self.ARROW * math.cos(a), tip.y() + self.ARROW * math.sin(a))
+            )
+        painter.drawPolygon(points)

@@ -1,0 +1,151 @@
+"""The scene that shows one view of an atlas and follows the model's events.
+
+It keeps an id -> item map for nodes and links, creates, updates and removes items as the model
+changes, and positions bollen from the view's stored layout (computing a place on a ring for
+bollen the user has not placed). It never writes to the model: editing happens through commands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QGraphicsScene
+
+from netwerkatlas.canvas.items import BolItem, LinkItem
+from netwerkatlas.model import (
+    EDGES,
+    NODES,
+    Atlas,
+    AtlasEvent,
+    AtlasReset,
+    EdgeKind,
+    ItemAdded,
+    ItemChanged,
+    ItemRemoved,
+    PositionsChanged,
+)
+from netwerkatlas.render.style import PAPER
+from netwerkatlas.tools.netwerkintake import VIEW as NETWERKINTAKE
+from netwerkatlas.tools.netwerkintake.layout import place_unplaced
+
+
+class AtlasScene(QGraphicsScene):
+    """A view of an atlas: which view (`view_name`) decides the stored positions used."""
+
+    def __init__(self, atlas: Atlas, view_name: str = NETWERKINTAKE, parent=None) -> None:
+        super().__init__(parent)
+        self.view_name = view_name
+        self.setBackgroundBrush(QBrush(QColor(PAPER)))
+        self.bol_items: dict[str, BolItem] = {}
+        self.link_items: dict[str, LinkItem] = {}
+        self.show_scores = True
+        self.atlas: Atlas | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        self.set_atlas(atlas)
+
+    # --- which atlas ------------------------------------------------------------------------
+
+    def set_atlas(self, atlas: Atlas) -> None:
+        """Show another atlas (a newly opened document); stops following the old one."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        self.atlas = atlas
+        self._unsubscribe = atlas.events.subscribe(self._on_event)
+        self.rebuild()
+
+    def detach(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+
+    def rebuild(self) -> None:
+        self.clear()
+        self.bol_items.clear()
+        self.link_items.clear()
+        for record in self.atlas.nodes():
+            self._add_bol(record.id)
+        for record in self.atlas.edges(EdgeKind.INFLUENCE):
+            self._add_link(record.id)
+        self._place_all()
+        self.setSceneRect(self.itemsBoundingRect().adjusted(-400, -400, 400, 400))
+
+    # --- following the model ----------------------------------------------------------------
+
+    def _on_event(self, event: AtlasEvent) -> None:
+        if isinstance(event, AtlasReset):
+            self.rebuild()
+        elif isinstance(event, ItemAdded):
+            if event.collection == NODES:
+                self._add_bol(event.item_id)
+                self._place_all()
+            elif event.collection == EDGES and self._shows_edge(event.item_id):
+                self._add_link(event.item_id)
+                self._update_link(event.item_id)
+        elif isinstance(event, ItemRemoved):
+            if event.collection == NODES:
+                item = self.bol_items.pop(event.item_id, None)
+                if item is not None:
+                    self.removeItem(item)
+            elif event.collection == EDGES:
+                link = self.link_items.pop(event.item_id, None)
+                if link is not None:
+                    self.removeItem(link)
+        elif isinstance(event, ItemChanged):
+            if event.collection == NODES and event.item_id in self.bol_items:
+                self.bol_items[event.item_id].set_record(self.atlas.node(event.item_id))
+            elif event.collection == EDGES:
+                self._on_edge_changed(event.item_id)
+        elif isinstance(event, PositionsChanged) and event.view == self.view_name:
+            self._place_all()
+
+    def _shows_edge(self, edge_id: str) -> bool:
+        return self.atlas.edge(edge_id).kind == EdgeKind.INFLUENCE
+
+    def _on_edge_changed(self, edge_id: str) -> None:
+        if edge_id in self.link_items:
+            self.link_items[edge_id].set_record(self.atlas.edge(edge_id))
+            self._update_link(edge_id)
+
+    # --- items ------------------------------------------------------------------------------
+
+    def _add_bol(self, node_id: str) -> None:
+        item = BolItem(node_id, self.atlas.node(node_id))
+        item.set_show_score(self.show_scores)
+        self.bol_items[node_id] = item
+        self.addItem(item)
+
+    def _add_link(self, edge_id: str) -> None:
+        item = LinkItem(edge_id, self.atlas.edge(edge_id))
+        self.link_items[edge_id] = item
+        self.addItem(item)
+
+    def positions(self) -> dict[str, QPointF]:
+        """Where every bol is drawn: its stored position, or a computed one if it has none."""
+        state = self.atlas.views.get(self.view_name)
+        stored = dict(state.positions) if state else {}
+        stored[self.atlas.client_id] = (0.0, 0.0)
+        unplaced = [node_id for node_id in self.bol_items if node_id not in stored]
+        stored.update(place_unplaced(unplaced, stored, self.atlas.client_id))
+        return {node_id: QPointF(*stored[node_id]) for node_id in self.bol_items}
+
+    def _place_all(self) -> None:
+        for node_id, point in self.positions().items():
+            self.bol_items[node_id].setPos(point)
+        for edge_id in self.link_items:
+            self._update_link(edge_id)
+
+    def _update_link(self, edge_id: str) -> None:
+        link = self.link_items[edge_id]
+        source = self.bol_items.get(link.source_id)
+        target = self.bol_items.get(link.target_id)
+        if source is None or target is None:
+            return
+        link.set_ends(source.pos(), source.radius, target.pos(), target.radius)
+
+    def set_show_scores(self, show: bool) -> None:
+        """Hide or show scores (visuals can confront); the data is untouched."""
+        self.show_scores = show
+        for item in self.bol_items.values():
+            item.set_show_score(show)

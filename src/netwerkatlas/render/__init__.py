@@ -1,0 +1,1 @@
+"""The drawing vocabulary shared by the screen and the printed page. Pure Python, no Qt."""

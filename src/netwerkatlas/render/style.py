@@ -1,0 +1,56 @@
+"""How scores and bollen look, in physical units (points), for the screen and for print.
+
+Scores are shown as colour *and* symbol: the blue-orange scale is safe for the common kinds of
+colour blindness, and the symbols keep a black-and-white print readable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MINUS = "\u2212"  # a typographic minus: "−" reads better than "-" next to "+"
+SCORE_SYMBOLS: dict[int, str] = {2: "++", 1: "+", 0: "=", -1: MINUS, -2: MINUS * 2}
+SCORE_FILL: dict[int | None, str] = {
+    2: "#2b6cb0",
+    1: "#a9cce3",
+    0: "#e4e4e4",
+    -1: "#f8c291",
+    -2: "#d35400",
+    None: "#ffffff",
+}
+SCORE_INK: dict[int | None, str] = {
+    2: "#ffffff",
+    1: "#1a1a1a",
+    0: "#1a1a1a",
+    -1: "#1a1a1a",
+    -2: "#ffffff",
+    None: "#1a1a1a",
+}
+INK = "#1f2933"
+MUTED = "#6b7785"
+LINK = "#52606d"
+PAPER = "#fbfaf7"
+BOL_FILL = "#ffffff"
+CLIENT_FILL = "#fff4d6"
+
+
+@dataclass(frozen=True)
+class BolMetrics:
+    """Sizes of a bol in points."""
+
+    radius: float = 46.0
+    client_radius: float = 62.0
+    outline: float = 1.6
+    emphasis_outline: float = 4.0
+    badge_radius: float = 15.0
+    label_size: float = 11.0
+    client_label_size: float = 15.0
+    badge_size: float = 11.0
+    link_width: float = 1.6
+
+
+METRICS = BolMetrics()
+
+
+def score_symbol(score: int | None) -> str:
+    return SCORE_SYMBOLS.get(score, "") if score is not None else ""

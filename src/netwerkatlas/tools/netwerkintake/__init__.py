@@ -1,0 +1,4 @@
+"""The netwerkintake drawing: bollen around the client, scored ++ .. −−, linked where they
+influence each other."""
+
+VIEW = "netwerkintake"
