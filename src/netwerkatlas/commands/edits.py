@@ -23,10 +23,11 @@ from netwerkatlas.model.atlas import (
 from netwerkatlas.model.records import Record
 
 
-def describe(record: Record) -> str:
+def describe(collection: str, record: Record) -> str:
     """A short name of what a record is, for menu texts like "Thema toevoegen"."""
-    kind = getattr(record, "kind", None)
-    return t(f"kind.{kind}") if kind is not None else t("command.item")
+    if collection in (NODES, EDGES):
+        return t(f"kind.{record.kind}")
+    return t(f"collection.{collection}")
 
 
 class AddItem(Command):
@@ -36,7 +37,7 @@ class AddItem(Command):
         self.collection = collection
         self.record = record
         self.positions = dict(positions or {})
-        self.text = t("command.add", kind=describe(record)).capitalize()
+        self.text = t("command.add", kind=describe(collection, record)).capitalize()
 
     def redo(self, atlas: Atlas) -> None:
         atlas.add(self.collection, self.record, self.positions)
@@ -55,7 +56,10 @@ class UpdateItem(Command):
 
     def redo(self, atlas: Atlas) -> None:
         if not self.text:
-            self.text = t("command.change", kind=describe(atlas.get(self.collection, self.item_id)))
+            self.text = t(
+                "command.change",
+                kind=describe(self.collection, atlas.get(self.collection, self.item_id)),
+            )
             self.text = self.text.capitalize()
         self.old = atlas.update(self.collection, self.item_id, self.changes)
 
@@ -91,7 +95,8 @@ class RemoveItem(Macro):
     def redo(self, atlas: Atlas) -> None:
         if not self.children:
             self.text = t(
-                "command.remove", kind=describe(atlas.get(self.collection, self.item_id))
+                "command.remove",
+                kind=describe(self.collection, atlas.get(self.collection, self.item_id)),
             ).capitalize()
             self.children = [*self._cascade(atlas), _RemoveOne(self.collection, self.item_id)]
         super().redo(atlas)

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from netwerkatlas.io.errors import Problem
 from netwerkatlas.io.fileformat import AtlasFile
-from netwerkatlas.io.locate import PathKey, format_path
+from netwerkatlas.io.locate import PathKey
 from netwerkatlas.model.atlas import LIST_COLLECTIONS
 from netwerkatlas.model.records import NodeKind
 
@@ -34,7 +34,7 @@ def consistency_problems(parsed: AtlasFile) -> list[tuple[PathKey, Problem]]:
     found: list[tuple[PathKey, Problem]] = []
 
     def add(path: PathKey, key: str, **values: object) -> None:
-        found.append((path, Problem(key, where=format_path(path), values=values)))
+        found.append((path, Problem(key, values=values)))
 
     for name in ("nodes", "edges", *LIST_COLLECTIONS):
         for index, record_id, first in _duplicate_indices(getattr(parsed, name)):
@@ -74,19 +74,19 @@ def consistency_problems(parsed: AtlasFile) -> list[tuple[PathKey, Problem]]:
     return found
 
 
-def unknown_fields(model: BaseModel, path: PathKey = ()) -> list[PathKey]:
-    """Paths of fields this version does not know; they are kept and written back on save."""
-    found: list[PathKey] = [(*path, key) for key in sorted(model.model_extra or {})]
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if isinstance(value, BaseModel):
-            found += unknown_fields(value, (*path, name))
-        elif isinstance(value, list | tuple):
-            for i, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    found += unknown_fields(item, (*path, name, i))
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                if isinstance(item, BaseModel):
-                    found += unknown_fields(item, (*path, name, key))
+def _extras(model: BaseModel, path: PathKey) -> list[PathKey]:
+    return [(*path, key) for key in sorted(model.model_extra or {})]
+
+
+def unknown_fields(parsed: AtlasFile) -> list[PathKey]:
+    """Paths of fields this version does not know; they are kept and written back on save.
+
+    Records hold only plain values, so one level below each list of records is enough."""
+    found = _extras(parsed, ()) + _extras(parsed.meta, ("meta",))
+    for name in ("nodes", "edges", *LIST_COLLECTIONS):
+        for index, record in enumerate(getattr(parsed, name)):
+            if record.model_extra:
+                found += _extras(record, (name, index))
+    for view_name, view in parsed.views.items():
+        found += _extras(view, ("views", view_name))
     return found

@@ -70,8 +70,35 @@ def v1_to_v2(data: Data) -> Data:
     return migrated
 
 
+def v2_path_in_v1(path: tuple) -> tuple:
+    """Where a place in the migrated data was in the version 1 file, so an error can point
+    into the file the user actually has."""
+    match path:
+        case ("nodes", 0, *rest):
+            return ("client", *[{"label": "name"}.get(p, p) for p in rest])
+        case ("nodes", int(index), *rest):
+            return ("bollen", index - 1, *[{"kind": "type"}.get(p, p) for p in rest])
+        case ("edges", int(index), *rest):
+            renamed = {"source": "from", "target": "to", "kind": "id"}
+            return ("links", index, *[renamed.get(p, p) for p in rest])
+        case ("views", "netwerkintake", "positions", *rest):
+            return ("layout", *rest)
+        case ("meta", "title"):
+            return ("title",)
+    return path
+
+
 MIGRATIONS: dict[int, Callable[[Data], Data]] = {1: v1_to_v2}
+# For each step, how a path after the step maps to the path before it.
+PATHS_BEFORE: dict[int, Callable[[tuple], tuple]] = {1: v2_path_in_v1}
 OLDEST_SUPPORTED = min(MIGRATIONS)
+
+
+def path_in_original(path: tuple, from_version: int, to_version: int) -> tuple:
+    """Map a path in the migrated data back to the file of `from_version`."""
+    for version in range(to_version - 1, from_version - 1, -1):
+        path = PATHS_BEFORE[version](path)
+    return path
 
 
 def migrate(data: Data, from_version: int, to_version: int) -> Data:

@@ -8,7 +8,9 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import stat
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +20,12 @@ from netwerkatlas.io.checks import consistency_problems, unknown_fields
 from netwerkatlas.io.errors import AtlasFileError, LoadReport, Problem
 from netwerkatlas.io.fileformat import FORMAT_VERSION, AtlasFile, to_atlas
 from netwerkatlas.io.locate import PathKey, format_path, line_index, line_of_path
-from netwerkatlas.io.migrations import OLDEST_SUPPORTED, migrate
+from netwerkatlas.io.migrations import OLDEST_SUPPORTED, migrate, path_in_original
 from netwerkatlas.model.atlas import Atlas
 from netwerkatlas.model.records import EdgeKind, NodeKind
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
+_NON_NUMBER = re.compile(r"(?<![\w\"])-?(?:NaN|Infinity)(?![\w\"])")
 _SIGNATURES = {
     b"%PDF": "PDF",
     b"PK\x03\x04": "ZIP / Office",
@@ -112,10 +115,20 @@ def decode(path: Path, data: bytes) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise AtlasFileError(path, [Problem("not_text", values={"offset": error.start})]) from None
+        if error.reason == "unexpected end of data":  # cut off inside a character such as ë
+            problem = Problem("truncated", values={"column": "?"})
+        else:
+            problem = Problem("not_text", values={"offset": error.start})
+        raise AtlasFileError(path, [problem]) from None
     if "\x00" in text:
         raise AtlasFileError(path, [Problem("not_text", values={"offset": text.index("\x00")})])
     return text
+
+
+def _looks_cut_off(text: str, error_pos: int) -> bool:
+    """A file that stops early fails to parse within its last few characters; a whole file
+    parses to its end, or fails somewhere before it."""
+    return error_pos >= len(text.rstrip()) - 8
 
 
 def _reject_constant(name: str) -> float:
@@ -126,13 +139,19 @@ def parse_json(path: Path, text: str) -> Any:
     try:
         return json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
-        truncated = not text[error.pos :].strip() or error.msg.startswith("Unterminated")
+        truncated = _looks_cut_off(text, error.pos) or error.msg.startswith("Unterminated")
         key = "truncated" if truncated else "bad_json"
         problem = Problem(
             key, line=error.lineno, values={"column": error.colno, "detail": error.msg}
         )
         raise AtlasFileError(path, [problem]) from None
-    except (ValueError, RecursionError) as error:
+    except ValueError as error:  # NaN or Infinity, which Python's json accepts but JSON does not
+        match = _NON_NUMBER.search(text)
+        line = text.count("\n", 0, match.start()) + 1 if match else None
+        column = match.start() - text.rfind("\n", 0, match.start()) if match else "?"
+        problem = Problem("bad_json", line=line, values={"detail": str(error), "column": column})
+        raise AtlasFileError(path, [problem]) from None
+    except RecursionError as error:
         raise AtlasFileError(
             path, [Problem("bad_json", values={"detail": str(error), "column": "?"})]
         ) from None
@@ -158,7 +177,8 @@ def check_version(path: Path, data: Any) -> int:
     return version
 
 
-def _schema_problem(error: dict[str, Any], lines: dict[PathKey, int]) -> Problem:
+def _schema_problem(error: dict[str, Any]) -> tuple[PathKey, Problem]:
+    """A readable problem for one pydantic error, with the error's path in the data."""
     loc = _without_union_tags(tuple(error["loc"]))
     ctx = dict(error.get("ctx") or {})
     values: dict[str, object] = {
@@ -171,16 +191,13 @@ def _schema_problem(error: dict[str, Any], lines: dict[PathKey, int]) -> Problem
     for name in ("max_length", "min_length", "le", "ge", "expected", "discriminator", "tag"):
         if name in ctx:
             values[name] = ctx[name]
+    if error["type"] in ("union_tag_invalid", "union_tag_not_found"):
+        kinds = NodeKind if loc[:1] == ("nodes",) else EdgeKind
+        values["expected"] = ", ".join(k.value for k in kinds)
     key = _SCHEMA_MESSAGES.get(error["type"], "schema.other")
     values.setdefault("expected", "")
     values.setdefault("tag", error.get("input"))
-    return Problem(
-        key,
-        where=format_path(loc),
-        line=line_of_path(lines, loc),
-        values=values,
-        hint_key="schema",
-    )
+    return loc, Problem(key, values=values, hint_key="schema")
 
 
 def _without_union_tags(loc: PathKey) -> PathKey:
@@ -194,6 +211,24 @@ def _without_union_tags(loc: PathKey) -> PathKey:
             continue
         kept.append(part)
     return tuple(kept)
+
+
+class _Locator:
+    """Gives a problem its place in the file as the user has it: for a file in an older
+    format, the path is mapped back through the migrations. Lines are found only when needed."""
+
+    def __init__(self, text: str, version: int) -> None:
+        self.text = text
+        self.version = version
+        self._lines: dict[PathKey, int] | None = None
+
+    def __call__(self, path: PathKey, problem: Problem) -> Problem:
+        if self._lines is None:
+            self._lines = line_index(self.text)
+        original = path_in_original(path, self.version, FORMAT_VERSION)
+        return replace(
+            problem, where=format_path(original), line=line_of_path(self._lines, original)
+        )
 
 
 def load(path: str | os.PathLike[str]) -> tuple[Atlas, LoadReport]:
@@ -213,27 +248,16 @@ def load(path: str | os.PathLike[str]) -> tuple[Atlas, LoadReport]:
         report.notices.append(
             Problem("migrated", values={"version": version, "current": FORMAT_VERSION})
         )
-    # Line numbers point into the file as written, which only matches the current format.
-    lines = line_index(text) if version == FORMAT_VERSION else {}
+    located = _Locator(text, version)
     try:
-        parsed = AtlasFile.model_validate(data)
+        parsed = AtlasFile.model_validate(data, context={"from_file": True})
     except ValidationError as error:
-        problems = [_schema_problem(e, lines) for e in error.errors(include_url=False)]
+        problems = [located(*_schema_problem(e)) for e in error.errors(include_url=False)]
         raise AtlasFileError(path, problems) from None
     found = consistency_problems(parsed)
     if found:
-        problems = [
-            Problem(p.key, where=p.where, line=line_of_path(lines, key_path), values=p.values)
-            for key_path, p in found
-        ]
-        raise AtlasFileError(path, problems)
+        raise AtlasFileError(path, [located(key_path, p) for key_path, p in found])
     for key_path in unknown_fields(parsed):
-        report.notices.append(
-            Problem(
-                "unknown_field",
-                where=format_path(key_path),
-                line=line_of_path(lines, key_path),
-                values={"field": key_path[-1]},
-            )
-        )
+        notice = Problem("unknown_field", values={"field": key_path[-1]})
+        report.notices.append(located(key_path, notice))
     return to_atlas(parsed), report

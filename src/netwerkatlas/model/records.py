@@ -13,7 +13,14 @@ import uuid
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    model_validator,
+)
 
 __all__ = [
     "EDGE_CLASSES",
@@ -80,9 +87,21 @@ def new_id() -> str:
 
 
 class Record(BaseModel):
-    """Base of every stored record: frozen, validated on assignment-by-copy, extras kept."""
+    """Base of every stored record: frozen, validated on every change, extras kept.
+
+    Every record has an `id`. Made in the program, a record without one gets a fresh id; read
+    from a file (validation context ``{"from_file": True}``), a missing id is an error.
+    """
 
     model_config = ConfigDict(frozen=True, extra="allow", validate_default=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _give_new_records_an_id(cls, data: Any, info: ValidationInfo) -> Any:
+        from_file = bool(info.context and info.context.get("from_file"))
+        if isinstance(data, dict) and "id" not in data and not from_file:
+            return {**data, "id": new_id()}
+        return data
 
 
 # --- nodes -------------------------------------------------------------------------------------
@@ -105,7 +124,7 @@ class Gender(StrEnum):
 class NodeBase(Record):
     """What every bol has: identity, a label, the client's score and notes."""
 
-    id: Id = Field(default_factory=new_id)
+    id: Id
     label: Label = ""
     score: Score | None = None
     emphasis: bool = False
@@ -215,7 +234,7 @@ class SupportKind(StrEnum):
 class EdgeBase(Record):
     """An edge between two nodes. Several edges may join the same two nodes."""
 
-    id: Id = Field(default_factory=new_id)
+    id: Id
     source: Id
     target: Id
     note: Note = ""
@@ -287,7 +306,7 @@ class Actor(StrEnum):
 
 
 class Goal(Record):
-    id: Id = Field(default_factory=new_id)
+    id: Id
     text: Note = ""
     horizon: Horizon = Horizon.SHORT
     node_ids: tuple[Id, ...] = ()
@@ -299,7 +318,7 @@ class Goal(Record):
 class Action(Record):
     """Who does what, when, for one goal."""
 
-    id: Id = Field(default_factory=new_id)
+    id: Id
     goal_id: Id
     actor: Actor = Actor.SELF
     who: Label = ""
@@ -312,7 +331,7 @@ class Action(Record):
 class Evaluation(Record):
     """A goal scored at a follow-up: 1 = much further out of sight ... 5 = fully reached."""
 
-    id: Id = Field(default_factory=new_id)
+    id: Id
     goal_id: Id
     session_id: Id | None = None
     date: Short = ""
@@ -323,7 +342,7 @@ class Evaluation(Record):
 class Session(Record):
     """A dated conversation (intake, follow-up, meeting); `snapshot` freezes the atlas then."""
 
-    id: Id = Field(default_factory=new_id)
+    id: Id
     date: Short = ""
     label: Label = ""
     kind: Short = "follow_up"
@@ -334,7 +353,7 @@ class Session(Record):
 class Plan(Record):
     """A structured plan (signaleringsplan, crisis plan, steungroep); its body is kind-specific."""
 
-    id: Id = Field(default_factory=new_id)
+    id: Id
     kind: Short
     title: Label = ""
     body: dict[str, Any] = Field(default_factory=dict)
@@ -346,7 +365,7 @@ class Plan(Record):
 class AtlasMeta(Record):
     """About the atlas as a whole. `client_term` is the organisation's word for the client."""
 
-    id: Id = Field(default_factory=new_id)
+    id: Id
     title: Label = ""
     client_term: Short = "cliënt"
     language: Short = "nl"
