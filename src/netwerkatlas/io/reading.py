@@ -25,7 +25,10 @@ from netwerkatlas.model.atlas import Atlas
 from netwerkatlas.model.records import EdgeKind, NodeKind
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
-_NON_NUMBER = re.compile(r"(?<![\w\"])-?(?:NaN|Infinity)(?![\w\"])")
+# A JSON string (possibly cut off: the closing quote is optional), or a bracket.
+_STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*("?)|[{}\[\]]')
+# A JSON string, or NaN/Infinity outside one.
+_STRING_OR_NON_NUMBER = re.compile(r'"(?:[^"\\]|\\.)*"|(-?(?:NaN|Infinity))')
 _SIGNATURES = {
     b"%PDF": "PDF",
     b"PK\x03\x04": "ZIP / Office",
@@ -107,7 +110,7 @@ def read_bytes(path: Path) -> bytes:
 
 
 def decode(path: Path, data: bytes) -> str:
-    if not data.strip():
+    if not data.removeprefix(b"\xef\xbb\xbf").strip():
         raise AtlasFileError(path, [Problem("empty")])
     for signature, name in _SIGNATURES.items():
         if data.startswith(signature):
@@ -116,7 +119,10 @@ def decode(path: Path, data: bytes) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         if error.reason == "unexpected end of data":  # cut off inside a character such as ë
-            problem = Problem("truncated", values={"column": "?"})
+            line_start = data.rfind(b"\n", 0, error.start) + 1
+            column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
+            line = data.count(b"\n", 0, error.start) + 1
+            problem = Problem("truncated", line=line, values={"column": column})
         else:
             problem = Problem("not_text", values={"offset": error.start})
         raise AtlasFileError(path, [problem]) from None
@@ -125,10 +131,30 @@ def decode(path: Path, data: bytes) -> str:
     return text
 
 
-def _looks_cut_off(text: str, error_pos: int) -> bool:
-    """A file that stops early fails to parse within its last few characters; a whole file
-    parses to its end, or fails somewhere before it."""
-    return error_pos >= len(text.rstrip()) - 8
+def _looks_cut_off(text: str) -> bool:
+    """True when the text ends inside a string or an unclosed object or list: what a save or
+    copy that stopped early leaves. A whole file with a mistake in it closes all it opens."""
+    depth = 0
+    for match in _STRING_OR_BRACKET.finditer(text):
+        token = match.group()
+        if token[0] == '"':
+            if not match.group(1):
+                return True
+        elif token in "{[":
+            depth += 1
+        else:
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth > 0
+
+
+def _first_non_number(text: str) -> int | None:
+    """Offset of the first NaN or Infinity outside a string, if any."""
+    for match in _STRING_OR_NON_NUMBER.finditer(text):
+        if match.group(1):
+            return match.start(1)
+    return None
 
 
 def _reject_constant(name: str) -> float:
@@ -139,16 +165,15 @@ def parse_json(path: Path, text: str) -> Any:
     try:
         return json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
-        truncated = _looks_cut_off(text, error.pos) or error.msg.startswith("Unterminated")
-        key = "truncated" if truncated else "bad_json"
+        key = "truncated" if _looks_cut_off(text) else "bad_json"
         problem = Problem(
             key, line=error.lineno, values={"column": error.colno, "detail": error.msg}
         )
         raise AtlasFileError(path, [problem]) from None
     except ValueError as error:  # NaN or Infinity, which Python's json accepts but JSON does not
-        match = _NON_NUMBER.search(text)
-        line = text.count("\n", 0, match.start()) + 1 if match else None
-        column = match.start() - text.rfind("\n", 0, match.start()) if match else "?"
+        offset = _first_non_number(text)
+        line = text.count("\n", 0, offset) + 1 if offset is not None else None
+        column = offset - text.rfind("\n", 0, offset) if offset is not None else "?"
         problem = Problem("bad_json", line=line, values={"detail": str(error), "column": column})
         raise AtlasFileError(path, [problem]) from None
     except RecursionError as error:
@@ -165,7 +190,8 @@ def check_version(path: Path, data: Any) -> int:
     version = data["format_version"]
     if not isinstance(version, int) or isinstance(version, bool):
         raise AtlasFileError(
-            path, [Problem("bad_version", where="format_version", values={"value": version})]
+            path,
+            [Problem("bad_version", where="format_version", values={"value": _shorten(version)})],
         )
     if version > FORMAT_VERSION:
         raise AtlasFileError(
@@ -173,7 +199,10 @@ def check_version(path: Path, data: Any) -> int:
             [Problem("newer_version", values={"version": version, "supported": FORMAT_VERSION})],
         )
     if version < OLDEST_SUPPORTED:
-        raise AtlasFileError(path, [Problem("bad_version", values={"value": version})])
+        problem = Problem(
+            "bad_version", where="format_version", values={"value": _shorten(version)}
+        )
+        raise AtlasFileError(path, [problem])
     return version
 
 

@@ -12,6 +12,7 @@ import contextlib
 import errno
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from netwerkatlas.io.errors import AtlasFileError, Problem
@@ -20,6 +21,7 @@ from netwerkatlas.model.atlas import Atlas
 
 FILE_MODE = 0o600
 BACKUP_SUFFIX = ".bak"
+STALE_AFTER_S = 600
 
 
 def backup_path(path: Path) -> Path:
@@ -69,6 +71,17 @@ def _error_key(error: OSError) -> str:
     return "write_failed"
 
 
+def _remove_stale_staging_files(target: Path) -> None:
+    """Temporary files left by a save that was killed hold client data: remove them once they
+    are clearly abandoned (older than `STALE_AFTER_S`, so a save in progress is never touched)."""
+    now = time.time()
+    for pattern in (f".{target.name}.*.tmp", f".{target.name}.*.bak-tmp"):
+        for leftover in target.parent.glob(pattern):
+            with contextlib.suppress(OSError):
+                if now - leftover.stat().st_mtime > STALE_AFTER_S:
+                    leftover.unlink()
+
+
 def write_atomic(path: str | os.PathLike[str], data: bytes, *, keep_backup: bool = True) -> Path:
     """Write `data` to `path` atomically; returns the path written. Raises AtlasFileError."""
     path = Path(path)
@@ -94,6 +107,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, keep_backup: bool
         os.replace(staging, target)
         staging = None
         _fsync_folder(folder)
+        _remove_stale_staging_files(target)
     except OSError as error:
         problem = Problem(
             _error_key(error), values={"detail": error.strerror or str(error), "folder": folder}

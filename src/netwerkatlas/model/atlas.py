@@ -235,7 +235,8 @@ class Atlas:
         old = self.get(collection, item_id)
         if "id" in changes and changes["id"] != item_id:
             raise AtlasError("an id never changes")
-        if "kind" in changes and changes["kind"] != getattr(old, "kind", changes["kind"]):
+        kind_is_type = collection in (NODES, EDGES)
+        if kind_is_type and "kind" in changes and changes["kind"] != old.kind:
             raise AtlasError("the kind of an item cannot change; make a new one")
         try:
             new = type(old).model_validate({**old.model_dump(), **changes})
@@ -296,7 +297,13 @@ class Atlas:
             new = AtlasMeta.model_validate({**old.model_dump(), **changes})
         except ValidationError as error:
             raise AtlasError(str(error)) from None
-        diff = {k: (getattr(old, k), getattr(new, k)) for k in changes}
+        diff = {
+            k: (getattr(old, k, None), getattr(new, k, None))
+            for k in changes
+            if getattr(old, k, None) != getattr(new, k, None)
+        }
+        if not diff:
+            return {}
         self.meta = new
         self._emit(ItemChanged("meta", new.id, diff))
         return {k: before for k, (before, _) in diff.items()}
