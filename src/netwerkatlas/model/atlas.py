@@ -68,6 +68,20 @@ def round_point(point: Iterable[float]) -> Point:
     return (round(float(x), POSITION_DECIMALS) + 0.0, round(float(y), POSITION_DECIMALS) + 0.0)
 
 
+def _revised(old: Record, changes: Mapping[str, Any]) -> tuple[Record, dict[str, tuple]]:
+    """A validated copy of `old` with `changes`, and {field: (old, new)} for what differs."""
+    try:
+        new = type(old).model_validate({**old.model_dump(), **changes})
+    except ValidationError as error:
+        raise AtlasError(str(error)) from None
+    diff = {
+        k: (getattr(old, k, None), getattr(new, k, None))
+        for k in changes
+        if getattr(old, k, None) != getattr(new, k, None)
+    }
+    return new, diff
+
+
 class ViewState:
     """What one view stores: node positions (points, client at the origin) and its settings."""
 
@@ -238,15 +252,7 @@ class Atlas:
         kind_is_type = collection in (NODES, EDGES)
         if kind_is_type and "kind" in changes and changes["kind"] != old.kind:
             raise AtlasError("the kind of an item cannot change; make a new one")
-        try:
-            new = type(old).model_validate({**old.model_dump(), **changes})
-        except ValidationError as error:
-            raise AtlasError(str(error)) from None
-        diff = {
-            k: (getattr(old, k, None), getattr(new, k, None))
-            for k in changes
-            if getattr(old, k, None) != getattr(new, k, None)
-        }
+        new, diff = _revised(old, changes)
         if not diff:
             return {}
         if collection == NODES:
@@ -292,16 +298,7 @@ class Atlas:
         return old
 
     def update_meta(self, changes: Mapping[str, Any]) -> dict[str, Any]:
-        old = self.meta
-        try:
-            new = AtlasMeta.model_validate({**old.model_dump(), **changes})
-        except ValidationError as error:
-            raise AtlasError(str(error)) from None
-        diff = {
-            k: (getattr(old, k, None), getattr(new, k, None))
-            for k in changes
-            if getattr(old, k, None) != getattr(new, k, None)
-        }
+        new, diff = _revised(self.meta, changes)
         if not diff:
             return {}
         self.meta = new
