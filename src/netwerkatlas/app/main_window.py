@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStyle,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from netwerkatlas import __version__, io
 from netwerkatlas.app.recent import RecentFiles
@@ -14,6 +23,7 @@ from netwerkatlas.canvas.scene import AtlasScene
 from netwerkatlas.canvas.view import AtlasView
 from netwerkatlas.document import Document
 from netwerkatlas.i18n import t
+from netwerkatlas.model import AtlasError
 
 
 class MainWindow(QMainWindow):
@@ -22,7 +32,7 @@ class MainWindow(QMainWindow):
         self.document = document
         self.recent = RecentFiles(settings)
         self.scene = AtlasScene(document.atlas, parent=self)
-        self.view = AtlasView(self.scene, self)
+        self.view = AtlasView(self.scene, push=self.push, parent=self)
         self.setCentralWidget(self.view)
         self.resize(1280, 860)
         self._make_actions()
@@ -59,6 +69,13 @@ class MainWindow(QMainWindow):
             "action.zoom_out", lambda: self.view.zoom_by(0.8), keys.ZoomOut
         )
         self.about_action = self._action("action.about", self.about)
+        self.link_mode_action = self._action("action.link_mode", self._set_link_mode, "L")
+        self.link_mode_action.setCheckable(True)
+        self.link_mode_action.setToolTip(t("action.link_mode_tip"))
+        self.hide_scores_action = self._action(
+            "action.hide_scores", lambda on: self.scene.set_show_scores(not on), "Ctrl+H"
+        )
+        self.hide_scores_action.setCheckable(True)
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -75,9 +92,45 @@ class MainWindow(QMainWindow):
         self.edit_menu.addActions([self.undo_action, self.redo_action])
         self.view_menu = bar.addMenu(t("menu.view"))
         self.view_menu.addActions([self.fit_action, self.zoom_in_action, self.zoom_out_action])
+        self.view_menu.addSeparator()
+        self.view_menu.addActions([self.link_mode_action, self.hide_scores_action])
+        self._make_toolbar()
         self.help_menu = bar.addMenu(t("menu.help"))
         self.help_menu.addAction(self.about_action)
         self._fill_recent_menu()
+
+    def _make_toolbar(self) -> None:
+        """Big buttons, for a finger on a touchscreen as much as for a mouse."""
+        bar = QToolBar(t("toolbar.main"), self)
+        bar.setObjectName("main_toolbar")
+        bar.setMovable(False)
+        bar.setIconSize(QSize(32, 32))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        icons = {
+            self.undo_action: QStyle.StandardPixmap.SP_ArrowBack,
+            self.redo_action: QStyle.StandardPixmap.SP_ArrowForward,
+            self.save_action: QStyle.StandardPixmap.SP_DialogSaveButton,
+            self.fit_action: QStyle.StandardPixmap.SP_TitleBarMaxButton,
+            self.link_mode_action: QStyle.StandardPixmap.SP_CommandLink,
+            self.hide_scores_action: QStyle.StandardPixmap.SP_DialogNoButton,
+        }
+        for action, icon in icons.items():
+            action.setIcon(self.style().standardIcon(icon))
+            bar.addAction(action)
+        for button in bar.findChildren(QToolButton):
+            button.setMinimumSize(QSize(64, 56))
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.toolbar = bar
+
+    def _set_link_mode(self, on: bool) -> None:
+        self.view.link_mode = on
+
+    def push(self, command) -> None:
+        """Do an edit from the canvas; a refused edit is said in the status bar, not a crash."""
+        try:
+            self.document.push(command)
+        except AtlasError as error:
+            self.statusBar().showMessage(t("status.command_failed", detail=error), 6000)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

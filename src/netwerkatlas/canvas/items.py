@@ -126,6 +126,18 @@ class BolItem(QGraphicsItem):
         path.addEllipse(QPointF(0, 0), self.radius, self.radius)
         return path
 
+    def handle_centre(self) -> QPointF:
+        """The link handle on the lower right of the rim, in item coordinates."""
+        angle = math.pi / 4
+        return QPointF(self.radius * math.cos(angle), self.radius * math.sin(angle))
+
+    def handle_hit(self, scene_point: QPointF) -> bool:
+        """Whether `scene_point` is on the link handle (shown while the bol is selected)."""
+        if not self.isSelected():
+            return False
+        offset = self.mapFromScene(scene_point) - self.handle_centre()
+        return math.hypot(offset.x(), offset.y()) <= METRICS.handle_radius * 1.3
+
     def _has_badge(self) -> bool:
         return self.show_score and self.score is not None and not self.is_client
 
@@ -151,6 +163,17 @@ class BolItem(QGraphicsItem):
         self._paint_label(painter)
         if self._has_badge():
             self._paint_badge(painter)
+        if self.isSelected():
+            self._paint_handle(painter)
+
+    def _paint_handle(self, painter: QPainter) -> None:
+        """A small blue disc with a line: drag it onto another bol to link the two."""
+        centre = self.handle_centre()
+        r = METRICS.handle_radius
+        painter.setPen(QPen(QColor("#ffffff"), 1.5))
+        painter.setBrush(QBrush(QColor("#1565c0")))
+        painter.drawEllipse(centre, r, r)
+        painter.drawLine(centre - QPointF(r * 0.5, 0), centre + QPointF(r * 0.5, 0))
 
     def _paint_label(self, painter: QPainter) -> None:
         painter.save()

@@ -7,6 +7,7 @@ bollen the user has not placed). It never writes to the model: editing happens t
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF
@@ -40,6 +41,7 @@ class AtlasScene(QGraphicsScene):
         self.setBackgroundBrush(QBrush(QColor(PAPER)))
         self.bol_items: dict[str, BolItem] = {}
         self.link_items: dict[str, LinkItem] = {}
+        self._links_of: dict[str, set[str]] = {}
         self.show_scores = True
         self.atlas: Atlas | None = None
         self._unsubscribe: Callable[[], None] | None = None
@@ -64,6 +66,7 @@ class AtlasScene(QGraphicsScene):
         self.clear()
         self.bol_items.clear()
         self.link_items.clear()
+        self._links_of.clear()
         for record in self.atlas.nodes():
             self._add_bol(record.id)
         for record in self.atlas.edges(EdgeKind.INFLUENCE):
@@ -91,6 +94,7 @@ class AtlasScene(QGraphicsScene):
             elif event.collection == EDGES:
                 link = self.link_items.pop(event.item_id, None)
                 if link is not None:
+                    self._forget_link(link)
                     self.removeItem(link)
         elif isinstance(event, ItemChanged):
             if event.collection == NODES and event.item_id in self.bol_items:
@@ -105,7 +109,10 @@ class AtlasScene(QGraphicsScene):
 
     def _on_edge_changed(self, edge_id: str) -> None:
         if edge_id in self.link_items:
-            self.link_items[edge_id].set_record(self.atlas.edge(edge_id))
+            link = self.link_items[edge_id]
+            self._forget_link(link)
+            link.set_record(self.atlas.edge(edge_id))
+            self._remember_link(link)
             self._update_link(edge_id)
 
     # --- items ------------------------------------------------------------------------------
@@ -119,7 +126,16 @@ class AtlasScene(QGraphicsScene):
     def _add_link(self, edge_id: str) -> None:
         item = LinkItem(edge_id, self.atlas.edge(edge_id))
         self.link_items[edge_id] = item
+        self._remember_link(item)
         self.addItem(item)
+
+    def _remember_link(self, link: LinkItem) -> None:
+        for end in (link.source_id, link.target_id):
+            self._links_of.setdefault(end, set()).add(link.edge_id)
+
+    def _forget_link(self, link: LinkItem) -> None:
+        for end in (link.source_id, link.target_id):
+            self._links_of.get(end, set()).discard(link.edge_id)
 
     def positions(self) -> dict[str, QPointF]:
         """Where every bol is drawn: its stored position, or a computed one if it has none."""
@@ -143,6 +159,35 @@ class AtlasScene(QGraphicsScene):
         if source is None or target is None:
             return
         link.set_ends(source.pos(), source.radius, target.pos(), target.radius)
+
+    def move_live(self, moves: dict[str, QPointF]) -> None:
+        """Move bollen on screen during a drag, links following; the model changes on release."""
+        touched: set[str] = set()
+        for node_id, point in moves.items():
+            self.bol_items[node_id].setPos(point)
+            touched |= self._links_of.get(node_id, set())
+        for edge_id in touched:
+            self._update_link(edge_id)
+
+    def bol_at(self, point: QPointF) -> BolItem | None:
+        """The bol under a scene point (the topmost, if they overlap)."""
+        for item in self.items(point):
+            if isinstance(item, BolItem) and item.contains(item.mapFromScene(point)):
+                return item
+        return None
+
+    def clockwise_ids(self) -> list[str]:
+        """Bollen in reading order: the client, then clockwise from the top."""
+
+        def angle(node_id: str) -> float:
+            pos = self.bol_items[node_id].pos()
+            return math.atan2(pos.x(), -pos.y()) % (2 * math.pi)
+
+        others = sorted((n for n in self.bol_items if n != self.atlas.client_id), key=angle)
+        return [self.atlas.client_id, *others]
+
+    def selected_ids(self) -> list[str]:
+        return [item.node_id for item in self.selectedItems() if isinstance(item, BolItem)]
 
     def set_show_scores(self, show: bool) -> None:
         """Hide or show scores (visuals can confront); the data is untouched."""

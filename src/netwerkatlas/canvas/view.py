@@ -1,43 +1,69 @@
-"""The view on the canvas: smooth drawing, fit to window, zoom."""
+"""The canvas view: where presses, drags, keys and the context menu become edits.
+
+A press is handed to an interaction object (move bollen, draw a link, rubber band or tap to add);
+keys score, emphasise, rename and delete the selected bollen. Every edit is a command pushed
+through `push`, so it is undoable; the view never writes to the model itself.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter, QWheelEvent
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtWidgets import QGraphicsView, QMenu
+
+from netwerkatlas.canvas.interactions import DrawLink, Interaction, MoveBollen, PressOnEmpty
+from netwerkatlas.canvas.label_editor import LabelEditor
+from netwerkatlas.canvas.scene import AtlasScene
+from netwerkatlas.commands import Command
+from netwerkatlas.i18n import t
+from netwerkatlas.render.style import score_symbol
+from netwerkatlas.tools.netwerkintake import edits
 
 MARGIN = 40.0
 MIN_SCALE, MAX_SCALE = 0.05, 8.0
+SCORE_KEYS = {Qt.Key.Key_Plus: 1, Qt.Key.Key_Minus: -1}
 
 
 class AtlasView(QGraphicsView):
-    def __init__(self, scene: QGraphicsScene, parent=None) -> None:
+    def __init__(
+        self, scene: AtlasScene, push: Callable[[Command], None] | None = None, parent=None
+    ) -> None:
         super().__init__(scene, parent)
+        self.push: Callable[[Command], None] = push or (lambda command: None)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.labels = LabelEditor(self)
+        self.link_mode = False
+        self._interaction: Interaction | None = None
+        self._pan_from: QPointF | None = None
         self._fitted_once = False
+
+    @property
+    def atlas_scene(self) -> AtlasScene:
+        return self.scene()
+
+    # --- zoom and fit -----------------------------------------------------------------------
 
     def fit_all(self) -> None:
         """Show every bol, with a margin, as large as the window allows."""
-        scene = self.scene()
-        rect = scene.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+        rect = self.scene().itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
         if rect.isEmpty():
             return
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        self._clamp_scale()
+        current = self.transform().m11()
+        if current > 1.6:  # a small atlas should not fill the screen with giant bollen
+            self.scale(1.6 / current, 1.6 / current)
 
     def zoom_by(self, factor: float) -> None:
         current = self.transform().m11()
         target = min(MAX_SCALE, max(MIN_SCALE, current * factor))
         self.scale(target / current, target / current)
-
-    def _clamp_scale(self) -> None:
-        current = self.transform().m11()
-        if current > 1.6:  # a small atlas should not fill the screen with giant bollen
-            self.scale(1.6 / current, 1.6 / current)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         """The wheel zooms around the pointer; with Shift it scrolls."""
@@ -52,3 +78,191 @@ class AtlasView(QGraphicsView):
         if not self._fitted_once:
             self._fitted_once = True
             self.fit_all()
+
+    # --- pointer ----------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.labels.commit()
+        point = self.mapToScene(event.position().toPoint())
+        if event.button() == Qt.MouseButton.MiddleButton:
+            self._pan_from = event.position()
+            return
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self._interaction = self._interaction_for(point, event.modifiers())
+        event.accept()
+
+    def _interaction_for(self, point: QPointF, modifiers) -> Interaction:
+        scene = self.atlas_scene
+        extend = bool(
+            modifiers & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier)
+        )
+        for item in scene.selectedItems():
+            if getattr(item, "handle_hit", None) and item.handle_hit(point):
+                return DrawLink(self, point, item.node_id)
+        bol = scene.bol_at(point)
+        if bol is None:
+            if not extend:
+                scene.clearSelection()
+            return PressOnEmpty(self, point, extend)
+        if self.link_mode:
+            return DrawLink(self, point, bol.node_id)
+        if extend:
+            bol.setSelected(not bol.isSelected())
+        elif not bol.isSelected():
+            scene.clearSelection()
+            bol.setSelected(True)
+        return MoveBollen(self, point, scene.selected_ids() or [bol.node_id])
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            delta = event.position() - self._pan_from
+            self._pan_from = event.position()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            return
+        if self._interaction is not None:
+            self._interaction.move(self.mapToScene(event.position().toPoint()))
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._pan_from = None
+        interaction, self._interaction = self._interaction, None
+        if interaction is not None:
+            interaction.release(self.mapToScene(event.position().toPoint()))
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        bol = self.atlas_scene.bol_at(self.mapToScene(event.position().toPoint()))
+        if bol is not None:
+            self.edit_label(bol.node_id)
+        event.accept()
+
+    # --- labels -----------------------------------------------------------------------------
+
+    def start_new_bol(self, point: QPointF) -> None:
+        """Open the label field where the user tapped; Enter makes the bol, Esc makes nothing."""
+
+        def create(label: str) -> None:
+            if label.strip():
+                self.push(edits.add_theme(label, (point.x(), point.y())))
+
+        self.labels.open(point, "", create)
+
+    def edit_label(self, node_id: str) -> None:
+        scene = self.atlas_scene
+        item = scene.bol_items[node_id]
+        record = scene.atlas.node(node_id)
+
+        def rename(label: str) -> None:
+            command = edits.relabel(scene.atlas, node_id, label)
+            if command is not None:
+                self.push(command)
+
+        self.labels.open(item.pos(), record.label, rename)
+
+    # --- keyboard ---------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        scene = self.atlas_scene
+        ids = scene.selected_ids()
+        key, text = event.key(), event.text()
+        command: Command | None = None
+        if key == Qt.Key.Key_Escape:
+            self._cancel_interaction() or scene.clearSelection()
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and ids:
+            command = edits.remove(scene.atlas, ids)
+        elif key in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter) and len(ids) == 1:
+            self.edit_label(ids[0])
+        elif text in edits.DIGIT_SCORES and ids:
+            command = edits.set_score(scene.atlas, ids, edits.DIGIT_SCORES[text])
+        elif text == "=" and ids:
+            command = edits.set_score(scene.atlas, ids, 0)
+        elif text in ("+", "-") and ids:
+            command = edits.step_score(scene.atlas, ids, 1 if text == "+" else -1)
+        elif text == "0" and ids:
+            command = edits.set_score(scene.atlas, ids, None)
+        elif text.lower() == "!" and ids:
+            command = edits.toggle_flag(scene.atlas, ids, "emphasis")
+        elif key == Qt.Key.Key_Tab or key == Qt.Key.Key_Backtab:
+            self.select_next(-1 if key == Qt.Key.Key_Backtab else 1)
+        else:
+            super().keyPressEvent(event)
+            return
+        if command is not None:
+            self.push(command)
+        event.accept()
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return False  # Tab moves between bollen, not out of the canvas
+
+    def select_next(self, step: int) -> None:
+        """Select the next bol clockwise around the client (Tab) or back (Shift+Tab)."""
+        scene = self.atlas_scene
+        ordered = scene.clockwise_ids()
+        if not ordered:
+            return
+        current = scene.selected_ids()
+        index = ordered.index(current[0]) + step if current else 0
+        scene.clearSelection()
+        item = scene.bol_items[ordered[index % len(ordered)]]
+        item.setSelected(True)
+        self.ensureVisible(item)
+
+    def _cancel_interaction(self) -> bool:
+        interaction, self._interaction = self._interaction, None
+        if interaction is None:
+            return False
+        interaction.cancel()
+        return True
+
+    # --- context menu -----------------------------------------------------------------------
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        point = self.mapToScene(event.pos())
+        self.context_menu(point).exec(event.globalPos())
+
+    def context_menu(self, point: QPointF) -> QMenu:
+        """The menu for a bol (score, emphasis, private, rename, delete) or for empty canvas."""
+        scene = self.atlas_scene
+        atlas = scene.atlas
+        menu = QMenu(self)
+        bol = scene.bol_at(point)
+        if bol is None:
+            menu.addAction(t("canvas.new_bol_here"), lambda: self.start_new_bol(point))
+            menu.addAction(t("action.fit"), self.fit_all)
+            return menu
+        if not bol.isSelected():
+            scene.clearSelection()
+            bol.setSelected(True)
+        ids = scene.selected_ids()
+        if bol.node_id != atlas.client_id:
+            scores = menu.addMenu(t("canvas.score"))
+            for score in edits.SCORES:
+                action = scores.addAction(
+                    f"{score_symbol(score)}   {t(f'score.{score}')}",
+                    lambda s=score: self._push(edits.set_score(atlas, ids, s)),
+                )
+                action.setCheckable(True)
+                action.setChecked(atlas.node(bol.node_id).score == score)
+            scores.addAction(t("score.none"), lambda: self._push(edits.set_score(atlas, ids, None)))
+            for flag in ("emphasis", "private"):
+                action = menu.addAction(
+                    t(f"canvas.{flag}"),
+                    lambda f=flag: self._push(edits.toggle_flag(atlas, ids, f)),
+                )
+                action.setCheckable(True)
+                action.setChecked(all(getattr(atlas.node(n), flag) for n in ids))
+        menu.addAction(t("canvas.rename"), lambda: self.edit_label(bol.node_id))
+        if bol.node_id != atlas.client_id:
+            menu.addSeparator()
+            menu.addAction(t("canvas.delete"), lambda: self._push(edits.remove(atlas, ids)))
+        return menu
+
+    def _push(self, command: Command | None) -> None:
+        if command is not None:
+            self.push(command)

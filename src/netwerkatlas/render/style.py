@@ -47,6 +47,7 @@ class BolMetrics:
     client_label_size: float = 15.0
     badge_size: float = 11.0
     link_width: float = 1.6
+    handle_radius: float = 10.0
 
 
 METRICS = BolMetrics()

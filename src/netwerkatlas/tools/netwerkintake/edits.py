@@ -1,0 +1,74 @@
+"""The edits of the netwerkintake drawing, as commands: pure Python, shared by mouse, touch,
+keyboard, context menu and list view so they all do exactly the same thing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from netwerkatlas.commands import AddItem, Command, Macro, RemoveItem, UpdateItem
+from netwerkatlas.i18n import t
+from netwerkatlas.model import NODES, Atlas, InfluenceLink, Point, ThemeNode
+from netwerkatlas.tools.netwerkintake import VIEW
+
+SCORES = (2, 1, 0, -1, -2)
+# Digits on the keyboard, from most negative to most positive, as the scale is read aloud.
+DIGIT_SCORES = {"1": -2, "2": -1, "3": 0, "4": 1, "5": 2}
+
+
+def add_theme(label: str, point: Point) -> Command:
+    """A new theme bol with its label, placed at `point`: one undo step."""
+    return AddItem(NODES, ThemeNode(label=label.strip()), positions={VIEW: point})
+
+
+def add_link(atlas: Atlas, source: str, target: str) -> Command | None:
+    """A link between two different bollen; None when it would join a bol to itself."""
+    if source == target or not (atlas.has(NODES, source) and atlas.has(NODES, target)):
+        return None
+    return AddItem("edges", InfluenceLink(source=source, target=target))
+
+
+def _for_each(text: str, commands: list[Command]) -> Command | None:
+    if not commands:
+        return None
+    return commands[0] if len(commands) == 1 else Macro(text, commands)
+
+
+def set_score(atlas: Atlas, node_ids: Iterable[str], score: int | None) -> Command | None:
+    ids = [n for n in node_ids if n != atlas.client_id]
+    changes = [UpdateItem(NODES, n, {"score": score}) for n in ids]
+    return _for_each(t("command.score"), changes)
+
+
+def step_score(atlas: Atlas, node_ids: Iterable[str], step: int) -> Command | None:
+    """Raise (+1) or lower (−1) each score one step; an unscored bol starts at =."""
+    commands = []
+    for node_id in node_ids:
+        if node_id == atlas.client_id:
+            continue
+        current = atlas.node(node_id).score
+        new = 0 if current is None else max(-2, min(2, current + step))
+        if new != current:
+            commands.append(UpdateItem(NODES, node_id, {"score": new}))
+    return _for_each(t("command.score"), commands)
+
+
+def toggle_flag(atlas: Atlas, node_ids: Iterable[str], flag: str) -> Command | None:
+    """Toggle `emphasis` or `private`: all on unless all are on already, then all off."""
+    ids = [n for n in node_ids if n != atlas.client_id]
+    if not ids:
+        return None
+    value = not all(getattr(atlas.node(n), flag) for n in ids)
+    return _for_each(t(f"command.{flag}"), [UpdateItem(NODES, n, {flag: value}) for n in ids])
+
+
+def relabel(atlas: Atlas, node_id: str, label: str) -> Command | None:
+    label = label.strip()
+    if not label or label == atlas.node(node_id).label:
+        return None
+    return UpdateItem(NODES, node_id, {"label": label}, text=t("command.relabel"))
+
+
+def remove(atlas: Atlas, node_ids: Iterable[str]) -> Command | None:
+    """Remove bollen with their links; the client stays."""
+    ids = [n for n in node_ids if n != atlas.client_id]
+    return _for_each(t("command.remove_many"), [RemoveItem(NODES, n) for n in ids])
