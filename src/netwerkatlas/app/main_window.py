@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QPointF, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QMainWindow,
     QMenu,
@@ -18,12 +19,18 @@ from PySide6.QtWidgets import (
 )
 
 from netwerkatlas import __version__, io
+from netwerkatlas.app.details_panel import DetailsPanel
+from netwerkatlas.app.palette import SuggestionPalette
 from netwerkatlas.app.recent import RecentFiles
 from netwerkatlas.canvas.scene import AtlasScene
 from netwerkatlas.canvas.view import AtlasView
 from netwerkatlas.document import Document
 from netwerkatlas.i18n import t
-from netwerkatlas.model import AtlasError
+from netwerkatlas.model import EDGES, NODES, AtlasError, NodeKind
+from netwerkatlas.tools.netwerkintake.layout import place_unplaced
+
+TARGET_MM = 12.0
+CLIENT_TARGET_MM = 16.0
 
 
 class MainWindow(QMainWindow):
@@ -35,7 +42,9 @@ class MainWindow(QMainWindow):
         self.view = AtlasView(self.scene, push=self.push, parent=self)
         self.setCentralWidget(self.view)
         self.resize(1280, 860)
+        self.client_mode = False
         self._make_actions()
+        self._make_docks()
         self._make_menus()
         self._watch(document)
         if document.path is not None:
@@ -76,6 +85,10 @@ class MainWindow(QMainWindow):
             "action.hide_scores", lambda on: self.scene.set_show_scores(not on), "Ctrl+H"
         )
         self.hide_scores_action.setCheckable(True)
+        self.arrange_action = self._action("action.arrange", self.view.arrange, "Ctrl+R")
+        self.client_mode_action = self._action("action.client_mode", self.set_client_mode, "F11")
+        self.client_mode_action.setCheckable(True)
+        self.client_mode_action.setToolTip(t("action.client_mode_tip"))
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -94,6 +107,12 @@ class MainWindow(QMainWindow):
         self.view_menu.addActions([self.fit_action, self.zoom_in_action, self.zoom_out_action])
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.link_mode_action, self.hide_scores_action])
+        self.view_menu.addAction(self.arrange_action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.client_mode_action)
+        self.panels_menu = self.view_menu.addMenu(t("menu.panels"))
+        for dock in (self.palette_dock, self.details_dock):
+            self.panels_menu.addAction(dock.toggleViewAction())
         self._make_toolbar()
         self.help_menu = bar.addMenu(t("menu.help"))
         self.help_menu.addAction(self.about_action)
@@ -112,15 +131,74 @@ class MainWindow(QMainWindow):
             self.save_action: QStyle.StandardPixmap.SP_DialogSaveButton,
             self.fit_action: QStyle.StandardPixmap.SP_TitleBarMaxButton,
             self.link_mode_action: QStyle.StandardPixmap.SP_CommandLink,
+            self.arrange_action: QStyle.StandardPixmap.SP_BrowserReload,
             self.hide_scores_action: QStyle.StandardPixmap.SP_DialogNoButton,
+            self.client_mode_action: QStyle.StandardPixmap.SP_DesktopIcon,
         }
         for action, icon in icons.items():
             action.setIcon(self.style().standardIcon(icon))
             bar.addAction(action)
-        for button in bar.findChildren(QToolButton):
-            button.setMinimumSize(QSize(64, 56))
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.toolbar = bar
+        self._size_toolbar()
+
+    def _size_toolbar(self) -> None:
+        """Touch targets of at least 9 mm; in client mode larger still, with larger text."""
+        millimetre = self.logicalDpiX() / 25.4
+        size = (CLIENT_TARGET_MM if self.client_mode else TARGET_MM) * millimetre
+        self.toolbar.setIconSize(QSize(round(size * 0.5), round(size * 0.5)))
+        font = QFont(self.font())
+        if self.client_mode:
+            font.setPointSizeF(font.pointSizeF() * 1.35)
+        for button in self.toolbar.findChildren(QToolButton):
+            button.setMinimumSize(QSize(round(size * 1.15), round(size)))
+            button.setFont(font)
+
+    def _make_docks(self) -> None:
+        self.palette = SuggestionPalette(self)
+        self.palette.chosen.connect(self._add_suggestion)
+        self.palette_dock = self._dock("palette", t("panel.palette"), self.palette)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
+        self.details = DetailsPanel(self.push, self)
+        self.details.set_atlas(self.document.atlas)
+        self.details_dock = self._dock("details", t("panel.details"), self.details)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
+        self.scene.selectionChanged.connect(self._selection_changed)
+        self.professional_docks = [self.details_dock]
+
+    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{name}_dock")
+        dock.setWidget(widget)
+        return dock
+
+    def _selection_changed(self) -> None:
+        bollen = self.scene.selected_ids()
+        links = self.scene.selected_link_ids()
+        if len(bollen) == 1 and not links:
+            self.details.show_item(NODES, bollen[0])
+        elif len(links) == 1 and not bollen:
+            self.details.show_item(EDGES, links[0])
+        else:
+            self.details.show_item(None, None)
+
+    def _add_suggestion(self, kind: str, label: str) -> None:
+        """A suggestion chosen without dragging goes to a free place around the client."""
+        shown = {n: (p.x(), p.y()) for n, p in self.scene.positions().items()}
+        spot = place_unplaced(["new"], shown, self.document.atlas.client_id)["new"]
+        self.view.add_suggestion(NodeKind(kind), label, QPointF(*spot))
+
+    def set_client_mode(self, on: bool) -> None:
+        """One switch for the client holding the pen: large type and targets, professional
+        panels and notes out of sight."""
+        self.client_mode = on
+        self.client_mode_action.setChecked(on)
+        for dock in self.professional_docks:
+            dock.setVisible(not on)
+        self.palette.set_large(on)
+        self.scene.set_client_mode(on)
+        self._size_toolbar()
+        self.view.zoom_by(1.25 if on else 0.8)
 
     def _set_link_mode(self, on: bool) -> None:
         self.view.link_mode = on
@@ -174,6 +252,7 @@ class MainWindow(QMainWindow):
         self.document = document
         self._watch(document)
         self.scene.set_atlas(document.atlas)
+        self.details.set_atlas(document.atlas)
         self.view.fit_all()
         if document.path is not None:
             self.recent.add(document.path)
@@ -212,6 +291,7 @@ class MainWindow(QMainWindow):
         return True
 
     def save(self) -> bool:
+        self.details.commit_note()
         if self.document.path is None:
             return self.save_as()
         return self._save_to(self.document.path)
@@ -269,6 +349,7 @@ class MainWindow(QMainWindow):
         return answer == buttons.Discard
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.details.commit_note()
         if self.maybe_save():
             self.scene.detach()
             event.accept()

@@ -99,15 +99,22 @@ class DrawLink(Interaction):
 
 
 class PressOnEmpty(Interaction):
-    """A tap on empty canvas adds a bol there; a drag draws a rubber band to select bollen."""
+    """A tap on empty canvas adds a bol there. A drag draws a rubber band to select bollen
+    with a mouse or pen, and pans the canvas with a finger (`pan`)."""
 
-    def __init__(self, view: AtlasView, press: QPointF, extend: bool) -> None:
+    def __init__(self, view: AtlasView, press: QPointF, extend: bool, pan: bool = False) -> None:
         super().__init__(view, press)
         self.extend = extend
+        self.pan = pan
+        self.panned = False
+        self.last_screen = view.mapFromScene(press)
         self.band: QGraphicsRectItem | None = None
         self.before = set(self.scene.selectedItems()) if extend else set()
 
     def move(self, point: QPointF) -> None:
+        if self.pan:
+            self._pan(point)
+            return
         if self.band is None:
             if not self.dragged(point):
                 return
@@ -122,11 +129,21 @@ class PressOnEmpty(Interaction):
             inside = rect.contains(item.pos())
             item.setSelected(inside or item in self.before)
 
+    def _pan(self, point: QPointF) -> None:
+        if not self.panned and not self.dragged(point):
+            return
+        self.panned = True
+        here = self.view.mapFromScene(point)  # where the finger is on the screen, before panning
+        delta = here - self.last_screen
+        self.view.pan_by(delta.x(), delta.y())
+        self.last_screen = here
+
     def release(self, point: QPointF) -> None:
         if self.band is not None:
             self.scene.removeItem(self.band)
             return
-        self.view.start_new_bol(self.press)
+        if not self.panned:
+            self.view.start_new_bol(self.press)
 
     def cancel(self) -> None:
         if self.band is not None:

@@ -10,7 +10,16 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+)
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from netwerkatlas.model.records import Direction, EdgeBase, NodeBase, NodeKind
@@ -94,6 +103,8 @@ class BolItem(QGraphicsItem):
         self.emphasis = False
         self.kind = record.kind
         self.show_score = True
+        self.text_scale = 1.0
+        self._label_text = ""
         self.set_record(record)
 
     def set_record(self, record: NodeBase) -> None:
@@ -102,12 +113,21 @@ class BolItem(QGraphicsItem):
         self.kind = record.kind
         self.score = record.score
         self.emphasis = record.emphasis
-        label = record.label or getattr(record, "name", "")
+        self._label_text = record.label or getattr(record, "name", "")
+        self.setToolTip(self._label_text)
+        self._layout_label()
+
+    def _layout_label(self) -> None:
+        self.prepareGeometryChange()
         self._font, self.label_lines = fit_label(
-            label, self._label_size, self.is_client, self.radius * 1.62
+            self._label_text, self._label_size * self.text_scale, self.is_client, self.radius * 1.62
         )
-        self.setToolTip(label)
         self.update()
+
+    def set_text_scale(self, scale: float) -> None:
+        """Larger type (client mode); long labels still shrink to fit inside the bol."""
+        self.text_scale = scale
+        self._layout_label()
 
     def set_show_score(self, show: bool) -> None:
         self.show_score = show
@@ -218,14 +238,16 @@ class LinkItem(QGraphicsItem):
         self.source_id = record.source
         self.target_id = record.target
         self.direction = getattr(record, "direction", Direction.NONE)
+        self.show_note = True
         self.setZValue(0)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self._line = QLineF()
         self.setToolTip(record.note)
 
     def set_record(self, record: EdgeBase) -> None:
         self.source_id, self.target_id = record.source, record.target
         self.direction = getattr(record, "direction", Direction.NONE)
-        self.setToolTip(record.note)
+        self.setToolTip(record.note if self.show_note else "")
         self.update()
 
     def set_ends(self, source: QPointF, source_r: float, target: QPointF, target_r: float) -> None:
@@ -248,16 +270,29 @@ class LinkItem(QGraphicsItem):
         pad = self.ARROW + METRICS.link_width
         return QRectF(self._line.p1(), self._line.p2()).normalized().adjusted(-pad, -pad, pad, pad)
 
+    def shape(self) -> QPainterPath:
+        """A band around the line, wide enough to hit with a finger."""
+        path = QPainterPath()
+        if self._line.isNull():
+            return path
+        path.moveTo(self._line.p1())
+        path.lineTo(self._line.p2())
+        stroker = QPainterPathStroker()
+        stroker.setWidth(14.0)
+        return stroker.createStroke(path)
+
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ):
         if self._line.isNull():
             return
-        pen = QPen(QColor(LINK), METRICS.link_width)
+        colour = "#1565c0" if self.isSelected() else LINK
+        width = METRICS.link_width + (1.5 if self.isSelected() else 0)
+        pen = QPen(QColor(colour), width)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
         painter.drawLine(self._line)
-        painter.setBrush(QBrush(QColor(LINK)))
+        painter.setBrush(QBrush(QColor(colour)))
         if self.direction in (Direction.FORWARD, Direction.BOTH):
             self._arrow(painter, self._line.p2(), self._line.p1())
         if self.direction in (Direction.BACKWARD, Direction.BOTH):

@@ -31,6 +31,8 @@ from netwerkatlas.render.style import PAPER
 from netwerkatlas.tools.netwerkintake import VIEW as NETWERKINTAKE
 from netwerkatlas.tools.netwerkintake.layout import place_unplaced
 
+CLIENT_TEXT_SCALE = 1.3
+
 
 class AtlasScene(QGraphicsScene):
     """A view of an atlas: which view (`view_name`) decides the stored positions used."""
@@ -43,6 +45,8 @@ class AtlasScene(QGraphicsScene):
         self.link_items: dict[str, LinkItem] = {}
         self._links_of: dict[str, set[str]] = {}
         self.show_scores = True
+        self.text_scale = 1.0
+        self.client_mode = False
         self.atlas: Atlas | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self.set_atlas(atlas)
@@ -120,11 +124,14 @@ class AtlasScene(QGraphicsScene):
     def _add_bol(self, node_id: str) -> None:
         item = BolItem(node_id, self.atlas.node(node_id))
         item.set_show_score(self.show_scores)
+        if self.text_scale != 1.0:
+            item.set_text_scale(self.text_scale)
         self.bol_items[node_id] = item
         self.addItem(item)
 
     def _add_link(self, edge_id: str) -> None:
         item = LinkItem(edge_id, self.atlas.edge(edge_id))
+        item.show_note = not self.client_mode
         self.link_items[edge_id] = item
         self._remember_link(item)
         self.addItem(item)
@@ -186,6 +193,15 @@ class AtlasScene(QGraphicsScene):
         others = sorted((n for n in self.bol_items if n != self.atlas.client_id), key=angle)
         return [self.atlas.client_id, *others]
 
+    def link_at(self, point: QPointF) -> LinkItem | None:
+        for item in self.items(point):
+            if isinstance(item, LinkItem):
+                return item
+        return None
+
+    def selected_link_ids(self) -> list[str]:
+        return [item.edge_id for item in self.selectedItems() if isinstance(item, LinkItem)]
+
     def selected_ids(self) -> list[str]:
         return [item.node_id for item in self.selectedItems() if isinstance(item, BolItem)]
 
@@ -194,3 +210,13 @@ class AtlasScene(QGraphicsScene):
         self.show_scores = show
         for item in self.bol_items.values():
             item.set_show_score(show)
+
+    def set_client_mode(self, on: bool) -> None:
+        """Large type, and notes kept off the drawing, so the client can hold the pen."""
+        self.client_mode = on
+        self.text_scale = CLIENT_TEXT_SCALE if on else 1.0
+        for item in self.bol_items.values():
+            item.set_text_scale(self.text_scale)
+        for link in self.link_items.values():
+            link.show_note = not on
+            link.set_record(self.atlas.edge(link.edge_id))

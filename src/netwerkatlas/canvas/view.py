@@ -7,19 +7,23 @@ through `push`, so it is undoable; the view never writes to the model itself.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QMenu
 
 from netwerkatlas.canvas.interactions import DrawLink, Interaction, MoveBollen, PressOnEmpty
 from netwerkatlas.canvas.label_editor import LabelEditor
 from netwerkatlas.canvas.scene import AtlasScene
+from netwerkatlas.canvas.touch import TouchGestures
 from netwerkatlas.commands import Command
 from netwerkatlas.i18n import t
+from netwerkatlas.model import NodeKind
 from netwerkatlas.render.style import score_symbol
 from netwerkatlas.tools.netwerkintake import edits
+from netwerkatlas.tools.netwerkintake.suggestions import MIME_TYPE
 
 MARGIN = 40.0
 MIN_SCALE, MAX_SCALE = 0.05, 8.0
@@ -38,8 +42,13 @@ class AtlasView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.touch = TouchGestures(self)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self.labels = LabelEditor(self)
         self.link_mode = False
+        self.last_touch_menu: QMenu | None = None
         self._interaction: Interaction | None = None
         self._pan_from: QPointF | None = None
         self._fitted_once = False
@@ -94,7 +103,7 @@ class AtlasView(QGraphicsView):
         self._interaction = self._interaction_for(point, event.modifiers())
         event.accept()
 
-    def _interaction_for(self, point: QPointF, modifiers) -> Interaction:
+    def _interaction_for(self, point: QPointF, modifiers, touch: bool = False) -> Interaction:
         scene = self.atlas_scene
         extend = bool(
             modifiers & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier)
@@ -103,10 +112,16 @@ class AtlasView(QGraphicsView):
             if getattr(item, "handle_hit", None) and item.handle_hit(point):
                 return DrawLink(self, point, item.node_id)
         bol = scene.bol_at(point)
+        link = scene.link_at(point) if bol is None else None
+        if link is not None:
+            if not extend:
+                scene.clearSelection()
+            link.setSelected(True)
+            return Interaction(self, point)
         if bol is None:
             if not extend:
                 scene.clearSelection()
-            return PressOnEmpty(self, point, extend)
+            return PressOnEmpty(self, point, extend, pan=touch)
         if self.link_mode:
             return DrawLink(self, point, bol.node_id)
         if extend:
@@ -116,12 +131,41 @@ class AtlasView(QGraphicsView):
             bol.setSelected(True)
         return MoveBollen(self, point, scene.selected_ids() or [bol.node_id])
 
+    def viewportEvent(self, event: QEvent) -> bool:
+        touch = self.__dict__.get("touch")  # events arrive while the view is being built
+        if touch is not None and touch.handles(event):
+            touch.event(event)
+            return True
+        return super().viewportEvent(event)
+
+    def begin_touch(self, point: QPointF) -> None:
+        """One finger down: the same as a mouse press, except that dragging empty canvas pans."""
+        self.labels.commit()
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self._interaction = self._interaction_for(point, Qt.KeyboardModifier.NoModifier, touch=True)
+
+    def move_touch(self, point: QPointF) -> None:
+        if self._interaction is not None:
+            self._interaction.move(point)
+
+    def end_touch(self, point: QPointF) -> None:
+        interaction, self._interaction = self._interaction, None
+        if interaction is not None:
+            interaction.release(point)
+
+    def cancel_touch(self) -> None:
+        self._cancel_interaction()
+
+    def pan_by(self, dx: float, dy: float) -> None:
+        """Scroll the canvas by screen pixels (a finger or two fingers dragging)."""
+        self.horizontalScrollBar().setValue(round(self.horizontalScrollBar().value() - dx))
+        self.verticalScrollBar().setValue(round(self.verticalScrollBar().value() - dy))
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None:
             delta = event.position() - self._pan_from
             self._pan_from = event.position()
-            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
-            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            self.pan_by(delta.x(), delta.y())
             return
         if self._interaction is not None:
             self._interaction.move(self.mapToScene(event.position().toPoint()))
@@ -142,14 +186,45 @@ class AtlasView(QGraphicsView):
             self.edit_label(bol.node_id)
         event.accept()
 
+    # --- suggestions dropped from the palette --------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasFormat(MIME_TYPE):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:
+        if event.mimeData().hasFormat(MIME_TYPE):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:
+        """A theme from the palette becomes a bol where it is dropped; a blank person or
+        event asks for its name there first."""
+        if not event.mimeData().hasFormat(MIME_TYPE):
+            super().dropEvent(event)
+            return
+        data = json.loads(bytes(event.mimeData().data(MIME_TYPE)).decode("utf-8"))
+        point = self.mapToScene(event.position().toPoint())
+        self.add_suggestion(NodeKind(data["kind"]), data.get("label", ""), point)
+        event.acceptProposedAction()
+
+    def add_suggestion(self, kind: NodeKind, label: str, point: QPointF) -> None:
+        if label:
+            self.push(edits.add_bol(label, (point.x(), point.y()), kind))
+        else:
+            self.start_new_bol(point, kind)
+
     # --- labels -----------------------------------------------------------------------------
 
-    def start_new_bol(self, point: QPointF) -> None:
+    def start_new_bol(self, point: QPointF, kind: NodeKind = NodeKind.THEME) -> None:
         """Open the label field where the user tapped; Enter makes the bol, Esc makes nothing."""
 
         def create(label: str) -> None:
             if label.strip():
-                self.push(edits.add_theme(label, (point.x(), point.y())))
+                self.push(edits.add_bol(label, (point.x(), point.y()), kind))
 
         self.labels.open(point, "", create)
 
@@ -170,12 +245,13 @@ class AtlasView(QGraphicsView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         scene = self.atlas_scene
         ids = scene.selected_ids()
+        links = scene.selected_link_ids()
         key, text = event.key(), event.text()
         command: Command | None = None
         if key == Qt.Key.Key_Escape:
             self._cancel_interaction() or scene.clearSelection()
-        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and ids:
-            command = edits.remove(scene.atlas, ids)
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (ids or links):
+            command = edits.remove(scene.atlas, ids) if ids else edits.remove_links(links)
         elif key in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter) and len(ids) == 1:
             self.edit_label(ids[0])
         elif text in edits.DIGIT_SCORES and ids:
@@ -232,8 +308,12 @@ class AtlasView(QGraphicsView):
         atlas = scene.atlas
         menu = QMenu(self)
         bol = scene.bol_at(point)
+        link = scene.link_at(point) if bol is None else None
+        if link is not None:
+            return self._link_menu(menu, link)
         if bol is None:
             menu.addAction(t("canvas.new_bol_here"), lambda: self.start_new_bol(point))
+            menu.addAction(t("action.arrange"), self.arrange)
             menu.addAction(t("action.fit"), self.fit_all)
             return menu
         if not bol.isSelected():
@@ -262,6 +342,32 @@ class AtlasView(QGraphicsView):
             menu.addSeparator()
             menu.addAction(t("canvas.delete"), lambda: self._push(edits.remove(atlas, ids)))
         return menu
+
+    def _link_menu(self, menu: QMenu, link) -> QMenu:
+        """Direction and removal of a link; its note is edited in the details panel."""
+        scene = self.atlas_scene
+        scene.clearSelection()
+        link.setSelected(True)
+        record = scene.atlas.edge(link.edge_id)
+        directions = menu.addMenu(t("canvas.direction"))
+        for direction in edits.DIRECTIONS:
+            action = directions.addAction(
+                t(f"direction.{direction.value}"),
+                lambda d=direction: self._push(edits.set_direction(link.edge_id, d)),
+            )
+            action.setCheckable(True)
+            action.setChecked(record.direction == direction)
+        menu.addSeparator()
+        menu.addAction(
+            t("canvas.delete_link"), lambda: self._push(edits.remove_links([link.edge_id]))
+        )
+        return menu
+
+    def arrange(self) -> None:
+        """Even rings around the client (one undo step), then show them all."""
+        shown = {n: (p.x(), p.y()) for n, p in self.atlas_scene.positions().items()}
+        self._push(edits.arrange(self.atlas_scene.atlas, shown))
+        self.fit_all()
 
     def _push(self, command: Command | None) -> None:
         if command is not None:

@@ -5,19 +5,32 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from netwerkatlas.commands import AddItem, Command, Macro, RemoveItem, UpdateItem
+from netwerkatlas.commands import AddItem, Command, Macro, RemoveItem, SetPositions, UpdateItem
 from netwerkatlas.i18n import t
-from netwerkatlas.model import NODES, Atlas, InfluenceLink, Point, ThemeNode
+from netwerkatlas.model import (
+    EDGES,
+    NODE_CLASSES,
+    NODES,
+    Atlas,
+    Direction,
+    InfluenceLink,
+    NodeKind,
+    Point,
+)
 from netwerkatlas.tools.netwerkintake import VIEW
+from netwerkatlas.tools.netwerkintake.layout import arrange_around_client
 
 SCORES = (2, 1, 0, -1, -2)
+DIRECTIONS = (Direction.NONE, Direction.FORWARD, Direction.BACKWARD, Direction.BOTH)
 # Digits on the keyboard, from most negative to most positive, as the scale is read aloud.
 DIGIT_SCORES = {"1": -2, "2": -1, "3": 0, "4": 1, "5": 2}
 
 
-def add_theme(label: str, point: Point) -> Command:
-    """A new theme bol with its label, placed at `point`: one undo step."""
-    return AddItem(NODES, ThemeNode(label=label.strip()), positions={VIEW: point})
+def add_bol(label: str, point: Point, kind: NodeKind = NodeKind.THEME) -> Command:
+    """A new bol (a theme unless said otherwise) with its label, placed at `point`: one undo
+    step."""
+    record = NODE_CLASSES[NodeKind(kind)](label=label.strip())
+    return AddItem(NODES, record, positions={VIEW: point})
 
 
 def add_link(atlas: Atlas, source: str, target: str) -> Command | None:
@@ -72,3 +85,33 @@ def remove(atlas: Atlas, node_ids: Iterable[str]) -> Command | None:
     """Remove bollen with their links; the client stays."""
     ids = [n for n in node_ids if n != atlas.client_id]
     return _for_each(t("command.remove_many"), [RemoveItem(NODES, n) for n in ids])
+
+
+def arrange(atlas: Atlas, shown: dict[str, Point]) -> Command | None:
+    """Place every bol on even rings around the client, as one undo step. `shown` holds where
+    each bol is drawn now (stored or computed), so unplaced bollen are arranged as seen."""
+    target = arrange_around_client(shown, atlas.client_id)
+    changed = {n: p for n, p in target.items() if atlas.position(VIEW, n) != p}
+    if not changed:
+        return None
+    return SetPositions(VIEW, changed, text=t("command.arrange"))
+
+
+def set_direction(edge_id: str, direction: Direction) -> Command:
+    return UpdateItem(EDGES, edge_id, {"direction": direction}, text=t("command.direction"))
+
+
+def set_link_note(atlas: Atlas, edge_id: str, note: str) -> Command | None:
+    if note == atlas.edge(edge_id).note:
+        return None
+    return UpdateItem(EDGES, edge_id, {"note": note}, text=t("command.note"))
+
+
+def set_note(atlas: Atlas, node_id: str, note: str) -> Command | None:
+    if note == atlas.node(node_id).note:
+        return None
+    return UpdateItem(NODES, node_id, {"note": note}, text=t("command.note"))
+
+
+def remove_links(edge_ids: Iterable[str]) -> Command | None:
+    return _for_each(t("command.remove_links"), [RemoveItem(EDGES, e) for e in edge_ids])

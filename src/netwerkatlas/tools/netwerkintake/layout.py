@@ -49,3 +49,54 @@ def place_unplaced(
                 taken.append(point)
         radius += RING_STEP
     return result
+
+
+def _angle(point: Point) -> float:
+    """Clockwise angle from the top, 0..2π (screen y grows downwards)."""
+    return math.atan2(point[0], -point[1]) % (2 * math.pi)
+
+
+def _ring_radius(count: int) -> float:
+    return max(FIRST_RING, count * MIN_GAP / (2 * math.pi))
+
+
+def _best_rotation(angles: list[float], count: int) -> float:
+    """The ring's starting angle that moves the bollen, kept in their order, the least."""
+    step = 2 * math.pi / count
+
+    def cost(offset: float) -> float:
+        total = 0.0
+        for index, angle in enumerate(angles):
+            diff = abs((offset + index * step - angle + math.pi) % (2 * math.pi) - math.pi)
+            total += diff
+        return total
+
+    candidates = [(angle - index * step) % (2 * math.pi) for index, angle in enumerate(angles)]
+    return min(candidates, key=cost) if candidates else 0.0
+
+
+def arrange_around_client(positions: Mapping[str, Point], client_id: str) -> dict[str, Point]:
+    """Even rings around the client, without overlaps, that keep every bol in the direction
+    the user put it: bollen keep their clockwise order, inner ones stay on the inner ring,
+    and each ring is turned so the bollen move as little as possible."""
+    others = sorted(
+        (n for n in positions if n != client_id),
+        key=lambda n: math.dist(positions[n], (0.0, 0.0)),
+    )
+    result: dict[str, Point] = {}
+    ring_index = 0
+    while others:
+        ring, others = others[:RING_MAX], others[RING_MAX:]
+        ring.sort(key=lambda n: _angle(positions[n]))
+        radius = _ring_radius(len(ring)) + ring_index * (RING_STEP + MIN_GAP / 2)
+        if ring_index:
+            radius = max(radius, _ring_radius(RING_MAX) + ring_index * RING_STEP)
+        start = _best_rotation([_angle(positions[n]) for n in ring], len(ring))
+        for index, node_id in enumerate(ring):
+            angle = start + index * 2 * math.pi / len(ring)
+            result[node_id] = (
+                round(radius * math.sin(angle), 2),
+                round(-radius * math.cos(angle), 2),
+            )
+        ring_index += 1
+    return result

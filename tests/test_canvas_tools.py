@@ -1,0 +1,264 @@
+"""Palette, details panel, link editing, arranging, client mode and touch, through the window."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from tests.test_canvas_editing import bol_named, click, drag, key, position, screen
+
+from netwerkatlas import io
+from netwerkatlas.app.main import open_window
+from netwerkatlas.model import NodeKind
+from netwerkatlas.resources import example_path
+from netwerkatlas.tools.netwerkintake import VIEW
+from netwerkatlas.tools.netwerkintake.layout import MIN_GAP
+from netwerkatlas.tools.netwerkintake.suggestions import MIME_TYPE
+
+
+@pytest.fixture
+def window(qtbot, qsettings, tmp_path):
+    path = tmp_path / "sanne.netwerkatlas"
+    path.write_bytes(example_path().read_bytes())
+    win = open_window(str(path), qsettings)
+    win.resize(1300, 900)
+    qtbot.waitExposed(win)
+    win.view.fit_all()
+    yield win
+    win.document.undo_stack.set_clean()
+    win.close()
+
+
+def drop(view, payload: dict, scene_point) -> None:
+    """Drag a palette suggestion over the canvas and drop it, as Qt's drag and drop does:
+    the drop goes to the widget that accepted the drag when it entered."""
+    mime = QMimeData()
+    mime.setData(MIME_TYPE, json.dumps(payload).encode("utf-8"))
+    where = screen(view, scene_point)
+    args = (
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    enter = QDragEnterEvent(where, *args)
+    QApplication.sendEvent(view.viewport(), enter)
+    assert enter.isAccepted(), "the canvas refused the suggestion"
+    QApplication.sendEvent(view.viewport(), QDropEvent(QPointF(where), *args))
+
+
+def test_dropping_a_suggested_theme_places_it_there(window):
+    atlas = window.document.atlas
+    count = len(atlas)
+    drop(window.view, {"kind": "theme", "label": "Religie"}, (-450.0, 320.0))
+    religie = bol_named(window, "Religie")
+    assert len(atlas) == count + 1 and religie.kind == NodeKind.THEME
+    assert position(window, religie.id) == pytest.approx((-450.0, 320.0), abs=3)
+    window.undo_action.trigger()
+    assert len(atlas) == count
+
+
+def test_a_blank_person_from_the_palette_asks_for_the_name(window):
+    drop(window.view, {"kind": "person", "label": ""}, (450.0, -320.0))
+    assert window.view.labels.is_open
+    QTest.keyClicks(window.view.labels.field, "Buurvrouw Els")
+    QTest.keyClick(window.view.labels.field, Qt.Key.Key_Return)
+    assert bol_named(window, "Buurvrouw Els").kind == NodeKind.PERSON
+
+
+def test_double_clicking_a_suggestion_adds_it_in_a_free_spot(window):
+    palette = window.palette
+    item = next(palette.item(i) for i in range(palette.count()) if palette.item(i).text() == "Geld")
+    rect = palette.visualItemRect(item)
+    # A double-click is a click followed by a second, quick press.
+    QTest.mouseClick(palette.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseDClick(palette.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    geld = bol_named(window, "Geld")
+    x, y = position(window, geld.id)
+    for other in window.document.atlas.nodes():
+        if other.id != geld.id:
+            ox, oy = window.scene.bol_items[other.id].pos().toTuple()
+            assert math.dist((x, y), (ox, oy)) >= MIN_GAP - 1
+
+
+def test_the_palette_can_be_hidden(window):
+    window.palette_dock.toggleViewAction().trigger()
+    assert not window.palette_dock.isVisible()
+
+
+def test_the_details_panel_edits_the_note_of_the_selected_bol(window):
+    atlas = window.document.atlas
+    wonen = bol_named(window, "Wonen")
+    click(window.view, position(window, wonen.id))
+    panel = window.details
+    assert panel.title.text() == "Wonen"
+    assert panel.note.toPlainText() == wonen.note
+    panel.note.setFocus()
+    panel.note.selectAll()
+    QTest.keyClicks(panel.note, "Kamer is te klein, wil verhuizen.")
+    assert atlas.node(wonen.id).note == wonen.note  # not yet: one step on leaving the field
+    window.view.setFocus()
+    QApplication.processEvents()
+    assert atlas.node(wonen.id).note == "Kamer is te klein, wil verhuizen."
+    assert window.undo_action.text().endswith("Notitie wijzigen")
+    panel.private.click()
+    assert atlas.node(wonen.id).private is True
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert atlas.node(wonen.id) == wonen
+    assert panel.note.toPlainText() == wonen.note
+
+
+def test_a_link_is_selected_by_tapping_it_and_gets_a_direction_and_note(window):
+    atlas = window.document.atlas
+    voetbal, fleur = bol_named(window, "Voetbal"), bol_named(window, "Fleur")
+    link = next(e for e in atlas.edges_of(voetbal.id) if fleur.id in (e.source, e.target))
+    line = window.scene.link_items[link.id].line
+    click(window.view, line.center())
+    assert window.scene.selected_link_ids() == [link.id]
+    assert window.details.direction.isVisible()
+    menu = window.view.context_menu(line.center())
+    direction_menu = menu.actions()[0].menu()
+    both = next(a for a in direction_menu.actions() if "↔" in a.text())
+    both.trigger()
+    assert atlas.edge(link.id).direction == "both"
+    assert window.scene.link_items[link.id].direction == "both"
+    window.details.note.setFocus()
+    QTest.keyClick(window.details.note, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(window.details.note, " Samen naar de training.")
+    window.view.setFocus()
+    QApplication.processEvents()
+    assert atlas.edge(link.id).note.endswith("Samen naar de training.")
+    click(window.view, line.center())
+    key(window, Qt.Key.Key_Delete)
+    assert not atlas.has("edges", link.id)
+    assert atlas.has("nodes", voetbal.id) and atlas.has("nodes", fleur.id)
+
+
+def test_arrange_places_every_bol_on_rings_without_overlap_in_one_step(window):
+    atlas = window.document.atlas
+    before = io.dumps(atlas)
+    order_before = window.scene.clockwise_ids()
+    drag(window.view, position(window, bol_named(window, "Wonen").id), (40.0, 90.0))
+    window.arrange_action.trigger()
+    shown = {n: item.pos().toTuple() for n, item in window.scene.bol_items.items()}
+    for (a, pa), (b, pb) in itertools.combinations(shown.items(), 2):
+        assert math.dist(pa, pb) >= MIN_GAP - 1, f"{a} overlaps {b}"
+    others = [n for n in shown if n != atlas.client_id]
+    radii = {round(math.dist(shown[n], (0, 0))) for n in others}
+    assert len(radii) == 1, "16 bollen fit on one ring"
+    assert all(atlas.position(VIEW, n) is not None for n in others)
+    kept = [n for n in window.scene.clockwise_ids() if n != bol_named(window, "Wonen").id]
+    assert kept == [n for n in order_before if n in kept], "the clockwise order is kept"
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert io.dumps(atlas) == before
+
+
+def test_client_mode_enlarges_and_hides_what_is_for_the_professional(window):
+    atlas = window.document.atlas
+    before = io.dumps(atlas)
+    item = window.scene.bol_items[bol_named(window, "Slapen").id]
+    normal_font = item._font.pixelSize()
+    assert window.details_dock.isVisible()
+    window.client_mode_action.trigger()
+    assert not window.details_dock.isVisible()
+    assert item._font.pixelSize() > normal_font
+    millimetre = window.logicalDpiX() / 25.4
+    for action in window.toolbar.actions():
+        button = window.toolbar.widgetForAction(action)
+        assert button.height() >= 9 * millimetre and button.width() >= 9 * millimetre
+    link = next(iter(window.scene.link_items.values()))
+    assert link.toolTip() == ""
+    assert io.dumps(atlas) == before and not window.document.is_modified
+    window.client_mode_action.trigger()
+    assert window.details_dock.isVisible()
+    assert item._font.pixelSize() == normal_font
+
+
+# --- touch ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def finger():
+    return QTest.createTouchDevice()
+
+
+def touch(window, device):
+    """A touch sequence sent to the window, as the platform does; positions are given in
+    viewport pixels and mapped into the window with `at`."""
+    return QTest.touchEvent(window, device)
+
+
+def at(window, point: QPoint) -> QPoint:
+    return window.view.viewport().mapTo(window, point)
+
+
+def test_a_finger_drags_a_bol(window, finger):
+    wonen = bol_named(window, "Wonen")
+    start = screen(window.view, position(window, wonen.id))
+    window.view.viewport()
+    touch(window, finger).press(0, at(window, start)).commit()
+    for step in range(1, 6):
+        touch(window, finger).move(0, at(window, start + QPoint(12 * step, 0))).commit()
+    touch(window, finger).release(0, at(window, start + QPoint(60, 0))).commit()
+    moved = position(window, wonen.id)
+    expected = window.view.mapToScene(start + QPoint(60, 0))
+    assert moved == pytest.approx((expected.x(), expected.y()), abs=5)
+    assert len(window.document.undo_stack) == 1
+
+
+def test_a_finger_on_empty_canvas_pans_and_a_tap_adds(window, finger):
+    window.view.zoom_by(2.0)  # room to pan
+    window.view.centerOn(0, 0)
+    empty = screen(window.view, (-150.0, 0.0))
+    assert window.scene.bol_at(QPointF(-150.0, 0.0)) is None
+    scroll = window.view.horizontalScrollBar().value()
+    touch(window, finger).press(0, at(window, empty)).commit()
+    for step in range(1, 6):
+        touch(window, finger).move(0, at(window, empty + QPoint(-15 * step, 0))).commit()
+    touch(window, finger).release(0, at(window, empty + QPoint(-75, 0))).commit()
+    assert window.view.horizontalScrollBar().value() == scroll + 75
+    assert not window.view.labels.is_open and not window.document.is_modified
+    touch(window, finger).press(0, at(window, empty)).commit()
+    touch(window, finger).release(0, at(window, empty)).commit()
+    assert window.view.labels.is_open
+
+
+def test_two_fingers_pinch_to_zoom(window, finger):
+    port = window.view.viewport()
+    centre = port.rect().center()
+    scale = window.view.transform().m11()
+    touch(window, finger).press(0, at(window, centre - QPoint(50, 0))).press(
+        1, at(window, centre + QPoint(50, 0))
+    ).commit()
+    for step in range(1, 6):
+        touch(window, finger).move(0, at(window, centre - QPoint(50 + 10 * step, 0))).move(
+            1, at(window, centre + QPoint(50 + 10 * step, 0))
+        ).commit()
+    touch(window, finger).release(0, at(window, centre - QPoint(100, 0))).release(
+        1, at(window, centre + QPoint(100, 0))
+    ).commit()
+    assert window.view.transform().m11() == pytest.approx(scale * 2, rel=0.05)
+    assert not window.document.is_modified
+
+
+def test_a_long_press_opens_the_context_menu(window, finger, qtbot):
+    wonen = bol_named(window, "Wonen")
+    before = position(window, wonen.id)
+    point = screen(window.view, before)
+    window.view.viewport()
+    touch(window, finger).press(0, at(window, point)).commit()
+    qtbot.waitUntil(lambda: window.view.last_touch_menu is not None, timeout=2000)
+    menu = window.view.last_touch_menu
+    assert menu.actions()[0].text() == "Score"
+    touch(window, finger).release(0, at(window, point)).commit()
+    menu.close()
+    assert position(window, wonen.id) == before
+    assert not window.document.is_modified
