@@ -360,3 +360,25 @@ def test_a_session_of_edits_undone_entirely_gives_the_file_back(window):
     while window.document.undo_stack.can_redo():
         window.redo_action.trigger()
     assert io.dumps(atlas) == final
+
+
+def test_reopening_shows_exactly_what_was_saved(window, qsettings, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    click(window.view, (-430.0, 330.0))
+    QTest.keyClicks(window.view.labels.field, "Religie")
+    QTest.keyClick(window.view.labels.field, Qt.Key.Key_Return)
+    key(window, Qt.Key.Key_Escape)
+    sleep = bol_named(window, "Slapen")
+    drag(window.view, position(window, sleep.id), (120.0, -380.0))
+    target = tmp_path / "bewaard.netwerkatlas"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.save_as_action.trigger()
+    drawn = {n: item.pos().toTuple() for n, item in window.scene.bol_items.items()}
+    again = open_window(str(target), qsettings)
+    try:
+        reopened = {n: item.pos().toTuple() for n, item in again.scene.bol_items.items()}
+        assert reopened == drawn
+        assert set(again.scene.link_items) == set(window.scene.link_items)
+    finally:
+        again.close()
