@@ -39,6 +39,7 @@ def app_parser() -> argparse.ArgumentParser:
         help=t("cli.example_help") + (f" ({', '.join(names)})" if names else ""),
     )
     parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang_help"))
+    parser.add_argument("--client-mode", action="store_true", help=t("cli.client_mode_help"))
     parser.add_argument("--version", action="version", version=f"netwerkatlas {__version__}")
     return parser
 
@@ -82,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from netwerkatlas.app.main import run_app
 
-    return run_app(str(path) if path else None)
+    return run_app(str(path) if path else None, client_mode=args.client_mode)
 
 
 if __name__ == "__main__":

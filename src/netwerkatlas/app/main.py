@@ -39,11 +39,13 @@ def open_window(path: str | None, settings: QSettings) -> MainWindow:
     return window
 
 
-def run_app(path: str | None) -> int:
+def run_app(path: str | None, client_mode: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Netwerkatlas")
     app.setOrganizationName("Netwerkatlas")
     app.setApplicationDisplayName("Netwerkatlas")
     window = open_window(path, make_settings())
+    if client_mode:
+        window.set_client_mode(True)
     window.raise_()
     return app.exec()

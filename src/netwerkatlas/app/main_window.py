@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
 
     def _action(self, key: str, slot, shortcut=None) -> QAction:
         action = QAction(t(key), self)
+        action.setObjectName(key.removeprefix("action."))
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
@@ -137,6 +138,9 @@ class MainWindow(QMainWindow):
         }
         for action, icon in icons.items():
             action.setIcon(self.style().standardIcon(icon))
+            short = t(f"toolbar.{action.objectName()}")
+            if action.objectName() and short:
+                action.setIconText(short)
             bar.addAction(action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.toolbar = bar
@@ -198,7 +202,8 @@ class MainWindow(QMainWindow):
         self.palette.set_large(on)
         self.scene.set_client_mode(on)
         self._size_toolbar()
-        self.view.zoom_by(1.25 if on else 0.8)
+        self.palette_dock.setMinimumWidth(340 if on else 0)
+        self.view.fit_all()
 
     def _set_link_mode(self, on: bool) -> None:
         self.view.link_mode = on

@@ -63,8 +63,8 @@ def _wrap(text: str, metrics: QFontMetricsF, limit: float) -> list[str]:
 
 def fit_label(text: str, size: float, bold: bool, width: float) -> tuple[QFont, list[str]]:
     """The font and lines for a label inside `width` scene units: at most three lines, the
-    font shrunk (to 70 %) before a long word is cut off with an ellipsis."""
-    for factor in (1.0, 0.9, 0.8, 0.7):
+    font shrunk (to 55 %) before a long word is cut off with an ellipsis."""
+    for factor in (1.0, 0.9, 0.8, 0.7, 0.6, 0.55):
         font = scene_font(size * factor, bold)
         metrics = QFontMetricsF(font)
         limit = width * TEXT_SCALE
