@@ -382,3 +382,20 @@ def test_reopening_shows_exactly_what_was_saved(window, qsettings, tmp_path, mon
         assert set(again.scene.link_items) == set(window.scene.link_items)
     finally:
         again.close()
+
+
+def test_one_tap_on_the_score_badge_opens_the_picker(window):
+    atlas = window.document.atlas
+    huisarts = bol_named(window, "Huisarts")
+    item = window.scene.bol_items[huisarts.id]
+    badge = item.mapToScene(item.badge_centre())
+    before = position(window, huisarts.id)
+    click(window.view, badge)
+    picker = window.view.last_score_picker
+    assert picker is not None and picker.isVisible()
+    choices = [a.text().split()[0] for a in picker.actions()]
+    assert choices[:5] == ["++", "+", "=", "−", "−−"]
+    next(a for a in picker.actions() if a.text().startswith("−−")).trigger()
+    picker.close()
+    assert atlas.node(huisarts.id).score == -2
+    assert position(window, huisarts.id) == before

@@ -150,3 +150,26 @@ class PressOnEmpty(Interaction):
             self.scene.removeItem(self.band)
             for item in self.scene.bol_items.values():
                 item.setSelected(item in self.before)
+
+
+class TapBadge(Interaction):
+    """A tap on a bol's score badge opens the score picker; a drag from it moves the bol."""
+
+    def __init__(self, view: AtlasView, press: QPointF, node_id: str) -> None:
+        super().__init__(view, press)
+        self.node_id = node_id
+        self.scene.clearSelection()
+        self.scene.bol_items[node_id].setSelected(True)
+        self.move_instead = MoveBollen(view, press, [node_id])
+
+    def move(self, point: QPointF) -> None:
+        self.move_instead.move(point)
+
+    def release(self, point: QPointF) -> None:
+        if self.move_instead.moving:
+            self.move_instead.release(point)
+        else:
+            self.view.open_score_picker(self.node_id)
+
+    def cancel(self) -> None:
+        self.move_instead.cancel()

@@ -28,6 +28,7 @@ from netwerkatlas.render.style import (
     INK,
     LINK,
     METRICS,
+    MUTED,
     SCORE_FILL,
     SCORE_INK,
     score_symbol,
@@ -158,6 +159,19 @@ class BolItem(QGraphicsItem):
         offset = self.mapFromScene(scene_point) - self.handle_centre()
         return math.hypot(offset.x(), offset.y()) <= METRICS.handle_radius * 1.3
 
+    def badge_centre(self) -> QPointF:
+        """The score badge on the upper right of the rim, in item coordinates."""
+        angle = -math.pi / 4
+        return QPointF(self.radius * math.cos(angle), self.radius * math.sin(angle))
+
+    def badge_hit(self, scene_point: QPointF) -> bool:
+        """Whether `scene_point` is on the score badge (or its empty place): one tap there
+        opens the score picker."""
+        if self.is_client or not self.show_score:
+            return False
+        offset = self.mapFromScene(scene_point) - self.badge_centre()
+        return math.hypot(offset.x(), offset.y()) <= METRICS.badge_radius * 1.2
+
     def _has_badge(self) -> bool:
         return self.show_score and self.score is not None and not self.is_client
 
@@ -183,6 +197,8 @@ class BolItem(QGraphicsItem):
         self._paint_label(painter)
         if self._has_badge():
             self._paint_badge(painter)
+        elif self.show_score and not self.is_client:
+            self._paint_empty_badge(painter)
         if self.isSelected():
             self._paint_handle(painter)
 
@@ -209,10 +225,16 @@ class BolItem(QGraphicsItem):
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, line)
         painter.restore()
 
+    def _paint_empty_badge(self, painter: QPainter) -> None:
+        """A faint dashed disc where the score goes: a place to tap to give one."""
+        pen = QPen(QColor(MUTED), 1.0, Qt.PenStyle.DotLine)
+        painter.setPen(pen)
+        painter.setBrush(QBrush(QColor("#ffffff")))
+        painter.drawEllipse(self.badge_centre(), METRICS.badge_radius, METRICS.badge_radius)
+
     def _paint_badge(self, painter: QPainter) -> None:
         """The score symbol in a small disc on the upper right of the bol."""
-        angle = -math.pi / 4
-        centre = QPointF(self.radius * math.cos(angle), self.radius * math.sin(angle))
+        centre = self.badge_centre()
         r = METRICS.badge_radius
         painter.setPen(QPen(QColor(INK), 1.2))
         painter.setBrush(QBrush(QColor(SCORE_FILL[self.score])))

@@ -14,7 +14,13 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QMenu
 
-from netwerkatlas.canvas.interactions import DrawLink, Interaction, MoveBollen, PressOnEmpty
+from netwerkatlas.canvas.interactions import (
+    DrawLink,
+    Interaction,
+    MoveBollen,
+    PressOnEmpty,
+    TapBadge,
+)
 from netwerkatlas.canvas.label_editor import LabelEditor
 from netwerkatlas.canvas.scene import AtlasScene
 from netwerkatlas.canvas.touch import TouchGestures
@@ -49,6 +55,7 @@ class AtlasView(QGraphicsView):
         self.labels = LabelEditor(self)
         self.link_mode = False
         self.last_touch_menu: QMenu | None = None
+        self.last_score_picker: QMenu | None = None
         self._interaction: Interaction | None = None
         self._pan_from: QPointF | None = None
         self._fitted_once = False
@@ -124,6 +131,8 @@ class AtlasView(QGraphicsView):
             return PressOnEmpty(self, point, extend, pan=touch)
         if self.link_mode:
             return DrawLink(self, point, bol.node_id)
+        if bol.badge_hit(point) and not extend:
+            return TapBadge(self, point, bol.node_id)
         if extend:
             bol.setSelected(not bol.isSelected())
         elif not bol.isSelected():
@@ -322,14 +331,7 @@ class AtlasView(QGraphicsView):
         ids = scene.selected_ids()
         if bol.node_id != atlas.client_id:
             scores = menu.addMenu(t("canvas.score"))
-            for score in edits.SCORES:
-                action = scores.addAction(
-                    f"{score_symbol(score)}   {t(f'score.{score}')}",
-                    lambda s=score: self._push(edits.set_score(atlas, ids, s)),
-                )
-                action.setCheckable(True)
-                action.setChecked(atlas.node(bol.node_id).score == score)
-            scores.addAction(t("score.none"), lambda: self._push(edits.set_score(atlas, ids, None)))
+            self._add_score_actions(scores, atlas, ids, atlas.node(bol.node_id).score)
             for flag in ("emphasis", "private"):
                 action = menu.addAction(
                     t(f"canvas.{flag}"),
@@ -342,6 +344,32 @@ class AtlasView(QGraphicsView):
             menu.addSeparator()
             menu.addAction(t("canvas.delete"), lambda: self._push(edits.remove(atlas, ids)))
         return menu
+
+    def score_picker(self, node_id: str) -> QMenu:
+        """The five scores (and none) as one big menu: one tap on the badge, one to choose."""
+        atlas = self.atlas_scene.atlas
+        menu = QMenu(self)
+        font = menu.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        menu.setFont(font)
+        self._add_score_actions(menu, atlas, [node_id], atlas.node(node_id).score)
+        return menu
+
+    def open_score_picker(self, node_id: str) -> None:
+        item = self.atlas_scene.bol_items[node_id]
+        where = self.mapFromScene(item.mapToScene(item.badge_centre()))
+        self.last_score_picker = self.score_picker(node_id)
+        self.last_score_picker.popup(self.viewport().mapToGlobal(where))
+
+    def _add_score_actions(self, menu: QMenu, atlas, ids: list[str], current) -> None:
+        for score in edits.SCORES:
+            action = menu.addAction(
+                f"{score_symbol(score)}   {t(f'score.{score}')}",
+                lambda s=score: self._push(edits.set_score(atlas, ids, s)),
+            )
+            action.setCheckable(True)
+            action.setChecked(current == score)
+        menu.addAction(t("score.none"), lambda: self._push(edits.set_score(atlas, ids, None)))
 
     def _link_menu(self, menu: QMenu, link) -> QMenu:
         """Direction and removal of a link; its note is edited in the details panel."""
