@@ -9,24 +9,10 @@ from PySide6.QtTest import QTest
 from netwerkatlas import io
 from netwerkatlas.app.main import open_window
 from netwerkatlas.model import EdgeKind, NodeKind
-from netwerkatlas.resources import example_path
 from netwerkatlas.tools.netwerkintake import VIEW
 
 LEFT = Qt.MouseButton.LeftButton
 NO_MOD = Qt.KeyboardModifier.NoModifier
-
-
-@pytest.fixture
-def window(qtbot, qsettings, tmp_path):
-    path = tmp_path / "sanne.netwerkatlas"
-    path.write_bytes(example_path().read_bytes())
-    win = open_window(str(path), qsettings)
-    win.resize(1200, 900)
-    qtbot.waitExposed(win)
-    win.view.fit_all()
-    yield win
-    win.document.undo_stack.set_clean()
-    win.close()
 
 
 def screen(view, point) -> QPoint:

@@ -14,25 +14,10 @@ from PySide6.QtWidgets import QApplication
 from tests.test_canvas_editing import bol_named, click, drag, key, position, screen
 
 from netwerkatlas import io
-from netwerkatlas.app.main import open_window
 from netwerkatlas.model import NodeKind
-from netwerkatlas.resources import example_path
 from netwerkatlas.tools.netwerkintake import VIEW
 from netwerkatlas.tools.netwerkintake.layout import MIN_GAP
 from netwerkatlas.tools.netwerkintake.suggestions import MIME_TYPE
-
-
-@pytest.fixture
-def window(qtbot, qsettings, tmp_path):
-    path = tmp_path / "sanne.netwerkatlas"
-    path.write_bytes(example_path().read_bytes())
-    win = open_window(str(path), qsettings)
-    win.resize(1300, 900)
-    qtbot.waitExposed(win)
-    win.view.fit_all()
-    yield win
-    win.document.undo_stack.set_clean()
-    win.close()
 
 
 def drop(view, payload: dict, scene_point) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.undo_checks import assert_undo_all_and_redo_all
 
 from netwerkatlas import io
 from netwerkatlas.commands import (
@@ -191,10 +192,4 @@ def test_undo_all_gives_the_original_and_redo_all_the_final_atlas(choices):
     stack = UndoStack(atlas)
     for choice in choices:
         stack.push(make_command(atlas, *choice))
-    final = io.dumps(atlas)
-    while stack.can_undo():
-        stack.undo()
-    assert io.dumps(atlas) == original
-    while stack.can_redo():
-        stack.redo()
-    assert io.dumps(atlas) == final
+    assert_undo_all_and_redo_all(stack, original)

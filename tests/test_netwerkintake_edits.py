@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.undo_checks import assert_undo_all_and_redo_all
 
 from netwerkatlas import io
 from netwerkatlas.commands import SetPositions, UndoStack
@@ -66,13 +67,7 @@ def test_undo_all_and_redo_all(session):
         command = command_for(atlas, *step)
         if command is not None:
             stack.push(command)
-    final = io.dumps(atlas)
-    while stack.can_undo():
-        stack.undo()
-    assert io.dumps(atlas) == original
-    while stack.can_redo():
-        stack.redo()
-    assert io.dumps(atlas) == final
+    assert_undo_all_and_redo_all(stack, original)
 
 
 def test_no_op_edits_make_no_undo_step():

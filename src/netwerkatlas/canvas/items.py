@@ -131,6 +131,7 @@ class BolItem(QGraphicsItem):
         self._layout_label()
 
     def set_show_score(self, show: bool) -> None:
+        self.prepareGeometryChange()
         self.show_score = show
         self.update()
 
@@ -143,9 +144,13 @@ class BolItem(QGraphicsItem):
         return QRectF(-r, -r, 2 * r, 2 * r)
 
     def shape(self) -> QPainterPath:
+        """The circle, and the score badge where one can be tapped."""
         path = QPainterPath()
         path.addEllipse(QPointF(0, 0), self.radius, self.radius)
-        return path
+        if self.show_score and not self.is_client:
+            badge = METRICS.badge_radius * 1.2
+            path.addEllipse(self.badge_centre(), badge, badge)
+        return path.simplified()
 
     def handle_centre(self) -> QPointF:
         """The link handle on the lower right of the rim, in item coordinates."""
