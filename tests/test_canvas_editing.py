@@ -61,7 +61,7 @@ def test_dragging_a_bol_moves_it_as_one_undo_step(window):
     link_ids = [e.id for e in window.document.atlas.edges_of(sleep.id)]
     item = window.scene.bol_items[sleep.id]
     for link_id in link_ids:
-        line = window.scene.link_items[link_id].line
+        line = window.scene.link_items[link_id].line()
         nearest = min(
             (line.p1() - item.pos()).manhattanLength(), (line.p2() - item.pos()).manhattanLength()
         )

@@ -104,7 +104,7 @@ def test_a_link_is_selected_by_tapping_it_and_gets_a_direction_and_note(window):
     atlas = window.document.atlas
     voetbal, fleur = bol_named(window, "Voetbal"), bol_named(window, "Fleur")
     link = next(e for e in atlas.edges_of(voetbal.id) if fleur.id in (e.source, e.target))
-    line = window.scene.link_items[link.id].line
+    line = window.scene.link_items[link.id].line()
     click(window.view, line.center())
     assert window.scene.selected_link_ids() == [link.id]
     assert window.details.direction.isVisible()

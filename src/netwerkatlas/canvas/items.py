@@ -17,10 +17,16 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QPainter,
     QPainterPath,
-    QPainterPathStroker,
     QPen,
+    QPolygonF,
 )
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsPolygonItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from netwerkatlas.model.records import Direction, EdgeBase, NodeBase, NodeKind
 from netwerkatlas.render.style import (
@@ -96,6 +102,8 @@ class BolItem(QGraphicsItem):
         self.radius = METRICS.client_radius if self.is_client else METRICS.radius
         self.setZValue(2 if self.is_client else 1)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        # Drawn once into a pixmap and reused while other things move: text is the costly part.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._label_size = METRICS.client_label_size if self.is_client else METRICS.label_size
         self._font = scene_font(self._label_size, self.is_client)
         self._badge_font = scene_font(METRICS.badge_size, bold=True)
@@ -254,8 +262,11 @@ class BolItem(QGraphicsItem):
         painter.restore()
 
 
-class LinkItem(QGraphicsItem):
-    """A link between two bollen, drawn from rim to rim, with arrow heads for a direction."""
+class LinkItem(QGraphicsLineItem):
+    """A link between two bollen, drawn from rim to rim, with arrow heads for a direction.
+
+    A plain line item, so Qt draws the line itself: a canvas has thousands of links and a
+    Python paint call for each would make every drag step slow."""
 
     ARROW = 9.0
 
@@ -264,68 +275,61 @@ class LinkItem(QGraphicsItem):
         self.edge_id = edge_id
         self.source_id = record.source
         self.target_id = record.target
-        self.direction = getattr(record, "direction", Direction.NONE)
+        self.direction = Direction.NONE
         self.show_note = True
         self.setZValue(0)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
-        self._line = QLineF()
-        self.setToolTip(record.note)
+        self._arrows: list[QGraphicsPolygonItem] = []  # made when a direction needs them
+        self._style(selected=False)
+        self.set_record(record)
 
     def set_record(self, record: EdgeBase) -> None:
         self.source_id, self.target_id = record.source, record.target
         self.direction = getattr(record, "direction", Direction.NONE)
         self.setToolTip(record.note if self.show_note else "")
-        self.update()
+        self._place_arrows()
 
     def set_ends(self, source: QPointF, source_r: float, target: QPointF, target_r: float) -> None:
         """Run the line between the rims of the two circles."""
         line = QLineF(source, target)
         length = line.length()
-        self.prepareGeometryChange()
         if length <= source_r + target_r:
-            self._line = QLineF()
+            self.setLine(QLineF())
         else:
-            a = line.pointAt(source_r / length)
-            b = line.pointAt(1 - target_r / length)
-            self._line = QLineF(a, b)
+            self.setLine(
+                QLineF(line.pointAt(source_r / length), line.pointAt(1 - target_r / length))
+            )
+        self._place_arrows()
 
-    @property
-    def line(self) -> QLineF:
-        return self._line
-
-    def boundingRect(self) -> QRectF:
-        pad = self.ARROW + METRICS.link_width
-        return QRectF(self._line.p1(), self._line.p2()).normalized().adjusted(-pad, -pad, pad, pad)
-
-    def shape(self) -> QPainterPath:
-        """A band around the line, wide enough to hit with a finger."""
-        path = QPainterPath()
-        if self._line.isNull():
-            return path
-        path.moveTo(self._line.p1())
-        path.lineTo(self._line.p2())
-        stroker = QPainterPathStroker()
-        stroker.setWidth(14.0)
-        return stroker.createStroke(path)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ):
-        if self._line.isNull():
-            return
-        colour = "#1565c0" if self.isSelected() else LINK
-        width = METRICS.link_width + (1.5 if self.isSelected() else 0)
-        pen = QPen(QColor(colour), width)
+    def _style(self, selected: bool) -> None:
+        colour = QColor("#1565c0" if selected else LINK)
+        pen = QPen(colour, METRICS.link_width + (1.5 if selected else 0))
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        painter.drawLine(self._line)
-        painter.setBrush(QBrush(QColor(colour)))
-        if self.direction in (Direction.FORWARD, Direction.BOTH):
-            self._arrow(painter, self._line.p2(), self._line.p1())
-        if self.direction in (Direction.BACKWARD, Direction.BOTH):
-            self._arrow(painter, self._line.p1(), self._line.p2())
+        self.setPen(pen)
+        for arrow in self._arrows:
+            arrow.setBrush(QBrush(colour))
 
-    def _arrow(self, painter: QPainter, tip: QPointF, tail: QPointF) -> None:
+    def _place_arrows(self) -> None:
+        line = self.line()
+        ends = []
+        if not line.isNull():
+            if self.direction in (Direction.FORWARD, Direction.BOTH):
+                ends.append((line.p2(), line.p1()))
+            if self.direction in (Direction.BACKWARD, Direction.BOTH):
+                ends.append((line.p1(), line.p2()))
+        while len(self._arrows) < len(ends):
+            arrow = QGraphicsPolygonItem(self)
+            arrow.setPen(Qt.PenStyle.NoPen)
+            arrow.setBrush(self.pen().color())
+            self._arrows.append(arrow)
+        for index, arrow in enumerate(self._arrows):
+            if index < len(ends):
+                arrow.setPolygon(QPolygonF(self._arrow_points(*ends[index])))
+                arrow.show()
+            else:
+                arrow.hide()
+
+    def _arrow_points(self, tip: QPointF, tail: QPointF) -> list[QPointF]:
         angle = math.atan2(tip.y() - tail.y(), tip.x() - tail.x())
         spread = math.radians(25)
         points = [tip]
@@ -334,4 +338,20 @@ class LinkItem(QGraphicsItem):
             points.append(
                 QPointF(tip.x() + self.ARROW * math.cos(a), tip.y() + self.ARROW * math.sin(a))
             )
-        painter.drawPolygon(points)
+        return points
+
+    def distance_to(self, point: QPointF) -> float:
+        """How far a scene point is from the line: links are hit within a finger's width."""
+        line = self.line()
+        if line.isNull():
+            return math.inf
+        a, b = line.p1(), line.p2()
+        ab = b - a
+        t = QPointF.dotProduct(point - a, ab) / QPointF.dotProduct(ab, ab)
+        nearest = a + ab * max(0.0, min(1.0, t))
+        return math.hypot(point.x() - nearest.x(), point.y() - nearest.y())
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self._style(bool(value))
+        return super().itemChange(change, value)

@@ -60,7 +60,8 @@ class LabelEditor(QObject):
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.field:
+        field = self.__dict__.get("field")  # gone while the view is being torn down
+        if field is not None and watched is field:
             if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
                 self.cancel()
                 return True

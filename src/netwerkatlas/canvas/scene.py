@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -32,6 +32,7 @@ from netwerkatlas.tools.netwerkintake import VIEW as NETWERKINTAKE
 from netwerkatlas.tools.netwerkintake.layout import place_unplaced
 
 CLIENT_TEXT_SCALE = 1.3
+LINK_REACH = 8.0  # points either side of a link that still hit it
 
 
 class AtlasScene(QGraphicsScene):
@@ -194,10 +195,12 @@ class AtlasScene(QGraphicsScene):
         return [self.atlas.client_id, *others]
 
     def link_at(self, point: QPointF) -> LinkItem | None:
-        for item in self.items(point):
-            if isinstance(item, LinkItem):
-                return item
-        return None
+        """The link nearest to a scene point, within a finger's width of it."""
+        reach = LINK_REACH
+        near = self.items(QRectF(point.x() - reach, point.y() - reach, 2 * reach, 2 * reach))
+        links = [item for item in near if isinstance(item, LinkItem)]
+        best = min(links, key=lambda link: link.distance_to(point), default=None)
+        return best if best is not None and best.distance_to(point) <= reach else None
 
     def selected_link_ids(self) -> list[str]:
         return [item.edge_id for item in self.selectedItems() if isinstance(item, LinkItem)]
