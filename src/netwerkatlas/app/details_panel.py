@@ -45,7 +45,7 @@ class DetailsPanel(QWidget):
         self.direction = QComboBox()
         for direction in edits.DIRECTIONS:
             self.direction.addItem(t(f"direction.{direction.value}"), direction)
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow(self.emphasis)
         form.addRow(self.private)
         form.addRow(t("canvas.direction"), self.direction)
@@ -83,8 +83,8 @@ class DetailsPanel(QWidget):
         is_node = self.target is not None and self.target[0] == NODES
         is_edge = self.target is not None and self.target[0] == EDGES
         for widget in (self.emphasis, self.private):
-            widget.setVisible(is_node)
-        self.direction.setVisible(is_edge)
+            self.form.setRowVisible(widget, is_node)
+        self.form.setRowVisible(self.direction, is_edge)
         if record is None:
             self.title.setText(t("details.nothing"))
             self.summary.setText("")

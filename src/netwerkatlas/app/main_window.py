@@ -28,6 +28,7 @@ from netwerkatlas.document import Document
 from netwerkatlas.i18n import t
 from netwerkatlas.model import EDGES, NODES, AtlasError, NodeKind
 from netwerkatlas.tools.netwerkintake.layout import place_unplaced
+from netwerkatlas.tools.netwerkintake.list_view import NetwerkintakeList
 
 TARGET_MM = 12.0
 CLIENT_TARGET_MM = 16.0
@@ -82,9 +83,7 @@ class MainWindow(QMainWindow):
         self.link_mode_action = self._action("action.link_mode", self._set_link_mode, "L")
         self.link_mode_action.setCheckable(True)
         self.link_mode_action.setToolTip(t("action.link_mode_tip"))
-        self.hide_scores_action = self._action(
-            "action.hide_scores", lambda on: self.scene.set_show_scores(not on), "Ctrl+H"
-        )
+        self.hide_scores_action = self._action("action.hide_scores", self._hide_scores, "Ctrl+H")
         self.hide_scores_action.setCheckable(True)
         self.arrange_action = self._action("action.arrange", self.view.arrange, "Ctrl+R")
         self.client_mode_action = self._action("action.client_mode", self.set_client_mode, "F11")
@@ -112,7 +111,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.client_mode_action)
         self.panels_menu = self.view_menu.addMenu(t("menu.panels"))
-        for dock in (self.palette_dock, self.details_dock):
+        for dock in (self.palette_dock, self.details_dock, self.list_dock):
             self.panels_menu.addAction(dock.toggleViewAction())
         self._make_toolbar()
         self.help_menu = bar.addMenu(t("menu.help"))
@@ -167,7 +166,13 @@ class MainWindow(QMainWindow):
         self.details.set_atlas(self.document.atlas)
         self.details_dock = self._dock("details", t("panel.details"), self.details)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
+        self.list = NetwerkintakeList(self.document.atlas, self.push, self)
+        self.list_dock = self._dock("list", t("panel.list"), self.list)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.list_dock)
+        self.tabifyDockWidget(self.details_dock, self.list_dock)
+        self.details_dock.raise_()
         self.scene.selectionChanged.connect(self._selection_changed)
+        self.list.selection_changed.connect(self._list_selection_changed)
         self.professional_docks = [self.details_dock]
 
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
@@ -176,7 +181,15 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         return dock
 
+    def _list_selection_changed(self, ids: list[str]) -> None:
+        """Rows chosen in the list are selected on the canvas too (and shown in Details)."""
+        self.scene.clearSelection()
+        for node_id in ids:
+            if node_id in self.scene.bol_items:
+                self.scene.bol_items[node_id].setSelected(True)
+
     def _selection_changed(self) -> None:
+        self.list.select_ids(self.scene.selected_ids())
         bollen = self.scene.selected_ids()
         links = self.scene.selected_link_ids()
         if len(bollen) == 1 and not links:
@@ -204,6 +217,10 @@ class MainWindow(QMainWindow):
         self._size_toolbar()
         self.palette_dock.setMinimumWidth(340 if on else 0)
         self.view.fit_all()
+
+    def _hide_scores(self, hidden: bool) -> None:
+        self.scene.set_show_scores(not hidden)
+        self.list.set_show_scores(not hidden)
 
     def _set_link_mode(self, on: bool) -> None:
         self.view.link_mode = on
@@ -258,6 +275,7 @@ class MainWindow(QMainWindow):
         self._watch(document)
         self.scene.set_atlas(document.atlas)
         self.details.set_atlas(document.atlas)
+        self.list.set_atlas(document.atlas)
         self.view.fit_all()
         if document.path is not None:
             self.recent.add(document.path)

@@ -1,0 +1,142 @@
+"""The list view of the netwerkintake: the same atlas as the canvas, edited the same way."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from tests.test_canvas_editing import bol_named, click, position
+
+from netwerkatlas import io
+from netwerkatlas.commands import AddItem, RemoveItem, UndoStack, UpdateItem
+from netwerkatlas.model import NodeKind, ThemeNode
+from netwerkatlas.resources import example_path
+from netwerkatlas.tools.netwerkintake.list_view import NAME, NOTE, PRIVATE, SCORE, NetwerkintakeList
+
+
+@pytest.fixture
+def setup(qtbot):
+    atlas, _ = io.load(example_path())
+    stack = UndoStack(atlas)
+    view = NetwerkintakeList(atlas, stack.push)
+    qtbot.addWidget(view)
+    view.resize(700, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    return atlas, stack, view
+
+
+def row_of(view, atlas, label):
+    node = next(n for n in atlas.nodes() if n.label == label)
+    return node, view.rows[node.id]
+
+
+def select(view, row):
+    view.clearSelection()
+    view.setCurrentItem(row)
+    row.setSelected(True)
+    view.setFocus()
+
+
+def test_every_bol_but_the_client_is_listed_by_kind_with_its_score(setup):
+    atlas, _, view = setup
+    others = [n for n in atlas.nodes() if n.kind != NodeKind.CLIENT]
+    assert set(view.rows) == {n.id for n in others}
+    for node in others:
+        row = view.rows[node.id]
+        assert row.text(NAME) == node.label
+        assert row.parent() is view.groups[node.kind]
+    node, row = row_of(view, atlas, "Slapen")
+    assert row.text(SCORE) == "−−"
+    assert row.checkState(PRIVATE) == Qt.CheckState.Unchecked
+
+
+def test_keys_in_the_list_score_and_delete_as_on_the_canvas(setup):
+    atlas, stack, view = setup
+    before = io.dumps(atlas)
+    node, row = row_of(view, atlas, "Wonen")
+    select(view, row)
+    QTest.keyClick(view, Qt.Key.Key_5)
+    assert atlas.node(node.id).score == 2 and row.text(SCORE) == "++"
+    QTest.keyClicks(view, "-")
+    assert atlas.node(node.id).score == 1
+    QTest.keyClick(view, Qt.Key.Key_Delete)
+    assert not atlas.has("nodes", node.id) and node.id not in view.rows
+    assert len(stack) == 3
+    while stack.can_undo():
+        stack.undo()
+    assert io.dumps(atlas) == before
+    assert view.rows[node.id].text(SCORE) == "−"
+
+
+def test_renaming_and_notes_typed_in_the_list_are_one_undo_step_each(setup):
+    atlas, stack, view = setup
+    node, row = row_of(view, atlas, "Wonen")
+    row.setText(NAME, "Woonkamer")
+    assert atlas.node(node.id).label == "Woonkamer"
+    row.setText(NOTE, "Te klein.")
+    assert atlas.node(node.id).note == "Te klein."
+    assert len(stack) == 2
+    row.setText(NAME, "   ")  # refused: a bol keeps a name
+    assert atlas.node(node.id).label == "Woonkamer" and row.text(NAME) == "Woonkamer"
+    assert len(stack) == 2
+
+
+def test_checkboxes_set_emphasis_and_private(setup):
+    atlas, stack, view = setup
+    node, row = row_of(view, atlas, "Wonen")
+    row.setCheckState(PRIVATE, Qt.CheckState.Checked)
+    assert atlas.node(node.id).private is True
+    stack.undo()
+    assert atlas.node(node.id).private is False
+    assert row.checkState(PRIVATE) == Qt.CheckState.Unchecked
+
+
+def test_the_list_follows_changes_made_elsewhere(setup):
+    _, stack, view = setup
+    new = ThemeNode(label="Religie", score=1)
+    stack.push(AddItem("nodes", new))
+    assert view.rows[new.id].text(NAME) == "Religie"
+    assert view.rows[new.id].parent() is view.groups[NodeKind.THEME]
+    stack.push(UpdateItem("nodes", new.id, {"label": "Geloof", "score": -1}))
+    assert view.rows[new.id].text(NAME) == "Geloof" and view.rows[new.id].text(SCORE) == "−"
+    stack.push(RemoveItem("nodes", new.id))
+    assert new.id not in view.rows
+    stack.undo()
+    assert view.rows[new.id].text(NAME) == "Geloof"
+
+
+def test_sorting_by_score_puts_the_most_negative_first(setup):
+    atlas, _, view = setup
+    view.sortByColumn(SCORE, Qt.SortOrder.AscendingOrder)
+    themes = view.groups[NodeKind.THEME]
+    scores = [
+        atlas.node(themes.child(i).data(NAME, Qt.ItemDataRole.UserRole)).score
+        for i in range(themes.childCount())
+    ]
+    known = [s for s in scores if s is not None]
+    assert known == sorted(known) and known[0] == -2
+
+
+def test_hiding_scores_hides_the_column_not_the_data(setup):
+    atlas, _, view = setup
+    before = io.dumps(atlas)
+    view.set_show_scores(False)
+    assert view.isColumnHidden(SCORE)
+    assert io.dumps(atlas) == before
+
+
+def test_list_and_canvas_select_and_edit_the_same_bollen(window):
+    atlas = window.document.atlas
+    wonen = bol_named(window, "Wonen")
+    click(window.view, position(window, wonen.id))
+    assert window.list.selected_ids() == [wonen.id]
+    huisarts = bol_named(window, "Huisarts")
+    window.list.select_ids([])
+    window.list.rows[huisarts.id].setSelected(True)
+    assert window.scene.selected_ids() == [huisarts.id]
+    window.list.rows[huisarts.id].setText(NAME, "Huisarts Jansen")
+    assert window.scene.bol_items[huisarts.id].label == "Huisarts Jansen"
+    window.hide_scores_action.trigger()
+    assert window.list.isColumnHidden(SCORE)
+    assert atlas.node(huisarts.id).label == "Huisarts Jansen"
