@@ -385,3 +385,30 @@ def test_one_tap_on_the_score_badge_opens_the_picker(window):
     picker.close()
     assert atlas.node(huisarts.id).score == -2
     assert position(window, huisarts.id) == before
+
+
+def test_keyboard_only_adds_a_bol_in_a_free_spot(window):
+    atlas = window.document.atlas
+    count = len(atlas)
+    window.view.setFocus()
+    key(window, Qt.Key.Key_Escape)
+    key(window, Qt.Key.Key_Insert)
+    assert window.view.labels.is_open
+    QTest.keyClicks(window.view.labels.field, "Humor")
+    QTest.keyClick(window.view.labels.field, Qt.Key.Key_Return)
+    assert len(atlas) == count + 1
+    humor = bol_named(window, "Humor")
+    item = window.scene.bol_items[humor.id]
+    others = [i for n, i in window.scene.bol_items.items() if n != humor.id]
+    assert all(not item.collidesWithItem(other) for other in others)
+
+
+def test_space_and_drag_pans_with_a_mouse(window):
+    window.view.zoom_by(2.0)
+    window.view.centerOn(0, 0)
+    scroll = window.view.verticalScrollBar().value()
+    QTest.keyPress(window.view, Qt.Key.Key_Space)
+    drag(window.view, (-150.0, 0.0), (-150.0, 40.0))
+    QTest.keyRelease(window.view, Qt.Key.Key_Space)
+    assert window.view.verticalScrollBar().value() < scroll
+    assert not window.view.labels.is_open and not window.document.is_modified

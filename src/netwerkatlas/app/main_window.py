@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QSettings, QSize, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -27,7 +27,6 @@ from netwerkatlas.canvas.view import AtlasView
 from netwerkatlas.document import Document
 from netwerkatlas.i18n import t
 from netwerkatlas.model import EDGES, NODES, AtlasError, NodeKind
-from netwerkatlas.tools.netwerkintake.layout import place_unplaced
 from netwerkatlas.tools.netwerkintake.list_view import NetwerkintakeList
 
 TARGET_MM = 12.0
@@ -201,9 +200,7 @@ class MainWindow(QMainWindow):
 
     def _add_suggestion(self, kind: str, label: str) -> None:
         """A suggestion chosen without dragging goes to a free place around the client."""
-        shown = {n: (p.x(), p.y()) for n, p in self.scene.positions().items()}
-        spot = place_unplaced(["new"], shown, self.document.atlas.client_id)["new"]
-        self.view.add_suggestion(NodeKind(kind), label, QPointF(*spot))
+        self.view.add_suggestion(NodeKind(kind), label, self.view.free_spot())
 
     def set_client_mode(self, on: bool) -> None:
         """One switch for the client holding the pen: large type and targets, professional

@@ -29,6 +29,7 @@ from netwerkatlas.i18n import t
 from netwerkatlas.model import NodeKind
 from netwerkatlas.render.style import score_symbol
 from netwerkatlas.tools.netwerkintake import edits
+from netwerkatlas.tools.netwerkintake.layout import place_unplaced
 from netwerkatlas.tools.netwerkintake.suggestions import MIME_TYPE
 
 MARGIN = 40.0
@@ -54,6 +55,7 @@ class AtlasView(QGraphicsView):
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self.labels = LabelEditor(self)
         self.link_mode = False
+        self.space_held = False  # Space + drag pans with a mouse, as in drawing programs
         self.last_touch_menu: QMenu | None = None
         self.last_score_picker: QMenu | None = None
         self._interaction: Interaction | None = None
@@ -128,7 +130,7 @@ class AtlasView(QGraphicsView):
         if bol is None:
             if not extend:
                 scene.clearSelection()
-            return PressOnEmpty(self, point, extend, pan=touch)
+            return PressOnEmpty(self, point, extend, pan=touch or self.space_held)
         if self.link_mode:
             return DrawLink(self, point, bol.node_id)
         if bol.badge_hit(point) and not extend:
@@ -257,7 +259,11 @@ class AtlasView(QGraphicsView):
         links = scene.selected_link_ids()
         key, text = event.key(), event.text()
         command: Command | None = None
-        if key == Qt.Key.Key_Escape:
+        if key == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self.space_held = True
+        elif key == Qt.Key.Key_Insert or (key == Qt.Key.Key_N and not ids):
+            self.start_new_bol(self.free_spot())
+        elif key == Qt.Key.Key_Escape:
             self._cancel_interaction() or scene.clearSelection()
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (ids or links):
             command = edits.remove(scene.atlas, ids) if ids else edits.remove_links(links)
@@ -281,6 +287,17 @@ class AtlasView(QGraphicsView):
         if command is not None:
             self.push(command)
         event.accept()
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self.space_held = False
+        super().keyReleaseEvent(event)
+
+    def free_spot(self) -> QPointF:
+        """A place around the client where a new bol overlaps nothing."""
+        scene = self.atlas_scene
+        shown = {n: (p.x(), p.y()) for n, p in scene.positions().items()}
+        return QPointF(*place_unplaced(["new"], shown, scene.atlas.client_id)["new"])
 
     def focusNextPrevChild(self, next: bool) -> bool:
         return False  # Tab moves between bollen, not out of the canvas
