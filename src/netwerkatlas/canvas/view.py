@@ -269,16 +269,8 @@ class AtlasView(QGraphicsView):
             command = edits.remove(scene.atlas, ids) if ids else edits.remove_links(links)
         elif key in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter) and len(ids) == 1:
             self.edit_label(ids[0])
-        elif text in edits.DIGIT_SCORES and ids:
-            command = edits.set_score(scene.atlas, ids, edits.DIGIT_SCORES[text])
-        elif text == "=" and ids:
-            command = edits.set_score(scene.atlas, ids, 0)
-        elif text in ("+", "-") and ids:
-            command = edits.step_score(scene.atlas, ids, 1 if text == "+" else -1)
-        elif text == "0" and ids:
-            command = edits.set_score(scene.atlas, ids, None)
-        elif text.lower() == "!" and ids:
-            command = edits.toggle_flag(scene.atlas, ids, "emphasis")
+        elif text in edits.SCORE_KEYS and text and ids:
+            command = edits.for_score_key(scene.atlas, ids, text)
         elif key == Qt.Key.Key_Tab or key == Qt.Key.Key_Backtab:
             self.select_next(-1 if key == Qt.Key.Key_Backtab else 1)
         else:

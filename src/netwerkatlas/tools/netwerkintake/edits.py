@@ -26,6 +26,23 @@ DIRECTIONS = (Direction.NONE, Direction.FORWARD, Direction.BACKWARD, Direction.B
 DIGIT_SCORES = {"1": -2, "2": -1, "3": 0, "4": 1, "5": 2}
 
 
+SCORE_KEYS = (*DIGIT_SCORES, "+", "-", "=", "0", "!")
+
+
+def for_score_key(atlas: Atlas, node_ids: list[str], text: str) -> Command | None:
+    """What a score key does to the selected bollen, the same on the canvas and in the list:
+    1-5 set −− .. ++, + and − step, = is neutral, 0 clears, ! toggles emphasis."""
+    if text in DIGIT_SCORES:
+        return set_score(atlas, node_ids, DIGIT_SCORES[text])
+    if text in ("+", "-"):
+        return step_score(atlas, node_ids, 1 if text == "+" else -1)
+    if text in ("=", "0"):
+        return set_score(atlas, node_ids, 0 if text == "=" else None)
+    if text == "!":
+        return toggle_flag(atlas, node_ids, "emphasis")
+    return None
+
+
 def add_bol(label: str, point: Point, kind: NodeKind = NodeKind.THEME) -> Command:
     """A new bol (a theme unless said otherwise) with its label, placed at `point`: one undo
     step."""

@@ -183,19 +183,15 @@ class NetwerkintakeList(QTreeWidget):
             self._fill(self.rows[node_id], node)  # a refused edit shows the model's value again
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """The same keys as on the canvas: 1-5, + and −, = and 0 score; Del removes."""
+        """The same keys as on the canvas (`edits.for_score_key`); Del removes."""
         ids = self.selected_ids()
         text = event.text()
         command: Command | None = None
         if not ids or self.state() == QAbstractItemView.State.EditingState:
             super().keyPressEvent(event)
             return
-        if text in edits.DIGIT_SCORES:
-            command = edits.set_score(self.atlas, ids, edits.DIGIT_SCORES[text])
-        elif text in ("+", "-"):
-            command = edits.step_score(self.atlas, ids, 1 if text == "+" else -1)
-        elif text in ("=", "0"):
-            command = edits.set_score(self.atlas, ids, 0 if text == "=" else None)
+        if text and text in edits.SCORE_KEYS:
+            command = edits.for_score_key(self.atlas, ids, text)
         elif event.key() == Qt.Key.Key_Delete:
             command = edits.remove(self.atlas, ids)
         else:
