@@ -105,8 +105,10 @@ def test_a_link_is_selected_by_tapping_it_and_gets_a_direction_and_note(window):
     voetbal, fleur = bol_named(window, "Voetbal"), bol_named(window, "Fleur")
     link = next(e for e in atlas.edges_of(voetbal.id) if fleur.id in (e.source, e.target))
     line = window.scene.link_items[link.id].line()
+    plain_width = window.scene.link_items[link.id].pen().widthF()
     click(window.view, line.center())
     assert window.scene.selected_link_ids() == [link.id]
+    assert window.scene.link_items[link.id].pen().widthF() > plain_width
     assert window.details.direction.isVisible()
     menu = window.view.context_menu(line.center())
     direction_menu = menu.actions()[0].menu()
@@ -120,6 +122,8 @@ def test_a_link_is_selected_by_tapping_it_and_gets_a_direction_and_note(window):
     window.view.setFocus()
     QApplication.processEvents()
     assert atlas.edge(link.id).note.endswith("Samen naar de training.")
+    window.scene.clearSelection()
+    assert window.scene.link_items[link.id].pen().widthF() == plain_width
     click(window.view, line.center())
     key(window, Qt.Key.Key_Delete)
     assert not atlas.has("edges", link.id)

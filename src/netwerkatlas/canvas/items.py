@@ -43,6 +43,7 @@ from netwerkatlas.render.style import (
 # Fonts are made at this many pixels per scene unit and drawn scaled down, so text has the
 # same size in points on every screen, whatever its dots per inch.
 TEXT_SCALE = 8.0
+SMALLEST_READABLE_PX = 4.0  # below this text is a smudge: leave it out and draw faster
 MAX_LABEL_LINES = 3
 
 
@@ -207,9 +208,16 @@ class BolItem(QGraphicsItem):
         if self.is_client:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(0, 0), self.radius - 5, self.radius - 5)
-        self._paint_label(painter)
+        readable = (
+            option.levelOfDetailFromTransform(painter.worldTransform())
+            * self._label_size
+            * self.text_scale
+            >= SMALLEST_READABLE_PX
+        )
+        if readable:
+            self._paint_label(painter)
         if self._has_badge():
-            self._paint_badge(painter)
+            self._paint_badge(painter, with_symbol=readable)
         elif self.show_score and not self.is_client:
             self._paint_empty_badge(painter)
         if self.isSelected():
@@ -245,13 +253,15 @@ class BolItem(QGraphicsItem):
         painter.setBrush(QBrush(QColor("#ffffff")))
         painter.drawEllipse(self.badge_centre(), METRICS.badge_radius, METRICS.badge_radius)
 
-    def _paint_badge(self, painter: QPainter) -> None:
+    def _paint_badge(self, painter: QPainter, with_symbol: bool = True) -> None:
         """The score symbol in a small disc on the upper right of the bol."""
         centre = self.badge_centre()
         r = METRICS.badge_radius
         painter.setPen(QPen(QColor(INK), 1.2))
         painter.setBrush(QBrush(QColor(SCORE_FILL[self.score])))
         painter.drawEllipse(centre, r, r)
+        if not with_symbol:
+            return
         painter.save()
         painter.translate(centre)
         painter.scale(1 / TEXT_SCALE, 1 / TEXT_SCALE)
@@ -286,7 +296,9 @@ class LinkItem(QGraphicsLineItem):
     def set_record(self, record: EdgeBase) -> None:
         self.source_id, self.target_id = record.source, record.target
         self.direction = getattr(record, "direction", Direction.NONE)
-        self.setToolTip(record.note if self.show_note else "")
+        tip = record.note if self.show_note else ""
+        if tip or self.toolTip():
+            self.setToolTip(tip)
         self._place_arrows()
 
     def set_ends(self, source: QPointF, source_r: float, target: QPointF, target_r: float) -> None:
@@ -300,6 +312,10 @@ class LinkItem(QGraphicsLineItem):
                 QLineF(line.pointAt(source_r / length), line.pointAt(1 - target_r / length))
             )
         self._place_arrows()
+
+    def show_selected(self, selected: bool) -> None:
+        """Draw the link thicker and blue while selected (the scene calls this on a change)."""
+        self._style(selected)
 
     def _style(self, selected: bool) -> None:
         colour = QColor("#1565c0" if selected else LINK)
@@ -351,7 +367,3 @@ class LinkItem(QGraphicsLineItem):
         nearest = a + ab * max(0.0, min(1.0, t))
         return math.hypot(point.x() - nearest.x(), point.y() - nearest.y())
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self._style(bool(value))
-        return super().itemChange(change, value)

@@ -50,6 +50,8 @@ class AtlasScene(QGraphicsScene):
         self.client_mode = False
         self.atlas: Atlas | None = None
         self._unsubscribe: Callable[[], None] | None = None
+        self._styled_links: set[str] = set()
+        self.selectionChanged.connect(self._restyle_selected_links)
         self.set_atlas(atlas)
 
     # --- which atlas ------------------------------------------------------------------------
@@ -67,7 +69,20 @@ class AtlasScene(QGraphicsScene):
             self._unsubscribe()
             self._unsubscribe = None
 
+    def _restyle_selected_links(self) -> None:
+        """Style links by selection here, once per change, rather than in a per-item hook
+        that Qt would call back into Python for each of thousands of links."""
+        selected = {
+            item.edge_id for item in self.selectedItems() if isinstance(item, LinkItem)
+        }
+        for edge_id in self._styled_links ^ selected:
+            item = self.link_items.get(edge_id)
+            if item is not None:
+                item.show_selected(edge_id in selected)
+        self._styled_links = selected
+
     def rebuild(self) -> None:
+        self._styled_links = set()
         self.clear()
         self.bol_items.clear()
         self.link_items.clear()
