@@ -366,4 +366,3 @@ class LinkItem(QGraphicsLineItem):
         t = QPointF.dotProduct(point - a, ab) / QPointF.dotProduct(ab, ab)
         nearest = a + ab * max(0.0, min(1.0, t))
         return math.hypot(point.x() - nearest.x(), point.y() - nearest.y())
-

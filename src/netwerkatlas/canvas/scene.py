@@ -72,9 +72,7 @@ class AtlasScene(QGraphicsScene):
     def _restyle_selected_links(self) -> None:
         """Style links by selection here, once per change, rather than in a per-item hook
         that Qt would call back into Python for each of thousands of links."""
-        selected = {
-            item.edge_id for item in self.selectedItems() if isinstance(item, LinkItem)
-        }
+        selected = {item.edge_id for item in self.selectedItems() if isinstance(item, LinkItem)}
         for edge_id in self._styled_links ^ selected:
             item = self.link_items.get(edge_id)
             if item is not None:
