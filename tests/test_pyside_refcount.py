@@ -15,7 +15,12 @@ SCRIPT = f"""
 import sys
 from PySide6.QtWidgets import QApplication, QGraphicsEllipseItem
 app = QApplication.instance() or QApplication([])
+import gc
 item = QGraphicsEllipseItem(0, 0, 10, 10)
+for i in range(1000):  # first calls set up caches that may let go of a None once
+    item.setPos(i, i)
+gc.collect()
+gc.disable()
 before = sys.getrefcount(None)
 for i in range({CALLS}):
     item.setPos(i % 500, i % 300)

@@ -30,21 +30,21 @@ from PySide6.QtWidgets import (
 
 from netwerkatlas.model.records import Direction, EdgeBase, NodeBase, NodeKind
 from netwerkatlas.render.style import (
-    CLIENT_FILL,
     INK,
     LINK,
     METRICS,
     MUTED,
     SCORE_FILL,
     SCORE_INK,
+    bol_fill,
     score_symbol,
 )
+from netwerkatlas.render.text_fit import fit_text
 
 # Fonts are made at this many pixels per scene unit and drawn scaled down, so text has the
 # same size in points on every screen, whatever its dots per inch.
 TEXT_SCALE = 8.0
 SMALLEST_READABLE_PX = 4.0  # below this text is a smudge: leave it out and draw faster
-MAX_LABEL_LINES = 3
 
 
 def scene_font(size: float, bold: bool = False) -> QFont:
@@ -54,43 +54,17 @@ def scene_font(size: float, bold: bool = False) -> QFont:
     return font
 
 
-def _wrap(text: str, metrics: QFontMetricsF, limit: float) -> list[str]:
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        candidate = f"{current} {word}".strip()
-        if metrics.horizontalAdvance(candidate) <= limit or not current:
-            current = candidate
-        else:
-            lines.append(current)
-            current = word
-    if current:
-        lines.append(current)
-    return lines
-
-
 def fit_label(text: str, size: float, bold: bool, width: float) -> tuple[QFont, list[str]]:
-    """The font and lines for a label inside `width` scene units: at most three lines, the
-    font shrunk (to 55 %) before a long word is cut off with an ellipsis."""
-    for factor in (1.0, 0.9, 0.8, 0.7, 0.6, 0.55):
-        font = scene_font(size * factor, bold)
-        metrics = QFontMetricsF(font)
-        limit = width * TEXT_SCALE
-        lines = _wrap(text, metrics, limit)
-        fits = all(metrics.horizontalAdvance(line) <= limit for line in lines)
-        if fits and len(lines) <= MAX_LABEL_LINES:
-            return font, lines
-    if len(lines) > MAX_LABEL_LINES:
-        lines = [*lines[: MAX_LABEL_LINES - 1], " ".join(lines[MAX_LABEL_LINES - 1 :])]
-    elided = [metrics.elidedText(line, Qt.TextElideMode.ElideRight, limit) for line in lines]
-    return font, elided
+    """The font and lines for a label inside `width` scene units (see `render.text_fit`)."""
+    metrics: dict[float, QFontMetricsF] = {}
 
+    def measure(line: str, at_size: float) -> float:
+        if at_size not in metrics:
+            metrics[at_size] = QFontMetricsF(scene_font(at_size, bold))
+        return metrics[at_size].horizontalAdvance(line) / TEXT_SCALE
 
-def tint(colour: str, amount: float) -> QColor:
-    """`colour` mixed with white: calm fills, with the full colour kept for the score badge."""
-    c = QColor(colour)
-    mix = lambda v: round(255 - (255 - v) * amount)  # noqa: E731
-    return QColor(mix(c.red()), mix(c.green()), mix(c.blue()))
+    fitted = fit_text(text, size, width, measure)
+    return scene_font(fitted.size, bold), list(fitted.lines)
 
 
 class BolItem(QGraphicsItem):
@@ -192,9 +166,7 @@ class BolItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ):
-        fill = QColor(CLIENT_FILL if self.is_client else "#ffffff")
-        if self._has_badge():
-            fill = tint(SCORE_FILL[self.score], 0.35)
+        fill = QColor(bol_fill(self.is_client, self.score, self._has_badge()))
         width = METRICS.emphasis_outline if self.emphasis and self.show_score else METRICS.outline
         pen = QPen(QColor(INK), width)
         if self.kind == NodeKind.EVENT:

@@ -29,7 +29,7 @@ from netwerkatlas.model import (
 )
 from netwerkatlas.render.style import PAPER
 from netwerkatlas.tools.netwerkintake import VIEW as NETWERKINTAKE
-from netwerkatlas.tools.netwerkintake.layout import place_unplaced
+from netwerkatlas.tools.netwerkintake.layout import shown_positions
 
 CLIENT_TEXT_SCALE = 1.3
 LINK_REACH = 8.0  # points either side of a link that still hit it
@@ -160,12 +160,8 @@ class AtlasScene(QGraphicsScene):
 
     def positions(self) -> dict[str, QPointF]:
         """Where every bol is drawn: its stored position, or a computed one if it has none."""
-        state = self.atlas.views.get(self.view_name)
-        stored = dict(state.positions) if state else {}
-        stored[self.atlas.client_id] = (0.0, 0.0)
-        unplaced = [node_id for node_id in self.bol_items if node_id not in stored]
-        stored.update(place_unplaced(unplaced, stored, self.atlas.client_id))
-        return {node_id: QPointF(*stored[node_id]) for node_id in self.bol_items}
+        shown = shown_positions(self.atlas, self.view_name)
+        return {node_id: QPointF(*shown[node_id]) for node_id in self.bol_items}
 
     def _place_all(self) -> None:
         for node_id, point in self.positions().items():

@@ -55,3 +55,18 @@ METRICS = BolMetrics()
 
 def score_symbol(score: int | None) -> str:
     return SCORE_SYMBOLS.get(score, "") if score is not None else ""
+
+
+def tint(colour: str, amount: float) -> str:
+    """`colour` mixed with white: calm fills, with the full colour kept for the score badge."""
+    channels = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(255 - (255 - v) * amount):02x}" for v in channels)
+
+
+def bol_fill(is_client: bool, score: int | None, show_score: bool) -> str:
+    """The fill of a bol: cream for the client, a pale score colour, or white."""
+    if is_client:
+        return CLIENT_FILL
+    if show_score and score is not None:
+        return tint(SCORE_FILL[score], 0.35)
+    return BOL_FILL

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 
-from netwerkatlas.model.atlas import Point
+from netwerkatlas.model.atlas import Atlas, Point
 from netwerkatlas.render.style import METRICS
 
 FIRST_RING = 230.0
@@ -49,6 +49,19 @@ def place_unplaced(
                 taken.append(point)
         radius += RING_STEP
     return result
+
+
+def shown_positions(atlas: Atlas, view: str) -> dict[str, Point]:
+    """Where every bol of `atlas` is drawn in `view`: its stored place, or a computed one.
+
+    The canvas and the poster both ask here, so paper shows what the screen shows."""
+    state = atlas.views.get(view)
+    stored = dict(state.positions) if state else {}
+    stored[atlas.client_id] = (0.0, 0.0)
+    node_ids = [node.id for node in atlas.nodes()]
+    unplaced = [node_id for node_id in node_ids if node_id not in stored]
+    stored.update(place_unplaced(unplaced, stored, atlas.client_id))
+    return {node_id: stored[node_id] for node_id in node_ids}
 
 
 def _angle(point: Point) -> float:
