@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything Netwerkatlas needs in .venv (and, as root, the system libraries Qt needs).
-# Safe to run again: it only does what is missing.
+# Safe to run again: it only does what is missing. With --tests it also installs the PDF tools
+# the test suite checks exports with (poppler-utils for pdftoppm, qpdf).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,9 @@ SYSTEM_PACKAGES=(
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1
   libxkbcommon-x11-0 fonts-dejavu-core
 )
+if [ "${1:-}" = "--tests" ]; then
+  SYSTEM_PACKAGES+=(poppler-utils qpdf)
+fi
 
 installed() {
   local name

@@ -16,6 +16,9 @@ PURE_MODULES = [
     "netwerkatlas.validate",
     "netwerkatlas.render.style",
     "netwerkatlas.tools.netwerkintake.layout",
+    "netwerkatlas.tools.netwerkintake.drawing",
+    "netwerkatlas.export",
+    "netwerkatlas.export.command",
 ]
 ROOT = Path(__file__).resolve().parents[1]
 

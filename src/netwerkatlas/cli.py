@@ -70,6 +70,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("\n".join(lines))
         return code
 
+    if argv[:1] == ["export"]:
+        from netwerkatlas.export.command import run_export
+
+        return run_export(argv[1:])
+
     args = app_parser().parse_args(argv)
     path = args.file
     if args.example is not None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from netwerkatlas.model.records import Direction, EdgeBase, NodeBase, NodeKind
+from netwerkatlas.render.geometry import ARROW_LENGTH, arrow_head, badge_offset
 from netwerkatlas.render.style import (
     INK,
     LINK,
@@ -97,7 +98,7 @@ class BolItem(QGraphicsItem):
         self.kind = record.kind
         self.score = record.score
         self.emphasis = record.emphasis
-        self._label_text = record.label or getattr(record, "name", "")
+        self._label_text = record.shown_label
         self.setToolTip(self._label_text)
         self._layout_label()
 
@@ -149,8 +150,7 @@ class BolItem(QGraphicsItem):
 
     def badge_centre(self) -> QPointF:
         """The score badge on the upper right of the rim, in item coordinates."""
-        angle = -math.pi / 4
-        return QPointF(self.radius * math.cos(angle), self.radius * math.sin(angle))
+        return QPointF(*badge_offset(self.radius))
 
     def badge_hit(self, scene_point: QPointF) -> bool:
         """Whether `scene_point` is on the score badge (or its empty place): one tap there
@@ -250,7 +250,7 @@ class LinkItem(QGraphicsLineItem):
     A plain line item, so Qt draws the line itself: a canvas has thousands of links and a
     Python paint call for each would make every drag step slow."""
 
-    ARROW = 9.0
+    ARROW = ARROW_LENGTH
 
     def __init__(self, edge_id: str, record: EdgeBase) -> None:
         super().__init__()
@@ -318,15 +318,7 @@ class LinkItem(QGraphicsLineItem):
                 arrow.hide()
 
     def _arrow_points(self, tip: QPointF, tail: QPointF) -> list[QPointF]:
-        angle = math.atan2(tip.y() - tail.y(), tip.x() - tail.x())
-        spread = math.radians(25)
-        points = [tip]
-        for side in (-1, 1):
-            a = angle + math.pi + side * spread
-            points.append(
-                QPointF(tip.x() + self.ARROW * math.cos(a), tip.y() + self.ARROW * math.sin(a))
-            )
-        return points
+        return [QPointF(x, y) for x, y in arrow_head(tip.toTuple(), tail.toTuple(), self.ARROW)]
 
     def distance_to(self, point: QPointF) -> float:
         """How far a scene point is from the line: links are hit within a finger's width."""

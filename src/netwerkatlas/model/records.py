@@ -131,6 +131,11 @@ class NodeBase(Record):
     note: Note = ""
     private: bool = False
 
+    @property
+    def shown_label(self) -> str:
+        """What a bol shows: its label, or for a person without one, the name."""
+        return self.label or getattr(self, "name", "")
+
 
 class PersonFields(Record):
     """Fields shared by the client and the people around them."""

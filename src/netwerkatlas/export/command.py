@@ -1,0 +1,113 @@
+"""`netwerkatlas export FILE -o OUT ...`: export without a display, Qt or QApplication."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from netwerkatlas import io
+from netwerkatlas.export.options import (
+    PAPER_MM,
+    ExportOptions,
+    Format,
+    Kind,
+    NameStyle,
+    Privacy,
+)
+from netwerkatlas.export.run import ExportError, export_atlas, format_for
+from netwerkatlas.export.views import view_names
+from netwerkatlas.i18n import LANGUAGES, t
+
+
+def export_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="netwerkatlas export", description=t("cli.export_description")
+    )
+    parser.add_argument("file", metavar=t("cli.metavar_file"), help=t("cli.export_file_help"))
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar=t("cli.metavar_out"),
+        help=t("cli.export_output_help"),
+    )
+    parser.add_argument(
+        "--view",
+        default="netwerkintake",
+        help=t("cli.export_view_help", views=", ".join(view_names())),
+    )
+    parser.add_argument(
+        "--paper", default="A2", help=t("cli.export_paper_help", papers=", ".join(PAPER_MM))
+    )
+    parser.add_argument("--landscape", action="store_true", help=t("cli.export_landscape_help"))
+    parser.add_argument(
+        "--margin", type=float, default=12.0, metavar="MM", help=t("cli.export_margin_help")
+    )
+    parser.add_argument("--tiles", metavar="A4|A3", help=t("cli.export_tiles_help"))
+    parser.add_argument(
+        "--overlap", type=float, default=10.0, metavar="MM", help=t("cli.export_overlap_help")
+    )
+    parser.add_argument("--summary", action="store_true", help=t("cli.export_summary_help"))
+    parser.add_argument(
+        "--format", choices=[f.value for f in Format], help=t("cli.export_format_help")
+    )
+    parser.add_argument("--dpi", type=int, default=150, help=t("cli.export_dpi_help"))
+    parser.add_argument("--hide-names", action="store_true", help=t("cli.export_hide_names_help"))
+    parser.add_argument(
+        "--names",
+        choices=[s.value for s in NameStyle],
+        default=NameStyle.INITIALS.value,
+        help=t("cli.export_names_help"),
+    )
+    parser.add_argument(
+        "--hide-private", action="store_true", help=t("cli.export_hide_private_help")
+    )
+    parser.add_argument("--hide-scores", action="store_true", help=t("cli.export_hide_scores_help"))
+    parser.add_argument("--session-label", default="", help=t("cli.export_session_help"))
+    parser.add_argument(
+        "--name-in-metadata", action="store_true", help=t("cli.export_name_in_metadata_help")
+    )
+    parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang_help"))
+    return parser
+
+
+def options_from(args: argparse.Namespace) -> ExportOptions:
+    fmt = Format(args.format) if args.format else format_for(args.output)
+    return ExportOptions(
+        kind=Kind.SUMMARY if args.summary or fmt == Format.TXT else Kind.POSTER,
+        view=args.view,
+        paper=args.paper,
+        landscape=args.landscape,
+        margin_mm=args.margin,
+        tiles=args.tiles.upper() if args.tiles else None,
+        overlap_mm=args.overlap,
+        format=fmt,
+        dpi=args.dpi,
+        privacy=Privacy(
+            hide_names=args.hide_names,
+            name_style=NameStyle(args.names),
+            hide_private=args.hide_private,
+            hide_scores=args.hide_scores,
+        ),
+        session_label=args.session_label,
+        name_in_metadata=args.name_in_metadata,
+    )
+
+
+def run_export(argv: Sequence[str]) -> int:
+    """Exit code 0 when written, 1 for a bad atlas or an export that cannot be made."""
+    args = export_parser().parse_args(argv)
+    options = options_from(args)
+    try:
+        atlas, _report = io.load(args.file)
+    except io.AtlasFileError as error:
+        print(error.render(), file=sys.stderr)
+        return 1
+    try:
+        written = export_atlas(atlas, args.output, options)
+    except ExportError as error:
+        print(t("cli.export_failed", path=args.output, reason=str(error)), file=sys.stderr)
+        return 1
+    print(t("cli.exported", path=written))
+    return 0

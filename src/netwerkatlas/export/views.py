@@ -1,0 +1,19 @@
+"""The views that can be exported, by the name the file and the command line use."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from netwerkatlas.model import Atlas
+from netwerkatlas.render.drawing import ViewDrawing
+from netwerkatlas.tools.netwerkintake.drawing import NetwerkintakeDrawing
+
+DrawingFactory = Callable[[Atlas, bool], ViewDrawing]  # (atlas, show_scores) -> drawing
+
+VIEW_DRAWINGS: dict[str, DrawingFactory] = {
+    "netwerkintake": NetwerkintakeDrawing,
+}
+
+
+def view_names() -> list[str]:
+    return list(VIEW_DRAWINGS)

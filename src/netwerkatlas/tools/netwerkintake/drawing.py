@@ -1,0 +1,225 @@
+"""The netwerkintake drawing on paper: bollen, links and score badges, as on the canvas.
+
+Sizes, colours, label fitting and positions come from the same places the canvas uses, so the
+poster shows the drawing the client and professional made together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from netwerkatlas.i18n import t
+from netwerkatlas.model import Atlas, EdgeKind
+from netwerkatlas.model.records import Direction, NodeBase, NodeKind
+from netwerkatlas.render.drawing import LegendEntry, Rect
+from netwerkatlas.render.fonts import LINE_HEIGHT, baseline_offset, text_width
+from netwerkatlas.render.geometry import arrow_head, badge_offset, rim_to_rim
+from netwerkatlas.render.painter import Painter, Point
+from netwerkatlas.render.style import (
+    INK,
+    LINK,
+    METRICS,
+    SCORE_FILL,
+    SCORE_INK,
+    bol_fill,
+    score_symbol,
+)
+from netwerkatlas.render.text_fit import fit_text
+from netwerkatlas.tools.netwerkintake import VIEW
+from netwerkatlas.tools.netwerkintake.layout import shown_positions
+
+LABEL_WIDTH = 1.62  # label width as a share of the radius, as on the canvas
+SCORE_ORDER = (2, 1, 0, -1, -2)
+
+
+@dataclass(frozen=True)
+class _Bol:
+    record: NodeBase
+    x: float
+    y: float
+    radius: float
+    label_size: float
+    lines: tuple[str, ...]
+
+    @property
+    def is_client(self) -> bool:
+        return self.record.kind == NodeKind.CLIENT
+
+
+def _bol(record: NodeBase, point: Point) -> _Bol:
+    is_client = record.kind == NodeKind.CLIENT
+    radius = METRICS.client_radius if is_client else METRICS.radius
+    size = METRICS.client_label_size if is_client else METRICS.label_size
+    fitted = fit_text(
+        record.shown_label,
+        size,
+        radius * LABEL_WIDTH,
+        lambda text, at: text_width(text, at, is_client),
+    )
+    return _Bol(record, point[0], point[1], radius, fitted.size, fitted.lines)
+
+
+class NetwerkintakeDrawing:
+    """The netwerkintake view of an atlas, ready to be drawn on any `Painter`."""
+
+    view_title = "netwerkintake"
+
+    def __init__(self, atlas: Atlas, show_scores: bool = True) -> None:
+        self.show_scores = show_scores
+        self.view_title = t("view.netwerkintake")
+        positions = shown_positions(atlas, VIEW)
+        bollen = [_bol(node, positions[node.id]) for node in atlas.nodes()]
+        # The client last, so it lies on top, as on the canvas.
+        self.bollen = sorted(bollen, key=lambda bol: bol.is_client)
+        by_id = {bol.record.id: bol for bol in self.bollen}
+        self.links = [
+            (by_id[edge.source], by_id[edge.target], edge.direction)
+            for edge in atlas.edges(EdgeKind.INFLUENCE)
+            if edge.source in by_id and edge.target in by_id
+        ]
+
+    # --- extent and text --------------------------------------------------------------------
+
+    def bounds(self) -> Rect:
+        reach = METRICS.emphasis_outline + METRICS.badge_radius
+        if not self.bollen:
+            return (-100.0, -100.0, 200.0, 200.0)
+        left = min(b.x - b.radius for b in self.bollen) - reach
+        top = min(b.y - b.radius for b in self.bollen) - reach
+        right = max(b.x + b.radius for b in self.bollen) + reach
+        bottom = max(b.y + b.radius for b in self.bollen) + reach
+        return (left, top, right - left, bottom - top)
+
+    def texts(self) -> list[str]:
+        texts = [line for bol in self.bollen for line in bol.lines]
+        if self.show_scores:
+            texts += [score_symbol(b.record.score) for b in self._scored()]
+        return texts
+
+    def _scored(self) -> list[_Bol]:
+        return [b for b in self.bollen if b.record.score is not None and not b.is_client]
+
+    # --- drawing ----------------------------------------------------------------------------
+
+    def draw(self, painter: Painter) -> None:
+        for source, target, direction in self.links:
+            _draw_link(painter, source, target, direction)
+        for bol in self.bollen:
+            self._draw_bol(painter, bol)
+
+    def _draw_bol(self, painter: Painter, bol: _Bol) -> None:
+        record = bol.record
+        shows_score = self.show_scores and record.score is not None and not bol.is_client
+        emphasised = record.emphasis and self.show_scores
+        painter.circle(
+            bol.x,
+            bol.y,
+            bol.radius,
+            fill=bol_fill(bol.is_client, record.score, shows_score),
+            stroke=INK,
+            width=METRICS.emphasis_outline if emphasised else METRICS.outline,
+            dash=(4, 3) if record.kind == NodeKind.EVENT else None,
+        )
+        if bol.is_client:
+            painter.circle(bol.x, bol.y, bol.radius - 5, stroke=INK, width=METRICS.outline)
+        _draw_lines(painter, bol.x, bol.y, bol.lines, bol.label_size, bol.is_client)
+        if shows_score:
+            dx, dy = badge_offset(bol.radius)
+            draw_badge(painter, bol.x + dx, bol.y + dy, METRICS.badge_radius, record.score)
+
+    # --- legend -----------------------------------------------------------------------------
+
+    def legend(self) -> list[LegendEntry]:
+        entries: list[LegendEntry] = []
+        if self.show_scores:
+            for score in SCORE_ORDER:
+                entries.append(
+                    LegendEntry(
+                        f"{score_symbol(score)} {t(f'score.{score}')}",
+                        lambda p, x, y, s, score=score: draw_badge(p, x, y, s * 0.45, score),
+                        t("legend.scores"),
+                    )
+                )
+        symbols = t("legend.symbols")
+        entries.append(LegendEntry(t("legend.client"), _client_symbol, symbols))
+        kinds = {b.record.kind for b in self.bollen}
+        if NodeKind.EVENT in kinds:
+            entries.append(LegendEntry(t("legend.event"), _event_symbol, symbols))
+        if self.show_scores and any(b.record.emphasis for b in self.bollen):
+            entries.append(LegendEntry(t("legend.emphasis"), _emphasis_symbol, symbols))
+        directions = {direction for _, _, direction in self.links}
+        if self.links:
+            entries.append(LegendEntry(t("legend.link"), _link_symbol(Direction.NONE), symbols))
+        if directions & {Direction.FORWARD, Direction.BACKWARD}:
+            entries.append(
+                LegendEntry(t("legend.link_directed"), _link_symbol(Direction.FORWARD), symbols)
+            )
+        if Direction.BOTH in directions:
+            entries.append(
+                LegendEntry(t("legend.link_both"), _link_symbol(Direction.BOTH), symbols)
+            )
+        return entries
+
+
+def _draw_lines(
+    painter: Painter, x: float, y: float, lines: tuple[str, ...], size: float, bold: bool
+) -> None:
+    """Lines of text centred on (x, y)."""
+    step = size * LINE_HEIGHT
+    first = y - step * (len(lines) - 1) / 2 + baseline_offset(size)
+    for i, line in enumerate(lines):
+        painter.text(x, first + i * step, line, size=size, colour=INK, bold=bold, align="centre")
+
+
+def _draw_link(painter: Painter, source: _Bol, target: _Bol, direction: Direction) -> None:
+    ends = rim_to_rim((source.x, source.y), source.radius, (target.x, target.y), target.radius)
+    if ends is None:
+        return
+    start, end = ends
+    painter.line(*start, *end, colour=LINK, width=METRICS.link_width)
+    if direction in (Direction.FORWARD, Direction.BOTH):
+        painter.polygon(arrow_head(end, start), fill=LINK)
+    if direction in (Direction.BACKWARD, Direction.BOTH):
+        painter.polygon(arrow_head(start, end), fill=LINK)
+
+
+def draw_badge(painter: Painter, x: float, y: float, r: float, score: int | None) -> None:
+    """The score as a small disc with its symbol, as on the canvas."""
+    painter.circle(x, y, r, fill=SCORE_FILL[score], stroke=INK, width=1.2 * r / 15)
+    size = METRICS.badge_size * r / METRICS.badge_radius
+    painter.text(
+        x,
+        y + baseline_offset(size),
+        score_symbol(score),
+        size=size,
+        colour=SCORE_INK[score],
+        bold=True,
+        align="centre",
+    )
+
+
+def _client_symbol(painter: Painter, x: float, y: float, size: float) -> None:
+    r = size * 0.45
+    painter.circle(x, y, r, fill=bol_fill(True, None, False), stroke=INK, width=1.0)
+    painter.circle(x, y, r * 0.75, stroke=INK, width=1.0)
+
+
+def _event_symbol(painter: Painter, x: float, y: float, size: float) -> None:
+    painter.circle(x, y, size * 0.45, fill="#ffffff", stroke=INK, width=1.0, dash=(3, 2))
+
+
+def _emphasis_symbol(painter: Painter, x: float, y: float, size: float) -> None:
+    painter.circle(x, y, size * 0.42, fill="#ffffff", stroke=INK, width=size * 0.09)
+
+
+def _link_symbol(direction: Direction):
+    def draw(painter: Painter, x: float, y: float, size: float) -> None:
+        start, end = (x - size * 0.5, y), (x + size * 0.5, y)
+        painter.line(*start, *end, colour=LINK, width=max(1.0, size * 0.06))
+        head = size * 0.3
+        if direction in (Direction.FORWARD, Direction.BOTH):
+            painter.polygon(arrow_head(end, start, head), fill=LINK)
+        if direction == Direction.BOTH:
+            painter.polygon(arrow_head(start, end, head), fill=LINK)
+
+    return draw
