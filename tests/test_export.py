@@ -146,7 +146,10 @@ def test_tiles_cover_the_poster_with_overlap_and_a_labelled_sheet_each(tmp_path)
     assert round((sheets[0].y + plan.area_h - below.y) / MM, 3) == 15
     last = sheets[-1]
     poster_w, poster_h = page_size_pt("A1", False)
+    assert sheets[0].x <= 0 and sheets[0].y <= 0
     assert last.x + plan.area_w >= poster_w and last.y + plan.area_h >= poster_h
+    # The spare paper is shared evenly by opposite edges.
+    assert abs(-sheets[0].x - (last.x + plan.area_w - poster_w)) < 0.01
     text = [page.extract_text() for page in reader(data).pages]
     assert f"Overzicht: {plan.count} bladen" in text[0]
     for number, page_text in enumerate(text[1:], start=1):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from netwerkatlas import __version__, io
 from netwerkatlas.app.details_panel import DetailsPanel
+from netwerkatlas.app.export_dialog import ExportDialog
 from netwerkatlas.app.palette import SuggestionPalette
 from netwerkatlas.app.recent import RecentFiles
 from netwerkatlas.canvas.scene import AtlasScene
@@ -37,6 +38,7 @@ class MainWindow(QMainWindow):
     def __init__(self, document: Document, settings: QSettings, parent: QWidget | None = None):
         super().__init__(parent)
         self.document = document
+        self.settings = settings
         self.recent = RecentFiles(settings)
         self.scene = AtlasScene(document.atlas, parent=self)
         self.view = AtlasView(self.scene, push=self.push, parent=self)
@@ -68,6 +70,10 @@ class MainWindow(QMainWindow):
         self.save_action = self._action("action.save", self.save, keys.Save)
         self.save_as_action = self._action("action.save_as", self.save_as, keys.SaveAs)
         self.quit_action = self._action("action.quit", self.close, keys.Quit)
+        self.export_action = self._action("action.export", self.export_dialog, "Ctrl+E")
+        self.print_action = self._action(
+            "action.print", lambda: self.export_dialog(for_print=True), keys.Print
+        )
         self.undo_action = self._action("action.undo", self.undo, keys.Undo)
         self.redo_action = self._action("action.redo", self.redo, keys.Redo)
         self.redo_action.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
@@ -98,6 +104,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.save_action, self.save_as_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.export_action, self.print_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu(t("menu.edit"))
@@ -332,6 +340,20 @@ class MainWindow(QMainWindow):
         self.recent.add(saved)
         self.statusBar().showMessage(t("status.saved", path=saved), 4000)
         return True
+
+    def export_dialog(self, for_print: bool = False) -> ExportDialog:
+        """Open the export and print dialog on the current atlas (also Bestand → Afdrukken)."""
+        self.details.commit_note()
+        base = self.document.path or Path.home() / f"{self.document.display_name}.netwerkatlas"
+        dialog = ExportDialog(self.document.atlas, self.settings, base, self)
+        (dialog.print_button if for_print else dialog.export_button).setDefault(True)
+        dialog.finished.connect(lambda _result: self._exported(dialog))
+        dialog.open()
+        return dialog
+
+    def _exported(self, dialog: ExportDialog) -> None:
+        if dialog.last_written is not None:
+            self.statusBar().showMessage(t("status.exported", path=dialog.last_written), 6000)
 
     def undo(self) -> None:
         self.document.undo_stack.undo()

@@ -40,6 +40,8 @@ class TilePlan:
     area_h: float
     rows: int
     cols: int
+    offset_x: float = 0.0  # the sheets start this far left of and above the poster (<= 0),
+    offset_y: float = 0.0  # so the spare paper is shared evenly by both edges
 
     @property
     def count(self) -> int:
@@ -55,7 +57,13 @@ class TilePlan:
 
     def sheets(self) -> list[Sheet]:
         return [
-            Sheet(r, c, r * self.cols + c + 1, c * self.step_x, r * self.step_y)
+            Sheet(
+                r,
+                c,
+                r * self.cols + c + 1,
+                self.offset_x + c * self.step_x,
+                self.offset_y + r * self.step_y,
+            )
             for r in range(self.rows)
             for c in range(self.cols)
         ]
@@ -78,7 +86,23 @@ def plan_tiles(poster_w: float, poster_h: float, paper: str, overlap_mm: float) 
         area_h = sheet_h - 2 * margin - LABEL_BAND_MM * MM
         cols = _count(poster_w, area_w, area_w - overlap)
         rows = _count(poster_h, area_h, area_h - overlap)
-        plans.append(TilePlan(paper, sheet_w, sheet_h, margin, overlap, area_w, area_h, rows, cols))
+        spare_w = (cols - 1) * (area_w - overlap) + area_w - poster_w
+        spare_h = (rows - 1) * (area_h - overlap) + area_h - poster_h
+        plans.append(
+            TilePlan(
+                paper,
+                sheet_w,
+                sheet_h,
+                margin,
+                overlap,
+                area_w,
+                area_h,
+                rows,
+                cols,
+                -spare_w / 2,
+                -spare_h / 2,
+            )
+        )
     return min(plans, key=lambda plan: plan.count)
 
 
@@ -171,12 +195,13 @@ def draw_overview(
     )
     top = margin + 44
     avail_w, avail_h = page_w - 2 * margin, page_h - top - margin
-    cover_w = max(poster_w, (plan.cols - 1) * plan.step_x + plan.area_w)
-    cover_h = max(poster_h, (plan.rows - 1) * plan.step_y + plan.area_h)
+    cover_w = (plan.cols - 1) * plan.step_x + plan.area_w
+    cover_h = (plan.rows - 1) * plan.step_y + plan.area_h
     scale = min(avail_w / cover_w, avail_h / cover_h)
     painter.save()
     painter.translate(margin + (avail_w - cover_w * scale) / 2, top)
     painter.scale(scale)
+    painter.translate(-plan.offset_x, -plan.offset_y)
     painter.rect(0, 0, poster_w, poster_h, fill="#ffffff", stroke=MUTED, width=0.5 / scale)
     draw_poster_at(painter)
     for sheet in plan.sheets():

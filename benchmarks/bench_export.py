@@ -1,0 +1,622 @@
+"""PDF poster export of a 1,000-bol / 2,000-link atlas to A0, next to raw reportlab and Graphviz.
+
+Run: `cd /work/main && .venv/bin/python benchmarks/bench_export.py`.
+Measured in the same run, the contenders alternating within every repetition:
+- netwerkatlas: `render(atlas, ExportOptions(paper="A0"))`, everything an export does (shown
+  positions, label fitting, title block, legend, the PDF with its font subset), in memory;
+- the floor: a bare reportlab Canvas (same page, same bundled font, same compression) drawing
+  the same circles, label lines, score badges, links and arrowheads at the same places and scale.
+  The labels are fitted once beforehand, so the floor does no text fitting;
+- Graphviz: `neato -n -Tpdf` on a DOT file with the same fixed positions (points), circles,
+  pre-fitted labels, badges and edges, as a subprocess (start-up included; shown on its own),
+  and, when libgvc loads, the same job in-process through ctypes.
+Targets (2-core machine): A0 export <= 1.5 x the raw reportlab floor and no slower than
+Graphviz; a 40-bol atlas <= 50 ms in-process. Prints a table; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import gc
+import io
+import math
+import os
+import platform
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import reportlab
+from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
+
+from netwerkatlas.export import ExportOptions, render
+from netwerkatlas.export.options import page_size_pt
+from netwerkatlas.export.pdf_output import poster_pdf
+from netwerkatlas.export.poster import TitleBlock
+from netwerkatlas.model import Atlas, ClientNode, Direction, InfluenceLink, ThemeNode
+from netwerkatlas.model.records import NodeKind
+from netwerkatlas.render.fonts import ASCENT, BOLD, LINE_HEIGHT, REGULAR, register_fonts
+from netwerkatlas.render.geometry import ARROW_LENGTH, ARROW_SPREAD, badge_offset
+from netwerkatlas.render.style import (
+    INK,
+    LINK,
+    METRICS,
+    SCORE_FILL,
+    SCORE_INK,
+    bol_fill,
+    score_symbol,
+)
+from netwerkatlas.tools.netwerkintake import VIEW
+from netwerkatlas.tools.netwerkintake.drawing import NetwerkintakeDrawing
+
+NODES, LINKS, RUNS = 1_000, 2_000, 7
+SMALL_NODES, SMALL_LINKS, SMALL_RUNS = 40, 60, 15
+PAPER = "A0"
+SPACING = 170.0  # grid step in points, as in bench_canvas.py
+NEAR = 2.5 * SPACING  # links join bollen at most this far apart
+THEMES = ["Werk", "Wonen", "Gezondheid", "Geld", "Vrienden", "Familie", "School", "Sport"]
+NEATO = shutil.which("neato")
+MEDIABOX = re.compile(rb"/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]")
+
+
+# --- the atlas ------------------------------------------------------------------------------
+# The builder of bench_canvas.py (near links), with the size as a parameter: there it is fixed
+# by module constants, and importing that module would load PySide6, which export does without.
+# atlas(1000, 2000) is the atlas bench_canvas.big_atlas(near=True) builds.
+
+
+def places(count: int) -> list[tuple[float, float]]:
+    """`count` grid places nearest the origin (the client's place first), slightly jittered."""
+    rng = random.Random(11)
+    reach = math.ceil(math.sqrt(count / math.pi)) + 2
+    cells = [(x, y) for x in range(-reach, reach + 1) for y in range(-reach, reach + 1)]
+    cells.sort(key=lambda c: (c[0] ** 2 + c[1] ** 2, c))
+    points = [(0.0, 0.0)]
+    for x, y in cells[1:count]:
+        points.append((x * SPACING + rng.uniform(-25, 25), y * SPACING + rng.uniform(-25, 25)))
+    return points
+
+
+def build_atlas(count: int, links: int, seed: int = 5) -> Atlas:
+    """The client + count - 1 themes (labels, scores, every 7th emphasised) and `links`
+    influence links between near bollen, one in four with a direction; every bol placed."""
+    rng = random.Random(seed)
+    atlas = Atlas(ClientNode(label="Cliënt", name="Cliënt"))
+    ids = [atlas.client_id]
+    for i in range(1, count):
+        label = f"{THEMES[i % len(THEMES)]} en nog iets {i}"
+        score = rng.choice([-2, -1, 0, 1, 2, None])
+        node = ThemeNode(label=label, score=score, emphasis=i % 7 == 0)
+        atlas.add("nodes", node)
+        ids.append(node.id)
+    points = places(count)
+    neighbours = [
+        [j for j, q in enumerate(points) if j != i and math.dist(p, q) <= NEAR]
+        for i, p in enumerate(points)
+    ]
+    pairs: set[tuple[int, int]] = set()
+    while len(pairs) < links:
+        a = rng.randrange(count)
+        b = rng.choice(neighbours[a])
+        if a != b:
+            pairs.add((min(a, b), max(a, b)))
+    for index, (a, b) in enumerate(sorted(pairs)):
+        direction = Direction.FORWARD if index % 4 == 0 else Direction.NONE
+        atlas.add("edges", InfluenceLink(source=ids[a], target=ids[b], direction=direction))
+    atlas.set_positions(VIEW, dict(zip(ids, points, strict=True)))
+    return atlas
+
+
+# --- what the floor and Graphviz draw, prepared once outside the timing ----------------------
+
+
+@dataclass(frozen=True)
+class Badge:
+    x: float
+    y: float
+    fill: str
+    ink: str
+    symbol: str
+
+
+@dataclass(frozen=True)
+class Bol:
+    x: float
+    y: float
+    radius: float
+    fill: str
+    width: float
+    dashed: bool
+    client: bool
+    lines: tuple[str, ...]  # fitted by NetwerkintakeDrawing, as the export fits them
+    size: float
+    badge: Badge | None
+
+
+@dataclass(frozen=True)
+class Link:
+    source: int  # index into Scene.bollen
+    target: int
+    direction: Direction
+
+
+@dataclass(frozen=True)
+class Scene:
+    """The poster's drawing as plain data, and where the export put it on the page."""
+
+    page: tuple[float, float]
+    offset: tuple[float, float]
+    scale: float
+    bollen: list[Bol]
+    links: list[Link]
+
+    def counts(self) -> str:
+        label_lines = sum(len(b.lines) for b in self.bollen)
+        badges = sum(b.badge is not None for b in self.bollen)
+        heads = sum(
+            (k.direction in (Direction.FORWARD, Direction.BOTH))
+            + (k.direction in (Direction.BACKWARD, Direction.BOTH))
+            for k in self.links
+        )
+        return (
+            f"{len(self.bollen)} bollen, {label_lines} label lines, {badges} score badges, "
+            f"{len(self.links)} links, {heads} arrowheads"
+        )
+
+
+def scene_of(atlas: Atlas, paper: str) -> Scene:
+    """What NetwerkintakeDrawing draws (same fills, outlines, fitted lines, badges) and the
+    offset and scale the poster gives it on `paper` with the default options."""
+    options = ExportOptions(paper=paper)
+    drawing = NetwerkintakeDrawing(atlas, show_scores=True)
+    page = page_size_pt(paper, options.landscape)
+    _, geometry = poster_pdf(
+        drawing, TitleBlock("titel", "ondertitel"), paper, False, options.margin_mm, "titel"
+    )
+    bx, by, _, _ = drawing.bounds()
+    placed_x, placed_y, _, _ = geometry.drawing_rect
+    offset = (placed_x - bx * geometry.scale, placed_y - by * geometry.scale)
+    bollen: list[Bol] = []
+    index: dict[int, int] = {}
+    for bol in drawing.bollen:
+        record = bol.record
+        scored = record.score is not None and not bol.is_client
+        badge = None
+        if scored:
+            dx, dy = badge_offset(bol.radius)
+            badge = Badge(
+                bol.x + dx,
+                bol.y + dy,
+                SCORE_FILL[record.score],
+                SCORE_INK[record.score],
+                score_symbol(record.score),
+            )
+        index[id(bol)] = len(bollen)
+        bollen.append(
+            Bol(
+                bol.x,
+                bol.y,
+                bol.radius,
+                bol_fill(bol.is_client, record.score, scored),
+                METRICS.emphasis_outline if record.emphasis else METRICS.outline,
+                record.kind == NodeKind.EVENT,
+                bol.is_client,
+                bol.lines,
+                bol.label_size,
+                badge,
+            )
+        )
+    links = [Link(index[id(s)], index[id(t)], d) for s, t, d in drawing.links]
+    return Scene(page, offset, geometry.scale, bollen, links)
+
+
+# --- the floor: raw reportlab ---------------------------------------------------------------
+
+
+def _arrow(canvas: Canvas, x: float, y: float, ux: float, uy: float) -> None:
+    """A filled arrowhead with its tip at (x, y), pointing along (ux, uy)."""
+    angle = math.atan2(uy, ux) + math.pi
+    path = canvas.beginPath()
+    path.moveTo(x, y)
+    for side in (-1, 1):
+        a = angle + side * ARROW_SPREAD
+        path.lineTo(x + ARROW_LENGTH * math.cos(a), y + ARROW_LENGTH * math.sin(a))
+    path.close()
+    canvas.drawPath(path, stroke=0, fill=1)
+
+
+def floor_pdf(scene: Scene) -> bytes:
+    """The scene drawn straight on a reportlab canvas made as the export makes its canvas."""
+    colours = {c: HexColor(c) for c in {INK, LINK, *SCORE_FILL.values(), *SCORE_INK.values()}}
+    buffer = io.BytesIO()
+    canvas = Canvas(
+        buffer, pagesize=scene.page, bottomup=0, pageCompression=1, initialFontName=REGULAR
+    )
+    canvas.translate(*scene.offset)
+    canvas.scale(scene.scale, scene.scale)
+    bollen = scene.bollen
+    canvas.setStrokeColor(colours[LINK])
+    canvas.setFillColor(colours[LINK])
+    canvas.setLineWidth(METRICS.link_width)
+    for link in scene.links:
+        a, b = bollen[link.source], bollen[link.target]
+        dx, dy = b.x - a.x, b.y - a.y
+        length = math.hypot(dx, dy)
+        if length <= a.radius + b.radius:
+            continue
+        ux, uy = dx / length, dy / length
+        x1, y1 = a.x + ux * a.radius, a.y + uy * a.radius
+        x2, y2 = b.x - ux * b.radius, b.y - uy * b.radius
+        canvas.line(x1, y1, x2, y2)
+        if link.direction in (Direction.FORWARD, Direction.BOTH):
+            _arrow(canvas, x2, y2, ux, uy)
+        if link.direction in (Direction.BACKWARD, Direction.BOTH):
+            _arrow(canvas, x1, y1, -ux, -uy)
+    canvas.setStrokeColor(colours[INK])
+    dashed = False
+    for bol in bollen:
+        fill = colours.get(bol.fill) or colours.setdefault(bol.fill, HexColor(bol.fill))
+        if bol.dashed != dashed:
+            dashed = bol.dashed
+            canvas.setDash([4, 3] if dashed else [])
+        canvas.setLineWidth(bol.width)
+        canvas.setFillColor(fill)
+        canvas.circle(bol.x, bol.y, bol.radius, stroke=1, fill=1)
+        if bol.client:
+            canvas.setLineWidth(METRICS.outline)
+            canvas.circle(bol.x, bol.y, bol.radius - 5, stroke=1, fill=0)
+        canvas.setFillColor(colours[INK])
+        canvas.setFont(BOLD if bol.client else REGULAR, bol.size)
+        step = bol.size * LINE_HEIGHT
+        first = bol.y - step * (len(bol.lines) - 1) / 2 + bol.size * ASCENT / 2
+        for i, line in enumerate(bol.lines):
+            canvas.drawCentredString(bol.x, first + i * step, line)
+        if bol.badge is not None:
+            badge = bol.badge
+            if dashed:
+                dashed = False
+                canvas.setDash([])
+            canvas.setLineWidth(1.2 * METRICS.badge_radius / 15)
+            canvas.setFillColor(colours[badge.fill])
+            canvas.circle(badge.x, badge.y, METRICS.badge_radius, stroke=1, fill=1)
+            canvas.setFillColor(colours[badge.ink])
+            canvas.setFont(BOLD, METRICS.badge_size)
+            baseline = badge.y + METRICS.badge_size * ASCENT / 2
+            canvas.drawCentredString(badge.x, baseline, badge.symbol)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+# --- Graphviz -------------------------------------------------------------------------------
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def dot_source(scene: Scene) -> str:
+    """The scene as DOT for `neato -n`: positions in points (y up, so flipped), fixed-size
+    circles, the fitted label lines, badges as small nodes drawn after their bol, straight
+    edges under the nodes, scaled to fit the same page."""
+    inches = 72.0
+    width, height = scene.page
+    out = [
+        "digraph atlas {",
+        f'  graph [splines=false, overlap=true, outputorder=edgesfirst, pad=0, '
+        f'size="{width / inches:.3f},{height / inches:.3f}"];',
+        f'  node [shape=circle, fixedsize=true, style=filled, color="{INK}", '
+        f'fontname="DejaVu Sans", fontcolor="{INK}"];',
+        f'  edge [color="{LINK}", penwidth={METRICS.link_width}, arrowsize=0.6, dir=none];',
+    ]
+    for i, bol in enumerate(scene.bollen):
+        label = "\\n".join(line.replace("\\", "\\\\").replace('"', '\\"') for line in bol.lines)
+        extra = ', fontname="DejaVu Sans Bold", peripheries=2' if bol.client else ""
+        extra += ', style="filled,dashed"' if bol.dashed else ""
+        out.append(
+            f'  n{i} [pos="{bol.x:.2f},{-bol.y:.2f}!", width={2 * bol.radius / inches:.4f}, '
+            f'fillcolor="{bol.fill}", penwidth={bol.width}, fontsize={bol.size:.2f}, '
+            f'label="{label}"{extra}];'
+        )
+        if bol.badge is not None:
+            badge = bol.badge
+            out.append(
+                f'  b{i} [pos="{badge.x:.2f},{-badge.y:.2f}!", '
+                f"width={2 * METRICS.badge_radius / inches:.4f}, "
+                f'fillcolor="{badge.fill}", fontcolor="{badge.ink}", penwidth=1.2, '
+                f'fontname="DejaVu Sans Bold", fontsize={METRICS.badge_size}, '
+                f"label={_quoted(badge.symbol)}];"
+            )
+    dirs = {Direction.FORWARD: "forward", Direction.BACKWARD: "back", Direction.BOTH: "both"}
+    for link in scene.links:
+        attrs = f" [dir={dirs[link.direction]}]" if link.direction in dirs else ""
+        out.append(f"  n{link.source} -> n{link.target}{attrs};")
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def neato(*args: str) -> None:
+    subprocess.run([NEATO or "neato", *args], check=True, capture_output=True)
+
+
+def graphviz_version() -> str:
+    result = subprocess.run([NEATO or "neato", "-V"], capture_output=True, text=True)
+    return (result.stderr or result.stdout).strip().split("version")[-1].strip()
+
+
+class LibGvc:
+    """The `neato -n -Tpdf -o out` job in this process, through libgvc (as neato's main does
+    it), so Graphviz can be compared without its process start-up. A new context per job, as
+    the output file is opened and closed by the job list of a context."""
+
+    def __init__(self) -> None:
+        gvc = ctypes.CDLL(ctypes.util.find_library("gvc") or "libgvc.so.6")
+        cgraph = ctypes.CDLL(ctypes.util.find_library("cgraph") or "libcgraph.so.6")
+        p = ctypes.c_void_p
+        gvc.gvContext.restype = p
+        gvc.gvParseArgs.argtypes = [p, ctypes.c_int, ctypes.POINTER(ctypes.c_char_p)]
+        for name in ("gvLayoutJobs", "gvRenderJobs", "gvFreeLayout"):
+            getattr(gvc, name).argtypes = [p, p]
+        gvc.gvFinalize.argtypes = [p]
+        gvc.gvFreeContext.argtypes = [p]
+        cgraph.agmemread.restype = p
+        cgraph.agmemread.argtypes = [ctypes.c_char_p]
+        cgraph.agclose.argtypes = [p]
+        self.gvc, self.cgraph = gvc, cgraph
+
+    def run(self, dot: bytes, out: Path) -> None:
+        gvc, cgraph = self.gvc, self.cgraph
+        args = [b"neato", b"-n", b"-Tpdf", b"-o" + os.fsencode(out)]
+        context = gvc.gvContext()
+        if gvc.gvParseArgs(context, len(args), (ctypes.c_char_p * len(args))(*args)):
+            raise RuntimeError("gvParseArgs failed")
+        graph = cgraph.agmemread(dot)
+        if not graph:
+            raise RuntimeError("agmemread failed")
+        try:
+            if gvc.gvLayoutJobs(context, graph) or gvc.gvRenderJobs(context, graph):
+                raise RuntimeError("layout or render failed")
+            gvc.gvFinalize(context)
+            gvc.gvFreeLayout(context, graph)
+        finally:
+            cgraph.agclose(graph)
+            gvc.gvFreeContext(context)
+
+
+def load_libgvc() -> LibGvc | None:
+    try:
+        return LibGvc()
+    except (OSError, AttributeError):
+        return None
+
+
+# --- measuring ------------------------------------------------------------------------------
+
+
+@dataclass
+class Timing:
+    name: str
+    action: Callable[[], object]
+    times: list[float]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+    @property
+    def p95(self) -> float:
+        return statistics.quantiles(self.times, n=20)[18]
+
+
+def alternate(contenders: list[tuple[str, Callable[[], object]]], runs: int) -> list[Timing]:
+    """One untimed warm-up each, then `runs` rounds in which every contender runs once, in
+    turn, so all of them see the same machine; a collection before each so none pays for
+    another's garbage."""
+    timings = [Timing(name, action, []) for name, action in contenders]
+    for timing in timings:
+        timing.action()
+    for _ in range(runs):
+        for timing in timings:
+            gc.collect()
+            start = time.perf_counter()
+            timing.action()
+            timing.times.append((time.perf_counter() - start) * 1000)
+    return timings
+
+
+def median_ms(action: Callable[[], object], runs: int) -> float:
+    return alternate([("", action)], runs)[0].median
+
+
+def page_of(pdf: bytes) -> str:
+    box = MEDIABOX.search(pdf)
+    if box is None:
+        return "?"
+    x0, y0, x1, y1 = (float(v) for v in box.groups())
+    return f"{x1 - x0:.0f} x {y1 - y0:.0f} pt"
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "NOT MET"
+
+
+# --- the table ------------------------------------------------------------------------------
+
+
+def main() -> int:
+    register_fonts()
+    graphviz = graphviz_version() if NEATO else "not installed"
+    libgvc = load_libgvc() if NEATO else None
+    print(
+        f"reportlab {reportlab.Version}, Graphviz {graphviz}, {os.cpu_count()} cpus, Python "
+        f"{platform.python_version()} on {platform.system()} {platform.machine()}"
+    )
+    # The first export in a fresh process: fonts are registered already (above), so this is
+    # the cost of cold code paths and caches, shown for information.
+    small = build_atlas(SMALL_NODES, SMALL_LINKS)
+    start = time.perf_counter()
+    render(small, ExportOptions(paper=PAPER))
+    first_ms = (time.perf_counter() - start) * 1000
+
+    atlas = build_atlas(NODES, LINKS)
+    options = ExportOptions(paper=PAPER)
+    scene = scene_of(atlas, PAPER)
+    directed = sum(e.direction != Direction.NONE for e in atlas.edges())
+    emphasised = sum(n.emphasis for n in atlas.nodes())
+    print(
+        f"atlas: {NODES} bollen (client + {NODES - 1} themes, {emphasised} emphasised), "
+        f"{LINKS} influence links ({directed} directed), every bol placed"
+    )
+    print(f"drawn by all three: {scene.counts()}")
+    print(
+        f"page: {PAPER} portrait, drawing scaled by {scene.scale:.3f}; "
+        f"{RUNS} rounds, contenders alternating"
+    )
+
+    results: dict[str, bytes] = {}
+
+    def ours() -> None:
+        results["netwerkatlas"] = render(atlas, options).data
+
+    def floor() -> None:
+        results["floor"] = floor_pdf(scene)
+
+    def drawing_only() -> None:
+        NetwerkintakeDrawing(atlas, show_scores=True)
+
+    with tempfile.TemporaryDirectory() as folder:
+        base = Path(folder)
+        dot_path, tiny_path = base / "atlas.dot", base / "tiny.dot"
+        dot = dot_source(scene)
+        dot_path.write_text(dot, encoding="utf-8")
+        tiny_path.write_text('digraph t { a [pos="0,0!", label="a"]; }\n', encoding="utf-8")
+        gv_pdf, gv_lib_pdf, tiny_pdf = base / "neato.pdf", base / "libgvc.pdf", base / "tiny.pdf"
+        contenders: list[tuple[str, Callable[[], object]]] = [
+            ("floor: raw reportlab", floor),
+            ("netwerkatlas render()", ours),
+            ("  of which NetwerkintakeDrawing()", drawing_only),
+        ]
+        if NEATO:
+            contenders += [
+                ("graphviz: neato -n -Tpdf (process)", lambda: neato("-n", "-Tpdf", "-o", str(gv_pdf), str(dot_path))),
+                ("  start-up: neato -V", lambda: neato("-V")),
+                ("  start-up: 1-node graph to PDF", lambda: neato("-n", "-Tpdf", "-o", str(tiny_pdf), str(tiny_path))),
+            ]  # fmt: skip
+        if libgvc is not None:
+            dot_bytes = dot.encode("utf-8")
+            contenders.append(
+                ("graphviz: libgvc in-process", lambda: libgvc.run(dot_bytes, gv_lib_pdf))
+            )
+        timings = {t.name: t for t in alternate(contenders, RUNS)}
+        sizes = {
+            "netwerkatlas": (len(results["netwerkatlas"]), page_of(results["netwerkatlas"])),
+            "floor: raw reportlab": (len(results["floor"]), page_of(results["floor"])),
+        }
+        if NEATO:
+            data = gv_pdf.read_bytes()
+            sizes["graphviz (neato -n)"] = (len(data), page_of(data))
+
+    ours_t = timings["netwerkatlas render()"]
+    floor_t = timings["floor: raw reportlab"]
+    print()
+    print(f"{'A0 export, 1,000 bollen':44}{'median':>9}{'p95':>9}{'ours/this':>11}   (ms)")
+    for timing in timings.values():
+        own = timing is ours_t or timing.name.startswith("  ")
+        ratio = "" if own else f"{ours_t.median / timing.median:.2f}"
+        print(f"  {timing.name:42}{timing.median:9.1f}{timing.p95:9.1f}{ratio:>11}")
+    drawing_ms = timings["  of which NetwerkintakeDrawing()"].median
+    print(f"  {'  of which the rest (poster + PDF)':42}{ours_t.median - drawing_ms:9.1f}")
+    if not NEATO:
+        print("  graphviz not installed: skipped")
+
+    floor_ratio = ours_t.median / floor_t.median
+    gv_ratio = gv_in_ratio = gv_est_ratio = None
+    if NEATO:
+        gv_t = timings["graphviz: neato -n -Tpdf (process)"]
+        tiny = timings["  start-up: 1-node graph to PDF"].median
+        gv_ratio = ours_t.median / gv_t.median
+        gv_est_ratio = ours_t.median / max(gv_t.median - tiny, 1e-9)
+        print()
+        print(
+            "in-process comparison: our number is in-process (no interpreter start, imports "
+            "and fonts loaded);"
+        )
+        print(
+            f"  Graphviz's includes a process start: neato -V alone takes "
+            f"{timings['  start-up: neato -V'].median:.1f} ms, a 1-node graph to PDF "
+            f"{tiny:.1f} ms (start-up, plugins, fontconfig, cairo)"
+        )
+        print(
+            f"  Graphviz minus the 1-node run: {gv_t.median - tiny:.1f} ms, ours/that "
+            f"{gv_est_ratio:.2f}"
+        )
+        if libgvc is not None:
+            lib_t = timings["graphviz: libgvc in-process"]
+            gv_in_ratio = ours_t.median / lib_t.median
+            print(
+                f"  Graphviz in this process (libgvc, ctypes): {lib_t.median:.1f} ms, "
+                f"ours/that {gv_in_ratio:.2f}"
+            )
+        else:
+            print("  libgvc could not be loaded: no in-process Graphviz run")
+
+    print()
+    print("output")
+    for name, (size, page) in sizes.items():
+        print(f"  {name:42}{size / 1024:9.0f} KiB   page {page}")
+
+    small_rows = []
+    for paper in ("A0", "A2"):
+        small_options = ExportOptions(paper=paper)
+        ms = median_ms(lambda o=small_options: render(small, o), SMALL_RUNS)
+        size = len(render(small, small_options).data)
+        small_rows.append((paper, ms, size))
+    print()
+    print(
+        f"{SMALL_NODES} bollen, {SMALL_LINKS} links, in-process render(), median of "
+        f"{SMALL_RUNS} (first export in this process: {first_ms:.1f} ms)"
+    )
+    for paper, ms, size in small_rows:
+        print(f"  {paper:42}{ms:9.1f} ms{size / 1024:9.0f} KiB")
+
+    print()
+    print("targets")
+    print(
+        f"  A0 export: {ours_t.median:.0f} ms = {floor_ratio:.2f} x raw reportlab <= 1.5 "
+        f"{verdict(floor_ratio <= 1.5)}"
+    )
+    if gv_ratio is not None:
+        print(
+            f"  A0 export: {gv_ratio:.2f} x Graphviz (neato -n -Tpdf, a process) <= 1 "
+            f"{verdict(gv_ratio <= 1)}"
+        )
+    if gv_in_ratio is not None:
+        print(
+            f"    stricter, both in-process: {gv_in_ratio:.2f} x Graphviz (libgvc) <= 1 "
+            f"{verdict(gv_in_ratio <= 1)}"
+        )
+    elif gv_est_ratio is not None:
+        print(
+            f"    stricter, Graphviz less its start-up: {gv_est_ratio:.2f} x <= 1 "
+            f"{verdict(gv_est_ratio <= 1)}"
+        )
+    for paper, ms, _ in small_rows:
+        print(
+            f"  {SMALL_NODES} bollen to {paper}, in-process: {ms:.1f} ms <= 50 ms "
+            f"{verdict(ms <= 50)}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
