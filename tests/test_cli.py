@@ -6,11 +6,7 @@ import os
 import subprocess
 import sys
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-
 from netwerkatlas import __version__
-from netwerkatlas.cli import main
 from netwerkatlas.resources import example_path
 
 
@@ -69,19 +65,36 @@ def test_unknown_example_lists_the_ones_there_are():
     assert "netwerkintake-sanne" in result.stderr
 
 
-def test_example_opens_in_a_window(qapp, monkeypatch, qsettings):
-    monkeypatch.setattr("netwerkatlas.app.main.make_settings", lambda: qsettings)
-    seen = {}
+def test_example_opens_in_a_window(tmp_path):
+    """The real main loop, in a process of its own: it ends with quit(), which would leave
+    the test session's shared QApplication unable to run timers afterwards."""
+    script = f"""
+import sys
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+import netwerkatlas.app.main as app_main
+from netwerkatlas.cli import main
 
-    def look_and_quit():
-        windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
-        main_window = next(w for w in windows if hasattr(w, "document"))
-        seen["title"] = main_window.windowTitle()
-        seen["bollen"] = len(main_window.scene.bol_items)
-        main_window.close()
-        QApplication.quit()
+app = QApplication([])
+settings = QSettings({str(tmp_path / "settings.ini")!r}, QSettings.Format.IniFormat)
+app_main.make_settings = lambda: settings
 
-    QTimer.singleShot(300, look_and_quit)
-    assert main(["--example"]) == 0
-    assert "netwerkintake-sanne.netwerkatlas" in seen["title"]
-    assert seen["bollen"] > 10
+def look_and_quit():
+    windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    main_window = next(w for w in windows if hasattr(w, "document"))
+    print(main_window.windowTitle())
+    print(len(main_window.scene.bol_items))
+    main_window.close()
+    QApplication.quit()
+
+QTimer.singleShot(300, look_and_quit)
+sys.exit(main(["--example"]))
+"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    title, bollen = result.stdout.strip().splitlines()[-2:]
+    assert "netwerkintake-sanne.netwerkatlas" in title
+    assert int(bollen) > 10
