@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit
 from tests.test_canvas_editing import bol_named, click, position
 
 from netwerkatlas import io
 from netwerkatlas.commands import AddItem, RemoveItem, UndoStack, UpdateItem
 from netwerkatlas.model import NodeKind, ThemeNode
 from netwerkatlas.resources import example_path
+from netwerkatlas.tools.netwerkintake import edits
 from netwerkatlas.tools.netwerkintake.list_view import NAME, NOTE, PRIVATE, SCORE, NetwerkintakeList
 
 
@@ -140,3 +143,27 @@ def test_list_and_canvas_select_and_edit_the_same_bollen(window):
     window.hide_scores_action.trigger()
     assert window.list.isColumnHidden(SCORE)
     assert atlas.node(huisarts.id).label == "Huisarts Jansen"
+
+
+def test_a_note_with_line_breaks_keeps_them_when_edited_in_the_list(setup, qtbot):
+    atlas, stack, view = setup
+    node, row = row_of(view, atlas, "Wonen")
+    stack.push(edits.set_note(atlas, node.id, "Regel een\nRegel twee"))
+    assert row.text(NOTE) == "Regel een Regel twee"  # shown on one line
+    view.editItem(row, NOTE)
+    editor = view.findChild(QPlainTextEdit)
+    assert editor.toPlainText() == "Regel een\nRegel twee"
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(editor, ", te duur.")
+    QTest.keyClick(editor, Qt.Key.Key_Tab)  # leave the box: the note is saved
+    assert atlas.node(node.id).note == "Regel een\nRegel twee, te duur."
+    stack.undo()
+    assert atlas.node(node.id).note == "Regel een\nRegel twee"
+
+
+def test_scores_and_flags_cannot_be_typed_over(setup, qtbot):
+    atlas, _, view = setup
+    _, row = row_of(view, atlas, "Wonen")
+    for column in (SCORE, PRIVATE):
+        view.editItem(row, column)
+        assert view.state() != QAbstractItemView.State.EditingState

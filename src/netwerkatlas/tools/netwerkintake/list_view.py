@@ -12,7 +12,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QMenu,
+    QPlainTextEdit,
+    QStyledItemDelegate,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
 
 from netwerkatlas.commands import Command
 from netwerkatlas.i18n import t
@@ -50,6 +57,45 @@ class _Row(QTreeWidgetItem):
         return self.text(column).lower() < other.text(column).lower()
 
 
+class _NoEditor(QStyledItemDelegate):
+    """Score and check-box columns change by key, menu or click, never by typing text."""
+
+    def createEditor(self, parent, option, index):
+        return None
+
+
+class _NoteEditor(QStyledItemDelegate):
+    """A note is edited whole, line breaks and all, in a small text box: the row shows it on
+    one line, but what the user wrote stays as written."""
+
+    def __init__(self, view: NetwerkintakeList) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def createEditor(self, parent, option, index):
+        editor = QPlainTextEdit(parent)
+        editor.setTabChangesFocus(True)
+        return editor
+
+    def setEditorData(self, editor: QPlainTextEdit, index) -> None:
+        node_id = index.siblingAtColumn(NAME).data(ID_ROLE)
+        if node_id is not None and self.view.atlas.has(NODES, node_id):
+            editor.setPlainText(self.view.atlas.node(node_id).note)
+
+    def setModelData(self, editor: QPlainTextEdit, model, index) -> None:
+        node_id = index.siblingAtColumn(NAME).data(ID_ROLE)
+        if node_id is None or not self.view.atlas.has(NODES, node_id):
+            return
+        command = edits.set_note(self.view.atlas, node_id, editor.toPlainText())
+        if command is not None:
+            self.view.push(command)
+
+    def updateEditorGeometry(self, editor, option, index) -> None:
+        rect = option.rect
+        rect.setHeight(max(4 * rect.height(), 90))
+        editor.setGeometry(rect)
+
+
 class NetwerkintakeList(QTreeWidget):
     """Emits `selection_changed(ids)` when the user selects rows."""
 
@@ -74,6 +120,11 @@ class NetwerkintakeList(QTreeWidget):
         )
         self.setSortingEnabled(True)
         self.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+        self._no_editor = _NoEditor(self)
+        for column in (SCORE, EMPHASIS, PRIVATE):
+            self.setItemDelegateForColumn(column, self._no_editor)
+        self._note_editor = _NoteEditor(self)
+        self.setItemDelegateForColumn(NOTE, self._note_editor)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
         self.itemChanged.connect(self._edited)
