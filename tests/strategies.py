@@ -42,6 +42,7 @@ from netwerkatlas.model.records import (
     PartnerStatus,
     PersonNode,
     Plan,
+    Pregnancy,
     Session,
     SupportKind,
     SupportRelation,
@@ -146,6 +147,9 @@ def _person_fields(draw):
         "relation": draw(shorts),
         "life_domain": draw(shorts),
         "contact_frequency": draw(shorts),
+        "deceased": draw(st.booleans()),
+        "pregnancy": draw(st.none() | st.sampled_from(Pregnancy)),
+        "household": draw(shorts),
     }
 
 
@@ -191,7 +195,12 @@ def edges(draw, edge_id, node_ids):
             end_year=draw(years),
         )
     if kind == "parent_child":
-        return ParentChildRelation(**fields, relation=draw(_parentchildkind))
+        return ParentChildRelation(
+            **fields,
+            relation=draw(_parentchildkind),
+            twin_group=draw(shorts),
+            identical_twin=draw(st.booleans()),
+        )
     if kind == "emotional":
         return EmotionalRelation(
             **fields, quality=draw(_emotionalkind), direction=draw(_directions)

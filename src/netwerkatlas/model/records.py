@@ -57,6 +57,7 @@ __all__ = [
     "PersonFields",
     "PersonNode",
     "Plan",
+    "Pregnancy",
     "Record",
     "Score",
     "Session",
@@ -121,6 +122,13 @@ class Gender(StrEnum):
     UNKNOWN = "unknown"
 
 
+class Pregnancy(StrEnum):
+    """A genogram's unborn: a pregnancy (triangle) or a miscarriage (small crossed triangle)."""
+
+    PREGNANT = "pregnant"
+    MISCARRIAGE = "miscarriage"
+
+
 class NodeBase(Record):
     """What every bol has: identity, a label, the client's score and notes."""
 
@@ -147,6 +155,9 @@ class PersonFields(Record):
     relation: Short = ""
     life_domain: Short = ""
     contact_frequency: Short = ""
+    deceased: bool = False  # also without a known death year
+    pregnancy: Pregnancy | None = None
+    household: Short = ""  # people with the same household name live together
 
 
 class ClientNode(NodeBase, PersonFields):
@@ -265,6 +276,8 @@ class ParentChildRelation(EdgeBase):
 
     kind: Literal[EdgeKind.PARENT_CHILD] = EdgeKind.PARENT_CHILD
     relation: ParentChildKind = ParentChildKind.BIOLOGICAL
+    twin_group: Short = ""  # children of one parent with the same twin group are twins
+    identical_twin: bool = False
 
 
 class EmotionalRelation(EdgeBase):
