@@ -227,3 +227,22 @@ def test_pdf_and_png_show_the_same_page():
     size = Image.open(bytes_io.BytesIO(rendered.data)).size
     expected = (width * 30 / 72, height * 30 / 72)
     assert all(abs(got - want) <= 1 for got, want in zip(size, expected, strict=True))
+
+
+def test_the_genogram_exports_as_a_poster_with_its_own_legend(tmp_path):
+    from netwerkatlas import io
+    from netwerkatlas.resources import example_path
+
+    atlas, _ = io.load(example_path("genogram-familie-de-boer"))
+    data = render(atlas, ExportOptions(view="genogram", paper="A3", landscape=True)).data
+    text = all_text(data)
+    for node in atlas.nodes():
+        assert words(node.shown_label) <= words(text), node.shown_label
+    for entry in ("vrouw", "man", "overleden", "gescheiden (g)", "conflict", "hecht"):
+        assert entry in text
+    assert "Genogram — Thijs" in text and "h '73" in text
+    hidden = all_text(render(atlas, ExportOptions(view="genogram", privacy=HIDDEN)).data)
+    assert "Betsy" not in hidden and "B." in hidden
+    path = tmp_path / "genogram.pdf"
+    path.write_bytes(data)
+    assert qpdf_check(path).returncode == 0

@@ -6,12 +6,14 @@ from collections.abc import Callable
 
 from netwerkatlas.model import Atlas
 from netwerkatlas.render.drawing import ViewDrawing
+from netwerkatlas.tools.genogram.drawing import GenogramDrawing
 from netwerkatlas.tools.netwerkintake.drawing import NetwerkintakeDrawing
 
 DrawingFactory = Callable[[Atlas, bool], ViewDrawing]  # (atlas, show_scores) -> drawing
 
 VIEW_DRAWINGS: dict[str, DrawingFactory] = {
     "netwerkintake": NetwerkintakeDrawing,
+    "genogram": GenogramDrawing,
 }
 
 
