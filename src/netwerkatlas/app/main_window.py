@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QStyle,
+    QTabWidget,
     QToolBar,
     QToolButton,
     QWidget,
@@ -23,6 +24,8 @@ from netwerkatlas.app.details_panel import DetailsPanel
 from netwerkatlas.app.export_dialog import ExportDialog
 from netwerkatlas.app.palette import SuggestionPalette
 from netwerkatlas.app.recent import RecentFiles
+from netwerkatlas.canvas.genogram_scene import GenogramScene
+from netwerkatlas.canvas.genogram_view import GenogramView
 from netwerkatlas.canvas.scene import AtlasScene
 from netwerkatlas.canvas.view import AtlasView
 from netwerkatlas.document import Document
@@ -42,7 +45,14 @@ class MainWindow(QMainWindow):
         self.recent = RecentFiles(settings)
         self.scene = AtlasScene(document.atlas, parent=self)
         self.view = AtlasView(self.scene, push=self.push, parent=self)
-        self.setCentralWidget(self.view)
+        self.genogram_scene = GenogramScene(document.atlas, parent=self)
+        self.genogram_view = GenogramView(self.genogram_scene, push=self.push, parent=self)
+        self.views = QTabWidget(self)
+        self.views.setDocumentMode(True)
+        self.views.addTab(self.view, t("view.netwerkintake"))
+        self.views.addTab(self.genogram_view, t("view.genogram"))
+        self.views.currentChanged.connect(self._view_switched)
+        self.setCentralWidget(self.views)
         self.resize(1280, 860)
         self.client_mode = False
         self._make_actions()
@@ -77,12 +87,25 @@ class MainWindow(QMainWindow):
         self.undo_action = self._action("action.undo", self.undo, keys.Undo)
         self.redo_action = self._action("action.redo", self.redo, keys.Redo)
         self.redo_action.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
-        self.fit_action = self._action("action.fit", self.view.fit_all, "Ctrl+0")
+        self.fit_action = self._action(
+            "action.fit", lambda: self.current_view().fit_all(), "Ctrl+0"
+        )
         self.zoom_in_action = self._action(
-            "action.zoom_in", lambda: self.view.zoom_by(1.25), keys.ZoomIn
+            "action.zoom_in", lambda: self.current_view().zoom_by(1.25), keys.ZoomIn
         )
         self.zoom_out_action = self._action(
-            "action.zoom_out", lambda: self.view.zoom_by(0.8), keys.ZoomOut
+            "action.zoom_out", lambda: self.current_view().zoom_by(0.8), keys.ZoomOut
+        )
+        self.view_netwerkintake_action = self._action(
+            "action.view_netwerkintake", lambda: self.views.setCurrentWidget(self.view), "Ctrl+1"
+        )
+        self.view_genogram_action = self._action(
+            "action.view_genogram",
+            lambda: self.views.setCurrentWidget(self.genogram_view),
+            "Ctrl+2",
+        )
+        self.rearrange_genogram_action = self._action(
+            "action.rearrange_genogram", self.genogram_view.rearrange
         )
         self.about_action = self._action("action.about", self.about)
         self.link_mode_action = self._action("action.link_mode", self._set_link_mode, "L")
@@ -111,10 +134,13 @@ class MainWindow(QMainWindow):
         self.edit_menu = bar.addMenu(t("menu.edit"))
         self.edit_menu.addActions([self.undo_action, self.redo_action])
         self.view_menu = bar.addMenu(t("menu.view"))
+        self.view_menu.addActions([self.view_netwerkintake_action, self.view_genogram_action])
+        self.view_menu.addSeparator()
         self.view_menu.addActions([self.fit_action, self.zoom_in_action, self.zoom_out_action])
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.link_mode_action, self.hide_scores_action])
         self.view_menu.addAction(self.arrange_action)
+        self.view_menu.addAction(self.rearrange_genogram_action)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.client_mode_action)
         self.panels_menu = self.view_menu.addMenu(t("menu.panels"))
@@ -279,6 +305,7 @@ class MainWindow(QMainWindow):
         self.document = document
         self._watch(document)
         self.scene.set_atlas(document.atlas)
+        self.genogram_scene.set_atlas(document.atlas)
         self.details.set_atlas(document.atlas)
         self.list.set_atlas(document.atlas)
         self.view.fit_all()
@@ -354,6 +381,14 @@ class MainWindow(QMainWindow):
     def _exported(self, dialog: ExportDialog) -> None:
         if dialog.last_written is not None:
             self.statusBar().showMessage(t("status.exported", path=dialog.last_written), 6000)
+
+    def current_view(self):
+        return self.views.currentWidget()
+
+    def _view_switched(self, index: int) -> None:
+        if self.views.widget(index) is self.genogram_view:
+            self.genogram_view.fit_all()
+        self.views.currentWidget().setFocus()
 
     def undo(self) -> None:
         self.document.undo_stack.undo()

@@ -1,0 +1,139 @@
+"""The genogram on screen: the shared drawing painted by Qt, with one handle per person.
+
+The whole genogram is one item painted by `GenogramDrawing` (the poster's own code), so screen
+and paper agree. Above it lies an invisible, selectable handle for each person: those are what
+the user taps, selects and drags. The scene rebuilds the drawing whenever the model changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene
+
+from netwerkatlas.canvas.qt_painter import QtPainter
+from netwerkatlas.model import Atlas, AtlasEvent, PositionsChanged
+from netwerkatlas.model.atlas import Point
+from netwerkatlas.render.style import PAPER
+from netwerkatlas.tools.genogram import VIEW
+from netwerkatlas.tools.genogram.drawing import GenogramDrawing
+from netwerkatlas.tools.genogram.layout import SYMBOL
+
+HANDLE = SYMBOL + 16  # a finger-sized target around each symbol
+SELECTED = "#1565c0"
+
+
+class GenogramItem(QGraphicsItem):
+    """Paints the drawing; it is not selectable: the person handles are."""
+
+    def __init__(self, drawing: GenogramDrawing) -> None:
+        super().__init__()
+        self.drawing = drawing
+        self.setZValue(0)
+
+    def set_drawing(self, drawing: GenogramDrawing) -> None:
+        self.prepareGeometryChange()
+        self.drawing = drawing
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        x, y, w, h = self.drawing.bounds()
+        return QRectF(x, y, w, h).adjusted(-40, -40, 40, 40)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self.drawing.draw(QtPainter(painter))
+
+
+class PersonHandle(QGraphicsRectItem):
+    """The place of one person: selectable, shows a blue frame when selected."""
+
+    def __init__(self, person_id: str) -> None:
+        super().__init__(-HANDLE / 2, -HANDLE / 2, HANDLE, HANDLE)
+        self.person_id = person_id
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setPen(Qt.PenStyle.NoPen)
+        self.setBrush(Qt.BrushStyle.NoBrush)
+        self.setZValue(1)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self.isSelected():
+            painter.setPen(QPen(QColor(SELECTED), 2.0, Qt.PenStyle.DashLine))
+            painter.setBrush(QBrush(QColor(21, 101, 192, 28)))
+            painter.drawRoundedRect(self.rect(), 6, 6)
+
+
+class GenogramScene(QGraphicsScene):
+    def __init__(self, atlas: Atlas, parent=None) -> None:
+        super().__init__(parent)
+        self.setBackgroundBrush(QBrush(QColor(PAPER)))
+        self.atlas: Atlas | None = None
+        self.drawing: GenogramDrawing | None = None
+        self.item: GenogramItem | None = None
+        self.handles: dict[str, PersonHandle] = {}
+        self._unsubscribe: Callable[[], None] | None = None
+        self.set_atlas(atlas)
+
+    def set_atlas(self, atlas: Atlas) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        self.atlas = atlas
+        self._unsubscribe = atlas.events.subscribe(self._on_event)
+        self.rebuild()
+
+    def detach(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+
+    def _on_event(self, event: AtlasEvent) -> None:
+        if isinstance(event, PositionsChanged) and event.view != VIEW:
+            return  # another view's layout: nothing in the genogram moves
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Read the family again and show it; keeps the selection where the people remain."""
+        selected = set(self.selected_ids())
+        self.drawing = GenogramDrawing(self.atlas)
+        if self.item is None:
+            self.item = GenogramItem(self.drawing)
+            self.addItem(self.item)
+        else:
+            self.item.set_drawing(self.drawing)
+        for person_id in list(self.handles):
+            if person_id not in self.drawing.positions:
+                self.removeItem(self.handles.pop(person_id))
+        for person_id, point in self.drawing.positions.items():
+            handle = self.handles.get(person_id)
+            if handle is None:
+                handle = self.handles[person_id] = PersonHandle(person_id)
+                self.addItem(handle)
+            handle.setPos(QPointF(*point))
+            handle.setSelected(person_id in selected)
+        self.setSceneRect(self.item.boundingRect().adjusted(-300, -300, 300, 300))
+
+    def move_live(self, positions: dict[str, Point]) -> None:
+        """Show people elsewhere during a drag; the model changes on release."""
+        self.item.set_drawing(self.drawing.at(positions))
+        for person_id, point in positions.items():
+            self.handles[person_id].setPos(QPointF(*point))
+
+    def cancel_move(self) -> None:
+        self.rebuild()
+
+    def person_at(self, point: QPointF) -> str | None:
+        for item in self.items(point):
+            if isinstance(item, PersonHandle):
+                return item.person_id
+        return None
+
+    def selected_ids(self) -> list[str]:
+        return [i.person_id for i in self.selectedItems() if isinstance(i, PersonHandle)]
+
+    def select_only(self, person_ids: list[str]) -> None:
+        self.clearSelection()
+        for person_id in person_ids:
+            if person_id in self.handles:
+                self.handles[person_id].setSelected(True)

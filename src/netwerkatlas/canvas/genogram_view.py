@@ -1,0 +1,213 @@
+"""The genogram view: select, drag, and add relatives from the context menu or the keyboard.
+
+Dragging moves people live and pushes one command on release (Esc puts them back). Every edit
+is a command from `tools.genogram.edits` or the shared commands, so it is undoable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtWidgets import QGraphicsView, QInputDialog, QMenu
+
+from netwerkatlas.canvas.genogram_scene import GenogramScene
+from netwerkatlas.commands import Command, UpdateItem
+from netwerkatlas.i18n import t
+from netwerkatlas.model import NODES
+from netwerkatlas.model.records import Gender
+from netwerkatlas.tools.genogram import edits
+from netwerkatlas.tools.netwerkintake import edits as node_edits
+
+MARGIN = 60.0
+DRAG_START = 4.0
+RELATIVE_KEYS = {
+    Qt.Key.Key_P: "partner",
+    Qt.Key.Key_K: "child",
+    Qt.Key.Key_C: "child",
+    Qt.Key.Key_O: "parent",
+    Qt.Key.Key_B: "sibling",
+}
+
+
+class GenogramView(QGraphicsView):
+    def __init__(self, scene: GenogramScene, push: Callable[[Command], None], parent=None):
+        super().__init__(scene, parent)
+        self.push = push
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._press: QPointF | None = None
+        self._moving: dict[str, tuple[float, float]] | None = None
+        self._pan_from: QPointF | None = None
+        self.last_menu: QMenu | None = None
+
+    @property
+    def genogram(self) -> GenogramScene:
+        return self.scene()
+
+    # --- zoom ---------------------------------------------------------------------------------
+
+    def fit_all(self) -> None:
+        rect = self.genogram.item.boundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        current = self.transform().m11()
+        if current > 1.5:
+            self.scale(1.5 / current, 1.5 / current)
+
+    def zoom_by(self, factor: float) -> None:
+        current = self.transform().m11()
+        factor = max(0.05 / current, min(8.0 / current, factor))
+        self.scale(factor, factor)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self.zoom_by(1.0015 ** event.angleDelta().y())
+
+    # --- mouse --------------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        point = self.mapToScene(event.position().toPoint())
+        if event.button() == Qt.MouseButton.MiddleButton:
+            self._pan_from = event.position()
+            return
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        person = self.genogram.person_at(point)
+        if person is None:
+            self.genogram.clearSelection()
+            self._pan_from = event.position()  # drag on empty paper pans
+            return
+        additive = event.modifiers() & (
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+        )
+        if additive:
+            handle = self.genogram.handles[person]
+            handle.setSelected(not handle.isSelected())
+        elif person not in self.genogram.selected_ids():
+            self.genogram.select_only([person])
+        self._press = point
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            delta = event.position() - self._pan_from
+            self._pan_from = event.position()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            return
+        if self._press is None:
+            return
+        point = self.mapToScene(event.position().toPoint())
+        delta = point - self._press
+        if self._moving is None and abs(delta.x()) + abs(delta.y()) < DRAG_START:
+            return
+        start = self.genogram.drawing.positions
+        self._moving = {
+            p: (start[p][0] + delta.x(), start[p][1] + delta.y())
+            for p in self.genogram.selected_ids()
+        }
+        self.genogram.move_live(self._moving)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._pan_from = None
+        moved, self._moving, self._press = self._moving, None, None
+        if moved:
+            self.push(edits.move(moved))
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        person = self.genogram.person_at(self.mapToScene(event.position().toPoint()))
+        if person is not None:
+            self.rename(person)
+
+    # --- keys ---------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        ids = self.genogram.selected_ids()
+        key = event.key()
+        if key == Qt.Key.Key_Escape and self._moving is not None:
+            self._moving, self._press = None, None
+            self.genogram.cancel_move()
+        elif ids and key in RELATIVE_KEYS and not event.modifiers():
+            self.add_relative(ids[0], RELATIVE_KEYS[key])
+        elif ids and key == Qt.Key.Key_Delete:
+            self._push(node_edits.remove(self.genogram.atlas, ids))
+        elif ids and key == Qt.Key.Key_F2:
+            self.rename(ids[0])
+        else:
+            super().keyPressEvent(event)
+
+    # --- menus and dialogs --------------------------------------------------------------------
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.last_menu = self.context_menu(self.mapToScene(event.pos()))
+        self.last_menu.popup(event.globalPos())
+
+    def context_menu(self, point: QPointF) -> QMenu:
+        menu = QMenu(self)
+        person = self.genogram.person_at(point)
+        if person is None:
+            menu.addAction(t("genogram.menu.rearrange"), self.rearrange)
+            return menu
+        if person not in self.genogram.selected_ids():
+            self.genogram.select_only([person])
+        for relative in edits.RELATIVES:
+            menu.addAction(
+                t(f"genogram.menu.add_{relative}"), lambda r=relative: self.add_relative(person, r)
+            )
+        menu.addSeparator()
+        genders = menu.addMenu(t("genogram.menu.gender"))
+        current = getattr(self.genogram.atlas.node(person), "gender", Gender.UNKNOWN)
+        for gender in Gender:
+            action = genders.addAction(
+                t(f"gender.{gender}"), lambda g=gender: self.set_gender(person, g)
+            )
+            action.setCheckable(True)
+            action.setChecked(gender == current)
+        menu.addAction(t("genogram.menu.rename"), lambda: self.rename(person))
+        menu.addAction(
+            t("genogram.menu.remove"),
+            lambda: self._push(node_edits.remove(self.genogram.atlas, [person])),
+        )
+        return menu
+
+    def ask_name(self, relative: str) -> str | None:
+        text, ok = QInputDialog.getText(
+            self,
+            t("genogram.ask_name_title"),
+            t("genogram.ask_name", relative=t(f"genogram.relative.{relative}")),
+        )
+        return text.strip() if ok and text.strip() else None
+
+    def add_relative(self, person_id: str, relative: str) -> None:
+        name = self.ask_name(relative)
+        if name is None:
+            return
+        before = set(self.genogram.handles)
+        self._push(edits.add_relative(self.genogram.atlas, person_id, relative, name))
+        new = [p for p in self.genogram.handles if p not in before]
+        if new:
+            self.genogram.select_only(new[-1:])
+
+    def rename(self, person_id: str) -> None:
+        person = self.genogram.atlas.node(person_id)
+        text, ok = QInputDialog.getText(
+            self,
+            t("genogram.ask_name_title"),
+            t("genogram.ask_name_title"),
+            text=person.shown_label,
+        )
+        if ok and text.strip():
+            self._push(node_edits.relabel(self.genogram.atlas, person_id, text.strip()))
+
+    def set_gender(self, person_id: str, gender: Gender) -> None:
+        if getattr(self.genogram.atlas.node(person_id), "gender", None) != gender:
+            self.push(UpdateItem(NODES, person_id, {"gender": gender}))
+
+    def rearrange(self) -> None:
+        self._push(edits.rearrange(self.genogram.atlas))
+
+    def _push(self, command: Command | None) -> None:
+        if command is not None:
+            self.push(command)
