@@ -134,3 +134,29 @@ def test_gender_and_removal_from_the_menu_are_undoable(genogram):
     stack.undo()
     stack.undo()
     assert atlas.node(henk.id) == henk
+
+
+def test_the_details_panel_edits_a_selected_persons_facts(genogram):
+    atlas, stack = genogram.document.atlas, genogram.document.undo_stack
+    henk = person(genogram, "Henk")
+    click(genogram.genogram_view, at(genogram, "Henk"))
+    fields = genogram.details.person
+    assert fields.isVisible() and fields.name.text() == henk.name
+    assert fields.birth_year.text() == "1949"
+    fields.death_year.setFocus()
+    QTest.keyClicks(fields.death_year, "2020")
+    QTest.keyClick(fields.death_year, Qt.Key.Key_Return)
+    assert atlas.node(henk.id).death_year == 2020
+    assert at(genogram, "Henk")  # still drawn, now with a cross and the year
+    fields.household.setFocus()
+    QTest.keyClicks(fields.household, "Truus en Henk")
+    QTest.keyClick(fields.household, Qt.Key.Key_Return)
+    assert atlas.node(henk.id).household == "Truus en Henk"
+    fields.gender.setCurrentIndex(fields.gender.findData("other"))
+    fields.gender.activated.emit(fields.gender.currentIndex())
+    assert atlas.node(henk.id).gender == "other"
+    stack.undo()
+    stack.undo()
+    stack.undo()
+    assert atlas.node(henk.id) == henk
+    assert fields.death_year.text() == ""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netwerkatlas.app.person_fields import PersonFields
 from netwerkatlas.commands import Command
 from netwerkatlas.i18n import t
 from netwerkatlas.model import EDGES, NODES, Atlas, AtlasEvent, AtlasReset, ItemChanged, ItemRemoved
@@ -52,6 +53,8 @@ class DetailsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
+        self.person = PersonFields(push, self)
+        layout.addWidget(self.person)
         layout.addWidget(QLabel(t("details.note")))
         layout.addWidget(self.note, stretch=1)
         layout.addLayout(form)
@@ -84,6 +87,10 @@ class DetailsPanel(QWidget):
         is_edge = self.target is not None and self.target[0] == EDGES
         for widget in (self.emphasis, self.private):
             self.form.setRowVisible(widget, is_node)
+        is_person = is_node and record is not None and hasattr(record, "gender")
+        self.person.setVisible(is_person)
+        if is_person:
+            self.person.show_person(self.atlas, record)
         self.form.setRowVisible(self.direction, is_edge)
         if record is None:
             self.title.setText(t("details.nothing"))
@@ -91,7 +98,7 @@ class DetailsPanel(QWidget):
             self.note.setPlainText("")
             return
         if is_node:
-            self.title.setText(record.label or t("app.untitled"))
+            self.title.setText(record.shown_label or t("app.untitled"))
             symbol = score_symbol(record.score)
             kind = t(f"kind.{record.kind.value}")
             self.summary.setText(f"{kind}  {symbol}" if symbol else kind)

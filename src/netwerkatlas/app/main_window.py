@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.details_dock, self.list_dock)
         self.details_dock.raise_()
         self.scene.selectionChanged.connect(self._selection_changed)
+        self.genogram_scene.selectionChanged.connect(self._genogram_selection_changed)
         self.list.selection_changed.connect(self._list_selection_changed)
         self.professional_docks = [self.details_dock]
 
@@ -220,6 +221,13 @@ class MainWindow(QMainWindow):
         for node_id in ids:
             if node_id in self.scene.bol_items:
                 self.scene.bol_items[node_id].setSelected(True)
+
+    def _genogram_selection_changed(self) -> None:
+        ids = self.genogram_scene.selected_ids()
+        if ids:
+            self.details.show_item(NODES, ids[0])
+        else:
+            self.details.show_item(None, None)
 
     def _selection_changed(self) -> None:
         self.list.select_ids(self.scene.selected_ids())
