@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -394,8 +394,15 @@ class MainWindow(QMainWindow):
         return self.views.currentWidget()
 
     def _view_switched(self, index: int) -> None:
-        if self.views.widget(index) is self.genogram_view:
+        on_genogram = self.views.widget(index) is self.genogram_view
+        # The suggestions are netwerkintake themes: out of the way while on the genogram.
+        if on_genogram:
+            self._palette_was_visible = self.palette_dock.isVisible()
+            self.palette_dock.hide()
             self.genogram_view.fit_all()
+            QTimer.singleShot(0, self.genogram_view.fit_all)  # again, once the dock is gone
+        elif getattr(self, "_palette_was_visible", False) and not self.client_mode:
+            self.palette_dock.show()
         self.views.currentWidget().setFocus()
 
     def undo(self) -> None:

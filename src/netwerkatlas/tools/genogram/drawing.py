@@ -137,6 +137,8 @@ class GenogramDrawing:
             painter.text(x + 2, y - half - 5, str(died), size=SMALL, colour=INK)
         age = age_of(person, self.today)
         if age is not None and getattr(person, "pregnancy", None) is None:
+            if deceased:  # keep the age at death readable on top of the cross
+                painter.rect(x - 9, y - 7.5, 18, 15, fill="#ffffff")
             painter.text(x, y + baseline_offset(12), str(age), size=12, colour=INK, align="centre")
         top = y + half + 5 + NAME_SIZE
         for i, line in enumerate(self.name_lines(person)):
