@@ -1,0 +1,608 @@
+"""Import a family tree from a GEDCOM 5.5 / 5.5.1 file (GenoPro, Gramps, Family Tree Maker, ...).
+
+Parsing is done by ged4py: of the GEDCOM parsers on PyPI it is the one that reads ANSEL (through
+the `ansel` codec) and the legacy CHAR names (ANSI, IBMPC, MACINTOSH, ...) besides UTF-8, and it
+parses GEDCOM dates in all four calendars; it is MIT licensed and maintained since 2018.
+What it lacks is done in a thin pre-step here: UTF-16 files (with or without BOM) are decoded and
+handed over as UTF-8, a BOM wins over a contradicting CHAR line, blank and broken lines are
+skipped with a warning instead of failing the whole file, and ANSEL's combining marks are
+composed (NFC) so that an imported "é" is the same letter as a typed one.
+
+`read_gedcom` gives a `GedcomTree` (plain data: nothing is changed yet), `select_around` picks
+the people worth drawing in a genogram, and `to_records` turns them into atlas records.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime
+import io
+import os
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from ged4py.calendar import CalendarType
+from ged4py.date import DateValue, DateValueSimple, DateValueTypes
+from ged4py.model import Record
+from ged4py.parser import CodecError, GedcomReader, guess_codec
+
+from netwerkatlas.i18n import t
+from netwerkatlas.model.records import (
+    MAX_LABEL,
+    EdgeBase,
+    Gender,
+    ParentChildKind,
+    ParentChildRelation,
+    PartnerRelation,
+    PartnerStatus,
+    PersonNode,
+)
+
+__all__ = [
+    "GedcomChild",
+    "GedcomError",
+    "GedcomFamily",
+    "GedcomPerson",
+    "GedcomRecords",
+    "GedcomTree",
+    "read_gedcom",
+    "select_around",
+    "to_records",
+]
+
+MAX_GEDCOM_BYTES = 256 * 1024 * 1024
+MAX_WARNINGS = 30
+FIRST_YEAR, LAST_YEAR = 1000, 2999  # what the model accepts
+
+Warn = Callable[..., None]
+
+_LINE = re.compile(rb"^(\d{1,2}) +(?:@[A-Za-z0-9][^@]*@ +)?([A-Za-z0-9_]+)(?: (.*))?$")
+_EOL = re.compile(rb"\r\n|\r|\n")
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_ANSEL = "gedcom"  # the `ansel` package's codec for GEDCOM's flavour of ANSEL
+_LABELS = {_ANSEL: "ANSEL", "utf-8": "UTF-8", "cp1252": "WINDOWS-1252"}
+_NOT_REALLY_UTF16 = ("UNICODE", "UTF-16", "UTF16")  # CHAR of some programs over plain UTF-8
+_JD_OF_ORDINAL_0 = 1721424.5  # Julian day of 31 Dec 1 BC, day 0 of date.fromordinal
+_SEX = {"M": Gender.MALE, "F": Gender.FEMALE, "U": Gender.UNKNOWN, "X": Gender.OTHER}
+_PEDIGREE = {
+    "adopted": ParentChildKind.ADOPTED,
+    "foster": ParentChildKind.FOSTER,
+    "guardian": ParentChildKind.FOSTER,
+    "birth": ParentChildKind.BIOLOGICAL,
+    "natural": ParentChildKind.BIOLOGICAL,
+    "sealing": ParentChildKind.BIOLOGICAL,
+}
+
+
+class GedcomError(Exception):
+    """A GEDCOM file could not be read; nothing was imported. `str()` is the user's message."""
+
+    def __init__(self, path: Path | str, key: str, line: int | None = None, **values: object):
+        self.path = Path(path)
+        self.key = key
+        self.line = line
+        self.values = values
+        super().__init__(key)
+
+    def render(self) -> str:
+        """File, place, what is wrong and what to do, in the current UI language."""
+        what = t(f"gedcom.problem.{self.key}", **self.values)
+        if self.line is not None:
+            what = f"{t('where.line', line=self.line)}: {what}"
+        return "\n".join(
+            [
+                t("gedcom.error.cannot_read", path=self.path.name),
+                f"  • {what}",
+                t("error.what_to_do"),
+                "  " + t(f"gedcom.hint.{self.key}", **self.values),
+            ]
+        )
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+@dataclass(frozen=True)
+class GedcomPerson:
+    """One INDI record. `deceased` is true whenever the file records a death or burial."""
+
+    xref: str
+    name: str
+    given: str
+    surname: str
+    gender: Gender = Gender.UNKNOWN
+    birth_year: int | None = None
+    death_year: int | None = None
+    deceased: bool = False
+    birth_date: str = ""  # the exact day ("5 MAY 1978") if known: siblings alike are twins
+
+
+@dataclass(frozen=True)
+class GedcomChild:
+    """A child of a family; `kinds[i]` is how it is the child of the family's `partners[i]`
+    (a stepfather can adopt while the mother is the birth mother)."""
+
+    xref: str
+    kinds: tuple[ParentChildKind, ...]
+
+    @property
+    def kind(self) -> ParentChildKind:
+        """One kind for both parents: adopted or foster if it is so for either."""
+        return next((k for k in self.kinds if k != ParentChildKind.BIOLOGICAL), self.kinds[0])
+
+
+@dataclass(frozen=True)
+class GedcomFamily:
+    """One FAM record: a couple (or a single parent) and their children."""
+
+    xref: str
+    partners: tuple[str, ...]
+    married_year: int | None = None
+    divorced_year: int | None = None
+    status: PartnerStatus = PartnerStatus.OTHER
+    children: tuple[GedcomChild, ...] = ()
+
+
+@dataclass
+class GedcomTree:
+    """Everything usable in a file; `warnings` says what was skipped and why."""
+
+    persons: dict[str, GedcomPerson]
+    families: list[GedcomFamily]
+    encoding: str
+    warnings: list[str] = field(default_factory=list)
+
+
+class GedcomRecords(NamedTuple):
+    """Records ready for `Atlas.add`, and the node id each GEDCOM person got."""
+
+    nodes: list[PersonNode]
+    edges: list[EdgeBase]
+    ids: dict[str, str]
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+def read_gedcom(path: str | os.PathLike[str]) -> GedcomTree:
+    """Read a GEDCOM file. Raises `GedcomError` (never anything else) when it is unusable."""
+    path = Path(path)
+    warnings: list[str] = []
+
+    def warn(key: str, **values: object) -> None:
+        warnings.append(t(f"gedcom.warn.{key}", **values))
+
+    ready = _prepare(path, _read_bytes(path), warn)
+    try:
+        with GedcomReader(
+            io.BytesIO(ready.data), encoding=ready.codec, errors=ready.errors
+        ) as reader:
+            persons, links = _persons(reader, warn)
+            families = _families(reader, persons, links, warn, ready.complete)
+    except GedcomError:
+        raise
+    except Exception as error:  # ged4py on hostile input: a message, never a traceback
+        raise GedcomError(path, "unreadable", detail=str(error) or type(error).__name__) from None
+    if not persons:
+        raise GedcomError(path, "no_people")
+    if len(warnings) > MAX_WARNINGS:
+        warnings[MAX_WARNINGS:] = [t("gedcom.warn.more", count=len(warnings) - MAX_WARNINGS)]
+    return GedcomTree(persons, families, ready.label, warnings)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if path.is_dir():
+            raise GedcomError(path, "is_directory")
+        with open(path, "rb") as f:
+            raw = f.read(MAX_GEDCOM_BYTES + 1)
+    except FileNotFoundError:
+        raise GedcomError(path, "not_found") from None
+    except PermissionError:
+        raise GedcomError(path, "no_permission") from None
+    except OSError as error:
+        raise GedcomError(path, "os_error", detail=error.strerror or str(error)) from None
+    if len(raw) > MAX_GEDCOM_BYTES:
+        raise GedcomError(path, "too_large", limit=MAX_GEDCOM_BYTES // 2**20)
+    if not raw.strip(b" \t\r\n\x00\x1a"):
+        raise GedcomError(path, "empty")
+    return raw
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    data: bytes  # clean LF-separated lines in an ASCII-compatible encoding
+    codec: str  # the Python codec that decodes them
+    errors: str  # "replace" when some bytes do not decode
+    label: str  # the encoding as the user may want to see it
+    complete: bool  # ends with TRLR; else dangling links to families past the cut are expected
+
+
+def _prepare(path: Path, raw: bytes, warn: Warn) -> _Prepared:
+    """The file in a shape ged4py reads. UTF-16 and BOM-marked files are decoded here and
+    passed on as UTF-8, since ged4py reads lines as bytes, which works for every GEDCOM
+    encoding but UTF-16. A BOM wins over the CHAR line."""
+    forced, body = None, raw
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            forced, body = encoding, raw[len(bom) :]
+            break
+    if forced is None and raw[:2] in (b"0\x00", b"\x000"):  # "0 HEAD" in UTF-16 without BOM
+        forced = "utf-16-le" if raw[1] == 0 else "utf-16-be"
+    if forced and forced != "utf-8":  # an odd last byte is a cut-off file, not a broken one
+        text = body[: len(body) // 2 * 2].decode(forced, "replace")
+        if "\ufffd" in text:
+            line = len(_EOL.findall(text.encode("utf-8"), 0, text.index("\ufffd"))) + 1
+            warn("bad_characters", line=line, encoding=forced.upper())
+        body = text.encode("utf-8")
+    lines, numbers, declared = _clean_lines(path, body, warn)
+    data = b"\n".join(lines) + b"\n"
+    codec = "utf-8" if forced else _codec(path, data, declared)
+    label = forced.upper() if forced and forced != "utf-8" else _LABELS.get(codec, codec.upper())
+    errors = "strict"
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError as error:
+        line = numbers[data.count(b"\n", 0, error.start)]
+        warn("bad_characters", line=line, encoding=label)
+        errors = "replace"
+    # The codec goes to ged4py explicitly, but a CHAR it cannot look up would still stop it.
+    data = re.sub(rb"(?m)^1 CHAR .*$", b"1 CHAR UTF-8", data, count=1)
+    return _Prepared(data, codec, errors, label, lines[-1].rstrip() == b"0 TRLR")
+
+
+def _clean_lines(path: Path, body: bytes, warn: Warn) -> tuple[list[bytes], list[int], str]:
+    """The lines ged4py can take, their numbers in the file, and the HEAD's CHAR value.
+    Broken lines are skipped (a note with a raw line break, a truncated last line), and so
+    are the lines nested under them."""
+    raw_lines = _EOL.split(body.rstrip(b" \t\r\n\x00\x1a"))
+    first = next((n for n, line in enumerate(raw_lines) if line.strip()), 0)
+    if not re.fullmatch(rb"\s*0 +HEAD\s*", raw_lines[first]):
+        looks_like_json = raw_lines[first].lstrip()[:1] in (b"{", b"[")
+        raise GedcomError(path, "json" if looks_like_json else "not_gedcom", line=first + 1)
+    kept: list[bytes] = []
+    numbers: list[int] = []
+    skipped: list[int] = []
+    declared = ""
+    level, tag, in_head = -1, b"", True
+    for number, line in enumerate(raw_lines[first:], start=first + 1):
+        line = line.lstrip()
+        if not line:
+            continue
+        match = _LINE.match(line)
+        new_level = int(match[1]) if match else 99
+        if match and match[2] in (b"CONT", b"CONC"):
+            allowed = new_level == (level if tag in (b"CONT", b"CONC") else level + 1)
+        else:
+            allowed = new_level <= level + 1
+        if not (match and allowed):
+            skipped.append(number)
+            continue
+        level, tag = new_level, match[2]
+        in_head = in_head and (level > 0 or not kept)
+        if in_head and level == 1 and tag == b"CHAR" and not declared:
+            declared = (match[3] or b"").decode("ascii", "replace").strip()
+        kept.append(line)
+        numbers.append(number)
+    if len(skipped) > len(kept):
+        raise GedcomError(path, "not_gedcom", line=skipped[0])
+    if not any(line[:1] == b"0" for line in kept[1:]):  # only a HEAD: nothing to import
+        raise GedcomError(path, "no_people")
+    if skipped:
+        shown = ", ".join(str(n) for n in skipped[:8]) + (" …" if len(skipped) > 8 else "")
+        warn("skipped_lines", count=len(skipped), lines=shown)
+    if kept[-1].rstrip() != b"0 TRLR":
+        warn("no_trailer")
+    return kept, numbers, declared
+
+
+def _codec(path: Path, data: bytes, declared: str) -> str:
+    """The Python codec for the file's CHAR, using ged4py's table of GEDCOM names."""
+    if not declared:  # no CHAR: today's programs write UTF-8, the standard says ANSEL
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return _ANSEL
+        return "utf-8"
+    if declared.upper() in _NOT_REALLY_UTF16:
+        return "utf-8"
+    try:
+        codec = guess_codec(io.BytesIO(data), warn=False)[0]
+        ascii_safe = b"0 HEAD\n".decode(codec) == "0 HEAD\n"
+    except (CodecError, LookupError, UnicodeError, OSError):
+        ascii_safe = False
+    if not ascii_safe:
+        raise GedcomError(path, "unsupported_encoding", encoding=declared[:40])
+    return codec
+
+
+def _text(value: object) -> str:
+    """Tidy text: single spaces, and ANSEL's base-plus-combining-mark composed (NFC)."""
+    return unicodedata.normalize("NFC", " ".join(str(value or "").split()))
+
+
+@dataclass
+class _Links:
+    """What the INDI side of a file says about families, to complete the FAM side."""
+
+    spouse_in: list[tuple[str, str]] = field(default_factory=list)  # (person, family)
+    child_in: list[tuple[str, str]] = field(default_factory=list)
+    # (family, child) -> {"HUSB" / "WIFE" / "*" (any parent): kind}
+    kinds: defaultdict[tuple[str, str], dict[str, ParentChildKind]] = field(
+        default_factory=lambda: defaultdict(dict)
+    )
+
+
+def _persons(reader: GedcomReader, warn: Warn) -> tuple[dict[str, GedcomPerson], _Links]:
+    persons: dict[str, GedcomPerson] = {}
+    links = _Links()
+    for record in reader.records0("INDI"):
+        xref = record.xref_id
+        if not xref or xref in persons:
+            warn("bad_person", xref=xref or "?")
+            continue
+        persons[xref] = _person(record, xref, warn)
+        links.spouse_in += [(xref, fam) for fam, _ in _pointers(record, "FAMS")]
+        own = _pointers(record, "FAMC")
+        for fam, sub in own:
+            links.child_in.append((xref, fam))
+            pedigree = _text(sub.sub_tag_value("PEDI")).lower()
+            if pedigree:
+                if pedigree not in _PEDIGREE:
+                    warn("unknown_pedigree", xref=xref, value=pedigree[:40])
+                kind = _PEDIGREE.get(pedigree, ParentChildKind.BIOLOGICAL)
+                links.kinds[fam, xref] = {"HUSB": kind, "WIFE": kind, "*": kind}
+        for adoption in record.sub_tags("ADOP", follow=False):
+            for fam, sub in _pointers(adoption, "FAMC") or (own if len(own) == 1 else []):
+                by = _text(sub.sub_tag_value("ADOP")).upper()
+                for role in (by,) if by in ("HUSB", "WIFE") else ("HUSB", "WIFE", "*"):
+                    links.kinds[fam, xref][role] = ParentChildKind.ADOPTED
+    return persons, links
+
+
+def _person(record: Record, xref: str, warn: Warn) -> GedcomPerson:
+    names = record.sub_tags("NAME", follow=False)
+    primary = next((n for n in names if not n.sub_tag("TYPE")), names[0] if names else None)
+    parts = [_text(p) for p in (primary.value[:3] if primary else ("", "", ""))]
+    given = (_text(primary.sub_tag_value("GIVN")) if primary else "") or parts[0] or parts[2]
+    surname = (_text(primary.sub_tag_value("SURN")) if primary else "") or parts[1]
+    full = " ".join(p for p in parts if p) or f"{given} {surname}".strip()
+    birth = _first_event(record, ("BIRT", "CHR", "BAPM"))
+    death = _first_event(record, ("DEAT", "BURI", "CREM"))
+    date = birth.sub_tag_value("DATE") if birth else None
+    exact = isinstance(date, DateValueSimple) and date.date.day is not None and not date.date.bc
+    sex = _text(record.sub_tag_value("SEX"))[:1].upper()
+    return GedcomPerson(
+        xref=xref,
+        name=full[:MAX_LABEL],
+        given=given[:MAX_LABEL],
+        surname=surname[:MAX_LABEL],
+        gender=_SEX.get(sex, Gender.UNKNOWN),
+        birth_year=_year(birth, xref, warn),
+        death_year=_year(death, xref, warn),
+        deceased=death is not None and _text(death.value).upper() != "N",
+        birth_date=_text(date) if exact else "",
+    )
+
+
+def _first_event(record: Record, tags: tuple[str, ...]) -> Record | None:
+    """The first of these events the record has, by preference (birth before baptism)."""
+    return next((r for tag in tags if (r := record.sub_tag(tag, follow=False))), None)
+
+
+def _year(event: Record | None, xref: str, warn: Warn) -> int | None:
+    """The Gregorian year of an event's date (the first date of a range), if it has one."""
+    date = event.sub_tag_value("DATE") if event else None
+    if not isinstance(date, DateValue):
+        return None
+    if date.kind == DateValueTypes.PHRASE:  # free text: take a year written in it, if any
+        found = re.search(r"\b(\d{4})\b", getattr(date, "phrase", None) or "")
+        year = int(found[1]) if found else None
+    else:
+        start = date.key()[0]
+        year = -start.year if start.bc else start.year
+        if start.calendar != CalendarType.GREGORIAN:  # Julian, Hebrew, French: via the day
+            try:
+                year = datetime.date.fromordinal(int(start.key()[0] - _JD_OF_ORDINAL_0)).year
+            except (ValueError, OverflowError):
+                year = None
+    if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+        warn("bad_year", xref=xref, year=year)
+        return None
+    return year
+
+
+def _pointers(record: Record, tag: str) -> list[tuple[str, Record]]:
+    """(xref, sub-record) for each sub-record `tag` that holds a pointer."""
+    found = []
+    for sub in record.sub_tags(tag, follow=False):
+        value = str(sub.value or "").strip()
+        if len(value) > 2 and value[0] == value[-1] == "@":
+            found.append((value, sub))
+    return found
+
+
+def _families(
+    reader: GedcomReader,
+    persons: dict[str, GedcomPerson],
+    links: _Links,
+    warn: Warn,
+    complete: bool,
+) -> list[GedcomFamily]:
+    """Families from FAM records, completed by the INDI side (FAMS, FAMC with PEDI, ADOP)."""
+    records = {r.xref_id: r for r in reader.records0("FAM") if r.xref_id}
+    partners: dict[str, list[str]] = defaultdict(list)
+    children: dict[str, list[str]] = defaultdict(list)
+    roles: dict[str, dict[str, str]] = defaultdict(dict)  # family -> partner -> HUSB/WIFE
+    kinds: dict[tuple[str, str], dict[str, ParentChildKind]] = defaultdict(dict)
+    for fam, record in records.items():
+        for tag in ("HUSB", "WIFE"):
+            for xref, _ in _pointers(record, tag):
+                roles[fam].setdefault(xref, tag)
+                partners[fam].append(xref)
+        for xref, sub in _pointers(record, "CHIL"):
+            children[fam].append(xref)
+            for tag, role in (("_FREL", "HUSB"), ("_MREL", "WIFE")):  # Gramps, FTM, Legacy
+                if kind := _PEDIGREE.get(_text(sub.sub_tag_value(tag)).lower()):
+                    kinds[fam, xref][role] = kind
+    for key, said in links.kinds.items():  # PEDI and ADOP win over _FREL/_MREL
+        kinds[key].update(said)
+    for tag, found_in, members in (
+        ("FAMS", links.spouse_in, partners),
+        ("FAMC", links.child_in, children),
+    ):
+        for xref, fam in found_in:
+            if fam not in records:
+                if complete:
+                    warn("missing_family", xref=xref, family=fam, tag=tag)
+            elif xref not in members[fam]:
+                members[fam].append(xref)
+    families = []
+    for fam, record in records.items():
+        couple = tuple(p for p in dict.fromkeys(partners[fam]) if _known(p, fam, persons, warn))
+        if len(couple) > 2:
+            warn("many_partners", family=fam)
+            couple = couple[:2]
+        kids = []
+        for child in dict.fromkeys(children[fam]):
+            if child in couple or not _known(child, fam, persons, warn):
+                continue
+            said = kinds.get((fam, child), {})
+            default = said.get("*", ParentChildKind.BIOLOGICAL)
+            per_parent = tuple(said.get(roles[fam].get(p, "*"), default) for p in couple)
+            kids.append(GedcomChild(child, per_parent or (default,)))
+        married = _first_event(record, ("MARR",))
+        divorced = _first_event(record, ("DIV",))
+        if divorced is not None and _text(divorced.value).upper() == "N":
+            divorced = None
+        status = PartnerStatus.OTHER
+        if divorced is not None:
+            status = PartnerStatus.DIVORCED
+        elif married is not None:
+            status = PartnerStatus.MARRIED
+        families.append(
+            GedcomFamily(
+                xref=fam,
+                partners=couple,
+                married_year=_year(married, fam, warn),
+                divorced_year=_year(divorced, fam, warn),
+                status=status,
+                children=tuple(kids),
+            )
+        )
+    return families
+
+
+def _known(xref: str, fam: str, persons: dict[str, GedcomPerson], warn: Warn) -> bool:
+    if xref in persons:
+        return True
+    warn("missing_person", family=fam, xref=xref)
+    return False
+
+
+# --- choosing whom to import ---------------------------------------------------------------------
+
+
+def select_around(tree: GedcomTree, root_xref: str, generations: int) -> set[str]:
+    """The people around `root_xref` worth drawing: a family of 2,000 is not a genogram.
+
+    The rule, in this order: the root; their ancestors up to `generations` generations up
+    (parents, grandparents, ...) and descendants down to `generations` generations (children,
+    grandchildren, ...), following birth, adoptive and foster links alike; the root's siblings,
+    full and half (every child of any of the root's parents), whatever `generations` is; then
+    the partners of everyone chosen so far (so a parent's second wife and a child's husband
+    come along, but not a partner's other partners). Aunts, uncles and cousins are left out.
+    """
+    if root_xref not in tree.persons:
+        raise KeyError(root_xref)
+    if generations < 0:
+        raise ValueError("generations must be 0 or more")
+    parents: dict[str, set[str]] = defaultdict(set)
+    children: dict[str, set[str]] = defaultdict(set)
+    partners: dict[str, set[str]] = defaultdict(set)
+    for family in tree.families:
+        for person in family.partners:
+            partners[person].update(p for p in family.partners if p != person)
+            children[person].update(c.xref for c in family.children)
+        for child in family.children:
+            parents[child.xref].update(family.partners)
+    chosen = {root_xref}
+    for links in (parents, children):
+        frontier = {root_xref}
+        for _ in range(generations):
+            frontier = {n for person in frontier for n in links[person]} - chosen
+            chosen |= frontier
+    chosen |= {sibling for parent in parents[root_xref] for sibling in children[parent]}
+    chosen |= {partner for person in list(chosen) for partner in partners[person]}
+    return chosen
+
+
+def to_records(tree: GedcomTree, selected: set[str] | None = None) -> GedcomRecords:
+    """Person nodes and partner/parent-child edges for the `selected` people (all if None).
+
+    Relations to people not selected are left out. A couple is MARRIED when the file has a
+    marriage (MARR), DIVORCED when it has a divorce (DIV, which wins), and OTHER when it has
+    neither: GEDCOM makes a family of any two parents of a child, so without a marriage the
+    file does not say whether they married, lived together or neither. Children of one family
+    born on the same full date are marked as twins (not whether they are identical).
+    """
+    chosen = set(tree.persons) if selected is None else set(selected) & set(tree.persons)
+    nodes: list[PersonNode] = []
+    ids: dict[str, str] = {}
+    for xref, person in tree.persons.items():
+        if xref in chosen:
+            node = PersonNode(
+                name=person.name,
+                label=person.given.split()[0] if person.given else "",
+                gender=person.gender,
+                birth_year=person.birth_year,
+                death_year=person.death_year,
+                deceased=person.deceased,
+            )
+            nodes.append(node)
+            ids[xref] = node.id
+    edges: list[EdgeBase] = []
+    twin_groups = 0
+    for family in tree.families:
+        couple = [ids[p] for p in family.partners if p in ids]
+        if len(couple) == 2:
+            edges.append(
+                PartnerRelation(
+                    source=couple[0],
+                    target=couple[1],
+                    status=family.status,
+                    start_year=family.married_year,
+                    end_year=family.divorced_year,
+                )
+            )
+        born: dict[str, list[str]] = defaultdict(list)
+        for child in family.children:
+            if day := tree.persons[child.xref].birth_date:
+                born[day].append(child.xref)
+        twins: dict[str, str] = {}
+        for group in (g for g in born.values() if len(g) > 1):
+            twin_groups += 1
+            twins.update(dict.fromkeys(group, f"gedcom-{twin_groups}"))
+        for child in family.children:
+            if child.xref not in ids:
+                continue
+            for parent, kind in zip(family.partners, child.kinds, strict=False):
+                if parent in ids:
+                    edges.append(
+                        ParentChildRelation(
+                            source=ids[parent],
+                            target=ids[child.xref],
+                            relation=kind,
+                            twin_group=twins.get(child.xref, ""),
+                        )
+                    )
+    return GedcomRecords(nodes, edges, ids)
