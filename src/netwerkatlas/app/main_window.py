@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QFileDialog,
     QMainWindow,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from netwerkatlas import __version__, io
 from netwerkatlas.app.details_panel import DetailsPanel
 from netwerkatlas.app.export_dialog import ExportDialog
+from netwerkatlas.app.gedcom_dialog import GedcomImportDialog
 from netwerkatlas.app.palette import SuggestionPalette
 from netwerkatlas.app.recent import RecentFiles
 from netwerkatlas.canvas.genogram_scene import GenogramScene
@@ -30,7 +32,9 @@ from netwerkatlas.canvas.scene import AtlasScene
 from netwerkatlas.canvas.view import AtlasView
 from netwerkatlas.document import Document
 from netwerkatlas.i18n import t
+from netwerkatlas.io.gedcom import GedcomError, read_gedcom
 from netwerkatlas.model import EDGES, NODES, AtlasError, NodeKind
+from netwerkatlas.tools.genogram.importing import import_family
 from netwerkatlas.tools.netwerkintake.list_view import NetwerkintakeList
 
 TARGET_MM = 12.0
@@ -81,6 +85,7 @@ class MainWindow(QMainWindow):
         self.save_as_action = self._action("action.save_as", self.save_as, keys.SaveAs)
         self.quit_action = self._action("action.quit", self.close, keys.Quit)
         self.export_action = self._action("action.export", self.export_dialog, "Ctrl+E")
+        self.import_gedcom_action = self._action("action.import_gedcom", self.import_gedcom)
         self.print_action = self._action(
             "action.print", lambda: self.export_dialog(for_print=True), keys.Print
         )
@@ -128,6 +133,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.save_action, self.save_as_action])
         self.file_menu.addSeparator()
+        self.file_menu.addActions([self.import_gedcom_action])
         self.file_menu.addActions([self.export_action, self.print_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -385,6 +391,36 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _result: self._exported(dialog))
         dialog.open()
         return dialog
+
+    def import_gedcom(self) -> None:
+        """Bestand → Importeren uit GEDCOM: a family tree file into this atlas, one undo step."""
+        folder = str(self.document.path.parent) if self.document.path else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(
+            self, t("dialog.gedcom_title"), folder, t("dialog.gedcom_filter")
+        )
+        if not path:
+            return
+        try:
+            tree = read_gedcom(path)
+        except GedcomError as error:
+            self.show_error(t("dialog.gedcom_error_title"), str(error))
+            return
+        atlas = self.document.atlas
+        dialog = GedcomImportDialog(tree, atlas.client.shown_label or t("privacy.client"), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.root_xref() is None:
+            return
+        command = import_family(
+            atlas,
+            tree,
+            dialog.root_xref(),
+            dialog.generations.value(),
+            dialog.is_client.isChecked(),
+        )
+        self.push(command)
+        self.views.setCurrentWidget(self.genogram_view)
+        self.genogram_view.fit_all()
+        count = sum(1 for c in command.children if getattr(c, "collection", "") == NODES)
+        self.statusBar().showMessage(t("status.imported", count=count, path=Path(path).name), 6000)
 
     def _exported(self, dialog: ExportDialog) -> None:
         if dialog.last_written is not None:

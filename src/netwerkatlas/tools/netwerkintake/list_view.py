@@ -105,7 +105,6 @@ class NetwerkintakeList(QTreeWidget):
         super().__init__(parent)
         self.push = push
         self.atlas: Atlas | None = None
-        self.rows: dict[str, _Row] = {}
         self.groups: dict[NodeKind, QTreeWidgetItem] = {}
         self._unsubscribe: Callable[[], None] | None = None
         self._updating = False
@@ -133,6 +132,17 @@ class NetwerkintakeList(QTreeWidget):
         )
         self.set_atlas(atlas)
 
+    @property
+    def rows(self) -> dict[str, QTreeWidgetItem]:
+        """The rows by node id, read from the tree each time. Qt owns the rows; a dict of
+        Python handles to them could outlive a row that Qt has let go of."""
+        found: dict[str, QTreeWidgetItem] = {}
+        for group in self.groups.values():
+            for i in range(group.childCount()):
+                row = group.child(i)
+                found[row.data(NAME, ID_ROLE)] = row
+        return found
+
     # --- following the model ------------------------------------------------------------------
 
     def set_atlas(self, atlas: Atlas) -> None:
@@ -149,7 +159,6 @@ class NetwerkintakeList(QTreeWidget):
     def rebuild(self) -> None:
         self._updating = True
         self.clear()
-        self.rows.clear()
         self.groups = {}
         for kind in GROUPS:
             group = QTreeWidgetItem([t(f"list.group.{kind.value}")])
@@ -171,11 +180,11 @@ class NetwerkintakeList(QTreeWidget):
         elif isinstance(event, ItemAdded):
             self._add_row(self.atlas.node(event.item_id))
         elif isinstance(event, ItemRemoved):
-            row = self.rows.pop(event.item_id, None)
+            row = self.rows.get(event.item_id)
             if row is not None:
                 row.parent().removeChild(row)
-        elif isinstance(event, ItemChanged) and event.item_id in self.rows:
-            self._fill(self.rows[event.item_id], self.atlas.node(event.item_id))
+        elif isinstance(event, ItemChanged) and (row := self.rows.get(event.item_id)):
+            self._fill(row, self.atlas.node(event.item_id))
 
     def _add_row(self, node: NodeBase) -> None:
         if node.kind not in self.groups:
@@ -186,7 +195,6 @@ class NetwerkintakeList(QTreeWidget):
             Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable
         )  # fmt: skip
-        self.rows[node.id] = row
         self._fill(row, node)
         self._updating = True
         self.groups[node.kind].addChild(row)
@@ -282,11 +290,12 @@ class NetwerkintakeList(QTreeWidget):
         """Follow a selection made elsewhere (the canvas) without echoing it back."""
         self._updating = True
         self.clearSelection()
+        rows = self.rows
         for node_id in ids:
-            if node_id in self.rows:
-                self.rows[node_id].setSelected(True)
-        if ids and ids[0] in self.rows:
-            self.scrollToItem(self.rows[ids[0]])
+            if node_id in rows:
+                rows[node_id].setSelected(True)
+        if ids and ids[0] in rows:
+            self.scrollToItem(rows[ids[0]])
         self._updating = False
 
     def set_show_scores(self, show: bool) -> None:
