@@ -125,7 +125,7 @@ def test_gender_and_removal_from_the_menu_are_undoable(genogram):
     view = genogram.genogram_view
     henk = person(genogram, "Henk")
     menu = view.context_menu(view.mapToScene(view.mapFromScene(*at(genogram, "Henk"))))
-    genders = next(a for a in menu.actions() if a.menu() is not None).menu()
+    genders = next(a.menu() for a in menu.actions() if a.menu() and "Geslacht" in a.text())
     next(a for a in genders.actions() if a.text() == "anders").trigger()
     assert atlas.node(henk.id).gender == "other"
     click(view, at(genogram, "Henk"))
@@ -160,3 +160,76 @@ def test_the_details_panel_edits_a_selected_persons_facts(genogram):
     stack.undo()
     assert atlas.node(henk.id) == henk
     assert fields.death_year.text() == ""
+
+
+def menu_for(win, label):
+    view = win.genogram_view
+    return view.context_menu(view.mapToScene(view.mapFromScene(*at(win, label))))
+
+
+def submenu(menu, starts):
+    return next(a.menu() for a in menu.actions() if a.menu() and a.text().startswith(starts))
+
+
+def action(menu, text):
+    return next(a for a in menu.actions() if a.text() == text)
+
+
+def test_a_couples_status_and_years_are_set_from_the_menu(genogram, monkeypatch):
+    atlas, stack = genogram.document.atlas, genogram.document.undo_stack
+    relation = next(
+        e
+        for e in atlas.edges(EdgeKind.PARTNER)
+        if person(genogram, "Henk").id in (e.source, e.target)
+    )
+    couple = submenu(menu_for(genogram, "Henk"), "Relatie met Truus")
+    action(couple, "gescheiden").trigger()
+    assert atlas.edge(relation.id).status == "divorced"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("2005-2019", True))
+    action(submenu(menu_for(genogram, "Henk"), "Relatie met Truus"), "Jaren…").trigger()
+    assert (atlas.edge(relation.id).start_year, atlas.edge(relation.id).end_year) == (2005, 2019)
+    assert "g '19" in " ".join(
+        genogram.genogram_scene.drawing.texts() + [t for t in _drawn_texts(genogram)]
+    )
+    stack.undo()
+    stack.undo()
+    assert atlas.edge(relation.id) == relation
+
+
+def _drawn_texts(win):
+    """Every text the genogram paints, collected with a recording painter."""
+    texts: list[str] = []
+
+    class Recorder:
+        def __getattr__(self, name):
+            return lambda *a, **k: texts.append(a[2]) if name == "text" else None
+
+    win.genogram_scene.drawing.draw(Recorder())
+    return texts
+
+
+def test_twins_adoption_and_an_emotional_relation_from_the_menus(genogram):
+    atlas, stack = genogram.document.atlas, genogram.document.undo_stack
+    before = io.dumps(atlas)
+    child_menu = submenu(menu_for(genogram, "Greet"), "Kind van de ouders")
+    action(child_menu, "Tweeling met Thijs").trigger()
+    greet, thijs = person(genogram, "Greet").id, person(genogram, "Thijs").id
+    groups = {
+        e.twin_group for e in atlas.edges(EdgeKind.PARENT_CHILD) if e.target in (greet, thijs)
+    }
+    assert len(groups) == 1 and groups != {""}
+    action(submenu(menu_for(genogram, "Greet"), "Kind van de ouders"), "pleegkind").trigger()
+    assert {e.relation for e in atlas.edges(EdgeKind.PARENT_CHILD) if e.target == greet} == {
+        "foster"
+    }
+    click(genogram.genogram_view, at(genogram, "Greet"))
+    click(genogram.genogram_view, at(genogram, "Daan"), Qt.KeyboardModifier.ControlModifier)
+    emotional = submenu(menu_for(genogram, "Daan"), "Relatie tussen")
+    action(emotional, "conflict").trigger()
+    daan = person(genogram, "Daan").id
+    edge = next(e for e in atlas.edges(EdgeKind.EMOTIONAL) if {e.source, e.target} == {greet, daan})
+    assert edge.quality == "conflict"
+    assert "conflict" in [entry.label for entry in genogram.genogram_scene.drawing.legend()]
+    while len(stack) and io.dumps(atlas) != before:
+        stack.undo()
+    assert io.dumps(atlas) == before

@@ -89,3 +89,34 @@ def test_a_person_placed_by_hand_keeps_the_place_when_others_are_laid_out_again(
 
 def test_symbols_fit_between_neighbours():
     assert SLOT - SYMBOL >= 40  # room for the couple line and the year labels
+
+
+def test_a_third_partner_is_joined_over_the_heads_not_through_them():
+    from tests.genogram_families import FamilyBuilder
+
+    from netwerkatlas.model import Gender, PartnerStatus
+    from netwerkatlas.tools.genogram.drawing import GenogramDrawing
+
+    f = FamilyBuilder("Kees", 1950)
+    for name, year in (("Anna", 1952), ("Bea", 1955), ("Cor", 1960)):
+        f.person(name, Gender.FEMALE, year)
+    f.couple("Kees", "Anna", PartnerStatus.DIVORCED, 1972, 1980)
+    f.couple("Kees", "Bea", PartnerStatus.DIVORCED, 1981, 1990)
+    f.couple("Kees", "Cor", PartnerStatus.MARRIED, 1995)
+    drawing = GenogramDrawing(f.atlas)
+    segments = []
+
+    class Recorder:
+        def line(self, x1, y1, x2, y2, **_):
+            segments.append(((x1, y1), (x2, y2)))
+
+        def __getattr__(self, name):
+            return lambda *a, **k: None
+
+    drawing.draw(Recorder())
+    pos = {name: drawing.positions[pid] for name, pid in f.ids.items()}
+    half = SYMBOL / 2
+    for name, (x, y) in pos.items():
+        for (x1, y1), (x2, y2) in segments:
+            if y1 == y2 and abs(y1 - y) < half:  # a horizontal line at the height of a symbol
+                assert not (min(x1, x2) < x < max(x1, x2)), f"a couple line runs through {name}"

@@ -10,8 +10,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
-from PySide6.QtWidgets import QGraphicsView, QInputDialog, QMenu
+from PySide6.QtWidgets import QGraphicsView, QInputDialog, QMenu, QMessageBox
 
+from netwerkatlas.canvas.genogram_menus import add_relation_menus
 from netwerkatlas.canvas.genogram_scene import GenogramScene
 from netwerkatlas.commands import Command, UpdateItem
 from netwerkatlas.i18n import t
@@ -157,6 +158,8 @@ class GenogramView(QGraphicsView):
                 t(f"genogram.menu.add_{relative}"), lambda r=relative: self.add_relative(person, r)
             )
         menu.addSeparator()
+        add_relation_menus(menu, self, person)
+        menu.addSeparator()
         genders = menu.addMenu(t("genogram.menu.gender"))
         current = getattr(self.genogram.atlas.node(person), "gender", Gender.UNKNOWN)
         for gender in Gender:
@@ -207,6 +210,12 @@ class GenogramView(QGraphicsView):
 
     def rearrange(self) -> None:
         self._push(edits.rearrange(self.genogram.atlas))
+
+    def push_command(self, command: Command | None) -> None:
+        self._push(command)
+
+    def show_message(self, text: str) -> None:
+        QMessageBox.information(self, t("genogram.ask_name_title"), text)
 
     def _push(self, command: Command | None) -> None:
         if command is not None:

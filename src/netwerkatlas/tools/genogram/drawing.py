@@ -158,6 +158,7 @@ class GenogramDrawing:
 
     def _draw_couples_and_children(self, painter: Painter) -> None:
         half = SYMBOL / 2
+        detours = 0
         for couple in self.family.couples:
             a, b = self.positions[couple.left], self.positions[couple.right]
             if a[0] > b[0]:
@@ -177,6 +178,14 @@ class GenogramDrawing:
             if rel.status == PartnerStatus.COHABITING and rel.start_year:
                 label = f"s {short_year(rel.start_year)}"
             start, end = (a[0] + half, a[1]), (b[0] - half, b[1])
+            if self._someone_between(a, b):
+                # A third partner further along the row: go over the heads in between, a
+                # little higher for each such couple, so no two lines lie on top of each other.
+                detours += 1
+                top = min(a[1], b[1]) - half - 18 - 10 * detours
+                painter.line(a[0], a[1] - half, a[0], top, colour=INK, width=lines.WIDTH)
+                painter.line(b[0], b[1] - half, b[0], top, colour=INK, width=lines.WIDTH)
+                start, end = (a[0], top), (b[0], top)
             lines.couple_line(painter, start, end, rel.status, label, SMALL)
             middle = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
             self._children(painter, middle, couple.left, couple.children)
@@ -184,6 +193,11 @@ class GenogramDrawing:
             px, py = self.positions[parent]
             start = (px, py + half + NAME_SIZE * 2.6)
             self._children(painter, start, parent, children)
+
+    def _someone_between(self, a: Point, b: Point) -> bool:
+        return any(
+            abs(y - a[1]) < 1 and a[0] + 1 < x < b[0] - 1 for x, y in self.positions.values()
+        )
 
     def _children(self, painter: Painter, start: Point, parent: str, children: list[str]) -> None:
         if not children:
@@ -264,6 +278,11 @@ class GenogramDrawing:
         for kind in (ParentChildKind.ADOPTED, ParentChildKind.FOSTER):
             if kind in kinds:
                 entries.append(LegendEntry(t(f"genogram.legend.{kind}"), _child(kind), relations))
+        links = self.family.child_links.values()
+        if any(link.twin_group for link in links):
+            entries.append(LegendEntry(t("genogram.legend.twins"), _twins(False), relations))
+        if any(link.twin_group and link.identical_twin for link in links):
+            entries.append(LegendEntry(t("genogram.legend.identical"), _twins(True), relations))
         if any(getattr(p, "household", "") for p in persons):
             entries.append(LegendEntry(t("genogram.legend.household"), _household, relations))
         for kind in EmotionalKind:
@@ -291,6 +310,23 @@ def _child(kind):
     def draw(painter: Painter, x: float, y: float, size: float) -> None:
         painter.line(
             x, y - size * 0.5, x, y + size * 0.5, colour=INK, width=1.5, dash=lines.DASHES[kind]
+        )
+
+    return draw
+
+
+def _twins(identical: bool):
+    def draw(painter: Painter, x: float, y: float, size: float) -> None:
+        top, bottom, spread = y - size * 0.45, y + size * 0.45, size * 0.4
+        lines.children_lines(
+            painter,
+            (x, top),
+            top,
+            [
+                ((x - spread, bottom), ParentChildKind.BIOLOGICAL, "t", identical),
+                ((x + spread, bottom), ParentChildKind.BIOLOGICAL, "t", identical),
+            ],
+            0,
         )
 
     return draw

@@ -5,16 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from netwerkatlas.commands import AddItem, Command, Macro, SetPositions
+from netwerkatlas.commands import AddItem, Command, Macro, RemoveItem, SetPositions, UpdateItem
 from netwerkatlas.i18n import t
 from netwerkatlas.model import EDGES, NODES, Atlas, EdgeKind
 from netwerkatlas.model.atlas import Point
 from netwerkatlas.model.records import (
+    EmotionalKind,
+    EmotionalRelation,
     Gender,
+    ParentChildKind,
     ParentChildRelation,
     PartnerRelation,
     PartnerStatus,
     PersonNode,
+    new_id,
 )
 from netwerkatlas.tools.genogram import VIEW
 
@@ -84,3 +88,86 @@ def rearrange(atlas: Atlas) -> Command | None:
     if not state or not state.positions:
         return None
     return SetPositions(VIEW, dict.fromkeys(state.positions), t("genogram.command.rearrange"))
+
+
+# --- the relations themselves ----------------------------------------------------------------
+
+
+def partner_relations(atlas: Atlas, person_id: str) -> list[PartnerRelation]:
+    return sorted(
+        (e for e in atlas.edges(EdgeKind.PARTNER) if person_id in (e.source, e.target)),
+        key=lambda e: (e.start_year or 0, e.id),
+    )
+
+
+def set_partner(atlas: Atlas, edge_id: str, **changes) -> Command | None:
+    """Status or years of a couple ("status", "start_year", "end_year")."""
+    edge = atlas.edge(edge_id)
+    changes = {k: v for k, v in changes.items() if getattr(edge, k) != v}
+    if not changes:
+        return None
+    return UpdateItem(EDGES, edge_id, changes, t("genogram.command.partner"))
+
+
+def parse_years(text: str) -> tuple[int | None, int | None] | None:
+    """ "1973", "1973-1997", "-1997" or "" -> (start, end); None when it is not years."""
+    parts = [p.strip() for p in text.replace("–", "-").split("-")]
+    if len(parts) > 2 or not all(
+        p == "" or (p.isdigit() and 1000 <= int(p) <= 2999) for p in parts
+    ):
+        return None
+    start = int(parts[0]) if parts[0] else None
+    end = int(parts[1]) if len(parts) > 1 and parts[1] else None
+    return start, end
+
+
+def child_links(atlas: Atlas, child_id: str) -> list[ParentChildRelation]:
+    return [e for e in atlas.edges(EdgeKind.PARENT_CHILD) if e.target == child_id]
+
+
+def set_child_kind(atlas: Atlas, child_id: str, kind: ParentChildKind) -> Command | None:
+    """Biological, adopted or foster, for the child's links to all its parents."""
+    steps = [
+        UpdateItem(EDGES, e.id, {"relation": kind})
+        for e in child_links(atlas, child_id)
+        if e.relation != kind
+    ]
+    return Macro(t("genogram.command.child_kind"), steps) if steps else None
+
+
+def siblings_of(atlas: Atlas, person_id: str) -> list[str]:
+    parents = set(parents_of(atlas, person_id))
+    return sorted(
+        {e.target for e in atlas.edges(EdgeKind.PARENT_CHILD) if e.source in parents} - {person_id}
+    )
+
+
+def set_twins(atlas: Atlas, a: str, b: str, twins: bool, identical: bool = False) -> Command:
+    """Make two siblings twins (drawn from one point; identical ones with a bar), or not."""
+    existing = next((e.twin_group for e in child_links(atlas, a) if e.twin_group), "")
+    group = (existing or f"twin-{new_id()[:8]}") if twins else ""
+    steps = [
+        UpdateItem(EDGES, e.id, {"twin_group": group, "identical_twin": twins and identical})
+        for person in (a, b)
+        for e in child_links(atlas, person)
+    ]
+    return Macro(t("genogram.command.twins"), steps)
+
+
+def emotional_between(atlas: Atlas, a: str, b: str) -> EmotionalRelation | None:
+    return next(
+        (e for e in atlas.edges(EdgeKind.EMOTIONAL) if {e.source, e.target} == {a, b}), None
+    )
+
+
+def set_emotional(atlas: Atlas, a: str, b: str, kind: EmotionalKind | None) -> Command | None:
+    """The emotional relation between two people: drawn as close, conflict, cut-off...;
+    None removes it."""
+    edge = emotional_between(atlas, a, b)
+    if kind is None:
+        return RemoveItem(EDGES, edge.id) if edge else None
+    if edge is None:
+        return AddItem(EDGES, EmotionalRelation(source=a, target=b, quality=kind))
+    if edge.quality == kind:
+        return None
+    return UpdateItem(EDGES, edge.id, {"quality": kind}, t("genogram.command.emotional"))

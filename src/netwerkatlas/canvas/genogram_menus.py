@@ -1,0 +1,115 @@
+"""The genogram's relation menus: a couple's status and years, how a child belongs to its
+parents, twins, and the emotional relation between two selected people."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QInputDialog, QMenu
+
+from netwerkatlas.i18n import t
+from netwerkatlas.model.records import EmotionalKind, ParentChildKind, PartnerStatus
+from netwerkatlas.tools.genogram import edits
+
+STATUSES = (
+    PartnerStatus.MARRIED,
+    PartnerStatus.COHABITING,
+    PartnerStatus.SEPARATED,
+    PartnerStatus.DIVORCED,
+    PartnerStatus.OTHER,
+)
+
+
+def add_relation_menus(menu: QMenu, view, person: str) -> None:
+    """Add the submenus that change `person`'s relations to `menu` (built by `view`)."""
+    atlas = view.genogram.atlas
+    name = lambda node_id: atlas.node(node_id).shown_label  # noqa: E731
+    for relation in edits.partner_relations(atlas, person):
+        other = relation.target if relation.source == person else relation.source
+        sub = menu.addMenu(t("genogram.menu.couple", name=name(other)))
+        for status in STATUSES:
+            action = sub.addAction(
+                t(f"genogram.status.{status}"),
+                lambda s=status, e=relation.id: view.push_command(
+                    edits.set_partner(atlas, e, status=s)
+                ),
+            )
+            action.setCheckable(True)
+            action.setChecked(relation.status == status)
+        sub.addSeparator()
+        sub.addAction(t("genogram.menu.years"), lambda e=relation.id: ask_years(view, e))
+    links = edits.child_links(atlas, person)
+    if links:
+        sub = menu.addMenu(t("genogram.menu.child_of_parents"))
+        current = links[0].relation
+        for kind in ParentChildKind:
+            action = sub.addAction(
+                t(f"genogram.child.{kind}"),
+                lambda k=kind: view.push_command(edits.set_child_kind(atlas, person, k)),
+            )
+            action.setCheckable(True)
+            action.setChecked(current == kind)
+        siblings = edits.siblings_of(atlas, person)
+        if siblings:
+            sub.addSeparator()
+            twin_group = links[0].twin_group
+            for sibling in siblings:
+                is_twin = bool(twin_group) and any(
+                    e.twin_group == twin_group for e in edits.child_links(atlas, sibling)
+                )
+                action = sub.addAction(
+                    t("genogram.menu.twin_with", name=name(sibling)),
+                    lambda s=sibling, on=not is_twin: view.push_command(
+                        edits.set_twins(atlas, person, s, on)
+                    ),
+                )
+                action.setCheckable(True)
+                action.setChecked(is_twin)
+                if is_twin:
+                    identical = links[0].identical_twin
+                    toggle = sub.addAction(
+                        t("genogram.menu.identical"),
+                        lambda s=sibling, i=identical: view.push_command(
+                            edits.set_twins(atlas, person, s, True, not i)
+                        ),
+                    )
+                    toggle.setCheckable(True)
+                    toggle.setChecked(identical)
+    selected = view.genogram.selected_ids()
+    if len(selected) == 2 and person in selected:
+        a, b = selected
+        existing = edits.emotional_between(atlas, a, b)
+        sub = menu.addMenu(t("genogram.menu.emotional", a=name(a), b=name(b)))
+        for kind in EmotionalKind:
+            key = "other_relation" if kind == EmotionalKind.OTHER else kind
+            action = sub.addAction(
+                t(f"genogram.legend.{key}"),
+                lambda k=kind: view.push_command(edits.set_emotional(atlas, a, b, k)),
+            )
+            action.setCheckable(True)
+            action.setChecked(existing is not None and existing.quality == kind)
+        if existing is not None:
+            sub.addSeparator()
+            sub.addAction(
+                t("genogram.menu.no_emotional"),
+                lambda: view.push_command(edits.set_emotional(atlas, a, b, None)),
+            )
+
+
+def ask_years(view, edge_id: str) -> None:
+    relation = view.genogram.atlas.edge(edge_id)
+    current = "-".join(str(y) if y else "" for y in (relation.start_year, relation.end_year))
+    text, ok = QInputDialog.getText(
+        view,
+        t("genogram.menu.years_title"),
+        t("genogram.menu.years_prompt"),
+        text=current.strip("-"),
+    )
+    if not ok:
+        return
+    years = edits.parse_years(text)
+    if years is None:
+        view.show_message(t("genogram.years_invalid", text=text))
+        return
+    start, end = years
+    view.push_command(
+        edits.set_partner(view.genogram.atlas, edge_id, start_year=start, end_year=end)
+    )
