@@ -168,6 +168,12 @@ class GenogramView(QGraphicsView):
             )
             action.setCheckable(True)
             action.setChecked(gender == current)
+        index = menu.addAction(
+            t("genogram.menu.index"),
+            lambda: self._push(edits.set_index(self.genogram.atlas, person)),
+        )
+        index.setCheckable(True)
+        index.setChecked(person == self.genogram.drawing.family.index_id)
         menu.addAction(t("genogram.menu.rename"), lambda: self.rename(person))
         menu.addAction(
             t("genogram.menu.remove"),

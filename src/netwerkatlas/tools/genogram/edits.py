@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from netwerkatlas.commands import AddItem, Command, Macro, RemoveItem, SetPositions, UpdateItem
+from netwerkatlas.commands import (
+    AddItem,
+    Command,
+    Macro,
+    RemoveItem,
+    SetPositions,
+    SetViewSetting,
+    UpdateItem,
+)
 from netwerkatlas.i18n import t
 from netwerkatlas.model import EDGES, NODES, Atlas, EdgeKind
 from netwerkatlas.model.atlas import Point
@@ -80,6 +88,15 @@ def add_relative(
 
 def move(positions: Mapping[str, Point]) -> Command:
     return SetPositions(VIEW, positions, t("command.move"))
+
+
+def set_index(atlas: Atlas, person_id: str) -> Command | None:
+    """The person the genogram is about (double outline); the client unless chosen."""
+    current = atlas.view_setting(VIEW, "index_id") or atlas.client_id
+    if current == person_id:
+        return None
+    value = None if person_id == atlas.client_id else person_id
+    return SetViewSetting(VIEW, "index_id", value, t("genogram.command.index"))
 
 
 def rearrange(atlas: Atlas) -> Command | None:
