@@ -14,7 +14,6 @@ import gc
 import math
 import os
 import platform
-import random
 import statistics
 import sys
 import tempfile
@@ -41,65 +40,24 @@ from netwerkatlas import io
 from netwerkatlas.canvas.items import LinkItem
 from netwerkatlas.canvas.scene import AtlasScene
 from netwerkatlas.canvas.view import AtlasView
-from netwerkatlas.model import Atlas, ClientNode, Direction, InfluenceLink, ThemeNode
+from netwerkatlas.model import Atlas, Direction
 from netwerkatlas.render.style import METRICS, PAPER
 from netwerkatlas.tools.netwerkintake import VIEW
+from synthetic_atlas import NEAR, build_atlas  # benchmarks/ is on the path when run
 
 NODES, LINKS = 1_000, 2_000
-SPACING = 170.0  # grid step in points: 1,000 places fill a disc of radius ~3,000 pt
-NEAR = 2.5 * SPACING  # "near" links join bollen at most this far apart
 STEPS, STEPS_WORST, BLOCK, OPENS = 300, 120, 20, 7
 VIEW_SIZE = (1200, 800)
 ZOOM = 0.35  # fixed zoom, centred on the client: about 250 bollen visible
 SWING_PX = 20  # screen pixels the dragged bol moves either way
-THEMES = ["Werk", "Wonen", "Gezondheid", "Geld", "Vrienden", "Familie", "School", "Sport"]
 UpdateMode = QGraphicsView.ViewportUpdateMode
 
 
 # --- the atlas ------------------------------------------------------------------------------
 
 
-def places() -> list[tuple[float, float]]:
-    """NODES grid places nearest the origin (the client's place first), slightly jittered."""
-    rng = random.Random(11)
-    reach = math.ceil(math.sqrt(NODES / math.pi)) + 2
-    cells = [(x, y) for x in range(-reach, reach + 1) for y in range(-reach, reach + 1)]
-    cells.sort(key=lambda c: (c[0] ** 2 + c[1] ** 2, c))
-    points = [(0.0, 0.0)]
-    for x, y in cells[1:NODES]:
-        points.append((x * SPACING + rng.uniform(-25, 25), y * SPACING + rng.uniform(-25, 25)))
-    return points
-
-
 def big_atlas(near: bool, seed: int = 5) -> Atlas:
-    """The client + 999 themes (labels, scores, every 7th emphasised) and 2,000 influence
-    links, one in four with a direction. Links join `near` bollen (as people draw them: related
-    themes side by side) or any two bollen (the worst case: long links cross the whole view)."""
-    rng = random.Random(seed)
-    atlas = Atlas(ClientNode(label="Cliënt", name="Cliënt"))
-    ids = [atlas.client_id]
-    for i in range(1, NODES):
-        label = f"{THEMES[i % len(THEMES)]} en nog iets {i}"
-        score = rng.choice([-2, -1, 0, 1, 2, None])
-        node = ThemeNode(label=label, score=score, emphasis=i % 7 == 0)
-        atlas.add("nodes", node)
-        ids.append(node.id)
-    points = places()
-    neighbours = [
-        [j for j, q in enumerate(points) if j != i and math.dist(p, q) <= NEAR]
-        for i, p in enumerate(points)
-    ]
-    pairs: set[tuple[int, int]] = set()
-    while len(pairs) < LINKS:
-        a = rng.randrange(NODES)
-        b = rng.choice(neighbours[a]) if near else rng.randrange(NODES)
-        if a != b:
-            pairs.add((min(a, b), max(a, b)))
-    for index, (a, b) in enumerate(sorted(pairs)):
-        direction = Direction.FORWARD if index % 4 == 0 else Direction.NONE
-        atlas.add("edges", InfluenceLink(source=ids[a], target=ids[b], direction=direction))
-    atlas.set_positions(VIEW, dict(zip(ids, points, strict=True)))
-    return atlas
+    return build_atlas(NODES, LINKS, near, seed)
 
 
 def dragged_bol(atlas: Atlas) -> str:

@@ -27,7 +27,6 @@ import io
 import math
 import os
 import platform
-import random
 import re
 import shutil
 import statistics
@@ -47,7 +46,7 @@ from netwerkatlas.export import ExportOptions, render
 from netwerkatlas.export.options import page_size_pt
 from netwerkatlas.export.pdf_output import poster_pdf
 from netwerkatlas.export.poster import TitleBlock
-from netwerkatlas.model import Atlas, ClientNode, Direction, InfluenceLink, ThemeNode
+from netwerkatlas.model import Atlas, Direction
 from netwerkatlas.model.records import NodeKind
 from netwerkatlas.render.fonts import ASCENT, BOLD, LINE_HEIGHT, REGULAR
 from netwerkatlas.render.geometry import ARROW_LENGTH, ARROW_SPREAD, badge_offset
@@ -60,65 +59,14 @@ from netwerkatlas.render.style import (
     bol_fill,
     score_symbol,
 )
-from netwerkatlas.tools.netwerkintake import VIEW
 from netwerkatlas.tools.netwerkintake.drawing import NetwerkintakeDrawing
+from synthetic_atlas import build_atlas  # benchmarks/ is on the path when run
 
 NODES, LINKS, RUNS = 1_000, 2_000, 7
 SMALL_NODES, SMALL_LINKS, SMALL_RUNS = 40, 60, 15
 PAPER = "A0"
-SPACING = 170.0  # grid step in points, as in bench_canvas.py
-NEAR = 2.5 * SPACING  # links join bollen at most this far apart
-THEMES = ["Werk", "Wonen", "Gezondheid", "Geld", "Vrienden", "Familie", "School", "Sport"]
 NEATO = shutil.which("neato")
 MEDIABOX = re.compile(rb"/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]")
-
-
-# --- the atlas ------------------------------------------------------------------------------
-# The builder of bench_canvas.py (near links), with the size as a parameter: there it is fixed
-# by module constants, and importing that module would load PySide6, which export does without.
-# atlas(1000, 2000) is the atlas bench_canvas.big_atlas(near=True) builds.
-
-
-def places(count: int) -> list[tuple[float, float]]:
-    """`count` grid places nearest the origin (the client's place first), slightly jittered."""
-    rng = random.Random(11)
-    reach = math.ceil(math.sqrt(count / math.pi)) + 2
-    cells = [(x, y) for x in range(-reach, reach + 1) for y in range(-reach, reach + 1)]
-    cells.sort(key=lambda c: (c[0] ** 2 + c[1] ** 2, c))
-    points = [(0.0, 0.0)]
-    for x, y in cells[1:count]:
-        points.append((x * SPACING + rng.uniform(-25, 25), y * SPACING + rng.uniform(-25, 25)))
-    return points
-
-
-def build_atlas(count: int, links: int, seed: int = 5) -> Atlas:
-    """The client + count - 1 themes (labels, scores, every 7th emphasised) and `links`
-    influence links between near bollen, one in four with a direction; every bol placed."""
-    rng = random.Random(seed)
-    atlas = Atlas(ClientNode(label="Cliënt", name="Cliënt"))
-    ids = [atlas.client_id]
-    for i in range(1, count):
-        label = f"{THEMES[i % len(THEMES)]} en nog iets {i}"
-        score = rng.choice([-2, -1, 0, 1, 2, None])
-        node = ThemeNode(label=label, score=score, emphasis=i % 7 == 0)
-        atlas.add("nodes", node)
-        ids.append(node.id)
-    points = places(count)
-    neighbours = [
-        [j for j, q in enumerate(points) if j != i and math.dist(p, q) <= NEAR]
-        for i, p in enumerate(points)
-    ]
-    pairs: set[tuple[int, int]] = set()
-    while len(pairs) < links:
-        a = rng.randrange(count)
-        b = rng.choice(neighbours[a])
-        if a != b:
-            pairs.add((min(a, b), max(a, b)))
-    for index, (a, b) in enumerate(sorted(pairs)):
-        direction = Direction.FORWARD if index % 4 == 0 else Direction.NONE
-        atlas.add("edges", InfluenceLink(source=ids[a], target=ids[b], direction=direction))
-    atlas.set_positions(VIEW, dict(zip(ids, points, strict=True)))
-    return atlas
 
 
 # --- what the floor and Graphviz draw, prepared once outside the timing ----------------------

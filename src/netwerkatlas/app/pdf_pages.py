@@ -9,13 +9,9 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 from PySide6.QtGui import QImage
 
+from netwerkatlas.export.raster import page_count
 
-def page_count(pdf: bytes) -> int:
-    document = pdfium.PdfDocument(pdf)
-    try:
-        return len(document)
-    finally:
-        document.close()
+__all__ = ["page_count", "page_image", "page_size_pt"]
 
 
 def page_size_pt(pdf: bytes, index: int) -> tuple[float, float]:
