@@ -23,6 +23,7 @@ from netwerkatlas.app.person_fields import PersonFields
 from netwerkatlas.commands import Command
 from netwerkatlas.i18n import t
 from netwerkatlas.model import EDGES, NODES, Atlas, AtlasEvent, AtlasReset, ItemChanged, ItemRemoved
+from netwerkatlas.model.events import Following
 from netwerkatlas.render.style import score_symbol
 from netwerkatlas.tools.netwerkintake import edits
 
@@ -33,7 +34,7 @@ class DetailsPanel(QWidget):
         self.push = push
         self.atlas: Atlas | None = None
         self.target: tuple[str, str] | None = None
-        self._unsubscribe: Callable[[], None] | None = None
+        self._following = Following(self._on_event)
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
@@ -66,12 +67,10 @@ class DetailsPanel(QWidget):
     # --- what is shown ------------------------------------------------------------------------
 
     def set_atlas(self, atlas: Atlas | None) -> None:
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
+        self._following.stop()
         self.atlas = atlas
         if atlas is not None:
-            self._unsubscribe = atlas.events.subscribe(self._on_event)
+            self._following.follow(atlas.events)
         self.show_item(None, None)
 
     def show_item(self, collection: str | None, item_id: str | None) -> None:

@@ -7,8 +7,6 @@ the user taps, selects and drags. The scene rebuilds the drawing whenever the mo
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene
@@ -16,6 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene
 from netwerkatlas.canvas.qt_painter import QtPainter
 from netwerkatlas.model import Atlas, AtlasEvent, PositionsChanged
 from netwerkatlas.model.atlas import Point
+from netwerkatlas.model.events import Following
 from netwerkatlas.render.style import PAPER
 from netwerkatlas.tools.genogram import VIEW
 from netwerkatlas.tools.genogram.drawing import GenogramDrawing
@@ -73,20 +72,16 @@ class GenogramScene(QGraphicsScene):
         self.drawing: GenogramDrawing | None = None
         self.item: GenogramItem | None = None
         self.handles: dict[str, PersonHandle] = {}
-        self._unsubscribe: Callable[[], None] | None = None
+        self._following = Following(self._on_event)
         self.set_atlas(atlas)
 
     def set_atlas(self, atlas: Atlas) -> None:
-        if self._unsubscribe is not None:
-            self._unsubscribe()
         self.atlas = atlas
-        self._unsubscribe = atlas.events.subscribe(self._on_event)
+        self._following.follow(atlas.events)
         self.rebuild()
 
     def detach(self) -> None:
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
+        self._following.stop()
 
     def _on_event(self, event: AtlasEvent) -> None:
         if isinstance(event, PositionsChanged) and event.view != VIEW:

@@ -8,7 +8,6 @@ bollen the user has not placed). It never writes to the model: editing happens t
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QBrush, QColor
@@ -27,6 +26,7 @@ from netwerkatlas.model import (
     ItemRemoved,
     PositionsChanged,
 )
+from netwerkatlas.model.events import Following
 from netwerkatlas.render.style import PAPER
 from netwerkatlas.tools.netwerkintake import VIEW as NETWERKINTAKE
 from netwerkatlas.tools.netwerkintake.layout import shown_positions
@@ -49,7 +49,7 @@ class AtlasScene(QGraphicsScene):
         self.text_scale = 1.0
         self.client_mode = False
         self.atlas: Atlas | None = None
-        self._unsubscribe: Callable[[], None] | None = None
+        self._following = Following(self._on_event)
         self._styled_links: set[str] = set()
         self.selectionChanged.connect(self._restyle_selected_links)
         self.set_atlas(atlas)
@@ -58,16 +58,12 @@ class AtlasScene(QGraphicsScene):
 
     def set_atlas(self, atlas: Atlas) -> None:
         """Show another atlas (a newly opened document); stops following the old one."""
-        if self._unsubscribe is not None:
-            self._unsubscribe()
         self.atlas = atlas
-        self._unsubscribe = atlas.events.subscribe(self._on_event)
+        self._following.follow(atlas.events)
         self.rebuild()
 
     def detach(self) -> None:
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
+        self._following.stop()
 
     def _restyle_selected_links(self) -> None:
         """Style links by selection here, once per change, rather than in a per-item hook

@@ -74,3 +74,21 @@ class EventHub:
     def emit(self, event: AtlasEvent) -> None:
         for listener in list(self._listeners):
             listener(event)
+
+
+class Following:
+    """One view's subscription to the atlas it shows: `follow` a newly opened atlas (the old
+    one is let go), `stop` when the view closes."""
+
+    def __init__(self, listener: Listener) -> None:
+        self.listener = listener
+        self._unsubscribe: Callable[[], None] | None = None
+
+    def follow(self, hub: EventHub) -> None:
+        self.stop()
+        self._unsubscribe = hub.subscribe(self.listener)
+
+    def stop(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None

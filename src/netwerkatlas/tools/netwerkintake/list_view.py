@@ -34,6 +34,7 @@ from netwerkatlas.model import (
     NodeBase,
     NodeKind,
 )
+from netwerkatlas.model.events import Following
 from netwerkatlas.render.style import SCORE_FILL, score_symbol
 from netwerkatlas.tools.netwerkintake import edits
 
@@ -106,7 +107,7 @@ class NetwerkintakeList(QTreeWidget):
         self.push = push
         self.atlas: Atlas | None = None
         self.groups: dict[NodeKind, QTreeWidgetItem] = {}
-        self._unsubscribe: Callable[[], None] | None = None
+        self._following = Following(self._on_event)
         self._updating = False
         self.setColumnCount(5)
         self.setHeaderLabels(
@@ -148,13 +149,11 @@ class NetwerkintakeList(QTreeWidget):
     def set_atlas(self, atlas: Atlas) -> None:
         self.detach()
         self.atlas = atlas
-        self._unsubscribe = atlas.events.subscribe(self._on_event)
+        self._following.follow(atlas.events)
         self.rebuild()
 
     def detach(self) -> None:
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
+        self._following.stop()
 
     def rebuild(self) -> None:
         self._updating = True
