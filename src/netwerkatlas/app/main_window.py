@@ -26,7 +26,7 @@ from netwerkatlas.app.export_dialog import ExportDialog
 from netwerkatlas.app.gedcom_dialog import GedcomImportDialog
 from netwerkatlas.app.palette import SuggestionPalette
 from netwerkatlas.app.recent import RecentFiles
-from netwerkatlas.canvas.genogram_scene import GenogramScene
+from netwerkatlas.canvas.drawing_scene import GenogramScene
 from netwerkatlas.canvas.genogram_view import GenogramView
 from netwerkatlas.canvas.scene import AtlasScene
 from netwerkatlas.canvas.view import AtlasView

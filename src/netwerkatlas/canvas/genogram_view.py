@@ -6,14 +6,12 @@ is a command from `tools.genogram.edits` or the shared commands, so it is undoab
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
-from PySide6.QtWidgets import QGraphicsView, QInputDialog, QMenu, QMessageBox
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
+from netwerkatlas.canvas.drawing_view import DrawingView
 from netwerkatlas.canvas.genogram_menus import add_relation_menus
-from netwerkatlas.canvas.genogram_scene import GenogramScene
 from netwerkatlas.commands import Command, UpdateItem
 from netwerkatlas.i18n import t
 from netwerkatlas.model import NODES
@@ -21,8 +19,6 @@ from netwerkatlas.model.records import Gender
 from netwerkatlas.tools.genogram import edits
 from netwerkatlas.tools.netwerkintake import edits as node_edits
 
-MARGIN = 60.0
-DRAG_START = 4.0
 RELATIVE_KEYS = {
     Qt.Key.Key_P: "partner",
     Qt.Key.Key_K: "child",
@@ -32,105 +28,18 @@ RELATIVE_KEYS = {
 }
 
 
-class GenogramView(QGraphicsView):
-    def __init__(self, scene: GenogramScene, push: Callable[[Command], None], parent=None):
-        super().__init__(scene, parent)
-        self.push = push
-        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setFrameShape(QGraphicsView.Shape.NoFrame)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self._press: QPointF | None = None
-        self._moving: dict[str, tuple[float, float]] | None = None
-        self._pan_from: QPointF | None = None
-        self.last_menu: QMenu | None = None
-
-    @property
-    def genogram(self) -> GenogramScene:
-        return self.scene()
-
-    # --- zoom ---------------------------------------------------------------------------------
-
-    def fit_all(self) -> None:
-        rect = self.genogram.item.boundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        current = self.transform().m11()
-        if current > 1.5:
-            self.scale(1.5 / current, 1.5 / current)
-
-    def zoom_by(self, factor: float) -> None:
-        current = self.transform().m11()
-        factor = max(0.05 / current, min(8.0 / current, factor))
-        self.scale(factor, factor)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        self.zoom_by(1.0015 ** event.angleDelta().y())
-
-    # --- mouse --------------------------------------------------------------------------------
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        point = self.mapToScene(event.position().toPoint())
-        if event.button() == Qt.MouseButton.MiddleButton:
-            self._pan_from = event.position()
-            return
-        if event.button() != Qt.MouseButton.LeftButton:
-            super().mousePressEvent(event)
-            return
-        person = self.genogram.person_at(point)
-        if person is None:
-            self.genogram.clearSelection()
-            self._pan_from = event.position()  # drag on empty paper pans
-            return
-        additive = event.modifiers() & (
-            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
-        )
-        if additive:
-            handle = self.genogram.handles[person]
-            handle.setSelected(not handle.isSelected())
-        elif person not in self.genogram.selected_ids():
-            self.genogram.select_only([person])
-        self._press = point
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self._pan_from is not None:
-            delta = event.position() - self._pan_from
-            self._pan_from = event.position()
-            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
-            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
-            return
-        if self._press is None:
-            return
-        point = self.mapToScene(event.position().toPoint())
-        delta = point - self._press
-        if self._moving is None and abs(delta.x()) + abs(delta.y()) < DRAG_START:
-            return
-        start = self.genogram.drawing.positions
-        self._moving = {
-            p: (start[p][0] + delta.x(), start[p][1] + delta.y())
-            for p in self.genogram.selected_ids()
-        }
-        self.genogram.move_live(self._moving)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        self._pan_from = None
-        moved, self._moving, self._press = self._moving, None, None
-        if moved:
-            self.push(edits.move(moved))
+class GenogramView(DrawingView):
+    """The genogram: add relatives from the context menu or the keyboard, rename, remove."""
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         person = self.genogram.person_at(self.mapToScene(event.position().toPoint()))
         if person is not None:
             self.rename(person)
 
-    # --- keys ---------------------------------------------------------------------------------
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
         ids = self.genogram.selected_ids()
         key = event.key()
-        if key == Qt.Key.Key_Escape and self._moving is not None:
-            self._moving, self._press = None, None
-            self.genogram.cancel_move()
-        elif ids and key in RELATIVE_KEYS and not event.modifiers():
+        if ids and key in RELATIVE_KEYS and not event.modifiers():
             self.add_relative(ids[0], RELATIVE_KEYS[key])
         elif ids and key == Qt.Key.Key_Delete:
             self._push(node_edits.remove(self.genogram.atlas, ids))

@@ -1,8 +1,8 @@
-"""The genogram on screen: the shared drawing painted by Qt, with one handle per person.
+"""A view drawn by its paper drawing (genogram, ecogram, circle), with one handle per person.
 
-The whole genogram is one item painted by `GenogramDrawing` (the poster's own code), so screen
-and paper agree. Above it lies an invisible, selectable handle for each person: those are what
-the user taps, selects and drags. The scene rebuilds the drawing whenever the model changes.
+The whole view is one item painted by the view's drawing (the poster's own code), so screen and
+paper agree. Above it lies an invisible, selectable handle for each person: those are what the
+user taps, selects and drags. The scene rebuilds the drawing whenever the model changes.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from netwerkatlas.model import Atlas, AtlasEvent, PositionsChanged
 from netwerkatlas.model.atlas import Point
 from netwerkatlas.model.events import Following
 from netwerkatlas.render.style import PAPER
-from netwerkatlas.tools.genogram import VIEW
+from netwerkatlas.tools.genogram import VIEW as GENOGRAM
 from netwerkatlas.tools.genogram.drawing import GenogramDrawing
 from netwerkatlas.tools.genogram.layout import SYMBOL
 
@@ -24,15 +24,15 @@ HANDLE = SYMBOL + 16  # a finger-sized target around each symbol
 SELECTED = "#1565c0"
 
 
-class GenogramItem(QGraphicsItem):
+class DrawingItem(QGraphicsItem):
     """Paints the drawing; it is not selectable: the person handles are."""
 
-    def __init__(self, drawing: GenogramDrawing) -> None:
+    def __init__(self, drawing) -> None:
         super().__init__()
         self.drawing = drawing
         self.setZValue(0)
 
-    def set_drawing(self, drawing: GenogramDrawing) -> None:
+    def set_drawing(self, drawing) -> None:
         self.prepareGeometryChange()
         self.drawing = drawing
         self.update()
@@ -64,13 +64,18 @@ class PersonHandle(QGraphicsRectItem):
             painter.drawRoundedRect(self.rect(), 6, 6)
 
 
-class GenogramScene(QGraphicsScene):
-    def __init__(self, atlas: Atlas, parent=None) -> None:
+class DrawingScene(QGraphicsScene):
+    """`make_drawing(atlas)` gives the view's drawing: it has `positions` (person id -> point),
+    `at(positions)` for a drag in progress, `bounds()` and `draw(painter)`."""
+
+    def __init__(self, atlas: Atlas, view_name: str, make_drawing, parent=None) -> None:
         super().__init__(parent)
+        self.view_name = view_name
+        self.make_drawing = make_drawing
         self.setBackgroundBrush(QBrush(QColor(PAPER)))
         self.atlas: Atlas | None = None
-        self.drawing: GenogramDrawing | None = None
-        self.item: GenogramItem | None = None
+        self.drawing = None
+        self.item: DrawingItem | None = None
         self.handles: dict[str, PersonHandle] = {}
         self._following = Following(self._on_event)
         self.set_atlas(atlas)
@@ -84,16 +89,16 @@ class GenogramScene(QGraphicsScene):
         self._following.stop()
 
     def _on_event(self, event: AtlasEvent) -> None:
-        if isinstance(event, PositionsChanged) and event.view != VIEW:
-            return  # another view's layout: nothing in the genogram moves
+        if isinstance(event, PositionsChanged) and event.view != self.view_name:
+            return  # another view's layout: nothing here moves
         self.rebuild()
 
     def rebuild(self) -> None:
-        """Read the family again and show it; keeps the selection where the people remain."""
+        """Draw the view again; keeps the selection where the people remain."""
         selected = set(self.selected_ids())
-        self.drawing = GenogramDrawing(self.atlas)
+        self.drawing = self.make_drawing(self.atlas)
         if self.item is None:
-            self.item = GenogramItem(self.drawing)
+            self.item = DrawingItem(self.drawing)
             self.addItem(self.item)
         else:
             self.item.set_drawing(self.drawing)
@@ -132,3 +137,8 @@ class GenogramScene(QGraphicsScene):
         for person_id in person_ids:
             if person_id in self.handles:
                 self.handles[person_id].setSelected(True)
+
+
+class GenogramScene(DrawingScene):
+    def __init__(self, atlas: Atlas, parent=None) -> None:
+        super().__init__(atlas, GENOGRAM, GenogramDrawing, parent)
