@@ -26,6 +26,7 @@ from netwerkatlas.app.export_dialog import ExportDialog
 from netwerkatlas.app.gedcom_dialog import GedcomImportDialog
 from netwerkatlas.app.palette import SuggestionPalette
 from netwerkatlas.app.recent import RecentFiles
+from netwerkatlas.canvas.circle_view import CircleScene, CircleView
 from netwerkatlas.canvas.drawing_scene import GenogramScene
 from netwerkatlas.canvas.genogram_view import GenogramView
 from netwerkatlas.canvas.scene import AtlasScene
@@ -55,6 +56,9 @@ class MainWindow(QMainWindow):
         self.views.setDocumentMode(True)
         self.views.addTab(self.view, t("view.netwerkintake"))
         self.views.addTab(self.genogram_view, t("view.genogram"))
+        self.circle_scene = CircleScene(document.atlas, parent=self)
+        self.circle_view = CircleView(self.circle_scene, push=self.push, parent=self)
+        self.views.addTab(self.circle_view, t("view.netwerkcirkel"))
         self.views.currentChanged.connect(self._view_switched)
         self.setCentralWidget(self.views)
         self.resize(1280, 860)
@@ -109,6 +113,11 @@ class MainWindow(QMainWindow):
             lambda: self.views.setCurrentWidget(self.genogram_view),
             "Ctrl+2",
         )
+        self.view_circle_action = self._action(
+            "action.view_netwerkcirkel",
+            lambda: self.views.setCurrentWidget(self.circle_view),
+            "Ctrl+3",
+        )
         self.rearrange_genogram_action = self._action(
             "action.rearrange_genogram", self.genogram_view.rearrange
         )
@@ -140,7 +149,9 @@ class MainWindow(QMainWindow):
         self.edit_menu = bar.addMenu(t("menu.edit"))
         self.edit_menu.addActions([self.undo_action, self.redo_action])
         self.view_menu = bar.addMenu(t("menu.view"))
-        self.view_menu.addActions([self.view_netwerkintake_action, self.view_genogram_action])
+        self.view_menu.addActions(
+            [self.view_netwerkintake_action, self.view_genogram_action, self.view_circle_action]
+        )
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.fit_action, self.zoom_in_action, self.zoom_out_action])
         self.view_menu.addSeparator()
@@ -320,6 +331,7 @@ class MainWindow(QMainWindow):
         self._watch(document)
         self.scene.set_atlas(document.atlas)
         self.genogram_scene.set_atlas(document.atlas)
+        self.circle_scene.set_atlas(document.atlas)
         self.details.set_atlas(document.atlas)
         self.list.set_atlas(document.atlas)
         self.view.fit_all()
@@ -430,14 +442,16 @@ class MainWindow(QMainWindow):
         return self.views.currentWidget()
 
     def _view_switched(self, index: int) -> None:
-        on_genogram = self.views.widget(index) is self.genogram_view
-        # The suggestions are netwerkintake themes: out of the way while on the genogram.
-        if on_genogram:
-            self._palette_was_visible = self.palette_dock.isVisible()
-            self.palette_dock.hide()
-            self.genogram_view.fit_all()
-            QTimer.singleShot(0, self.genogram_view.fit_all)  # again, once the dock is gone
+        view = self.views.widget(index)
+        # The suggestions are netwerkintake themes: out of the way on the other views.
+        if view is not self.view:
+            if self.palette_dock.isVisible():
+                self._palette_was_visible = True
+                self.palette_dock.hide()
+            view.fit_all()
+            QTimer.singleShot(0, view.fit_all)  # again, once the dock is gone
         elif getattr(self, "_palette_was_visible", False) and not self.client_mode:
+            self._palette_was_visible = False
             self.palette_dock.show()
         self.views.currentWidget().setFocus()
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from netwerkatlas.model import Atlas
 from netwerkatlas.render.drawing import ViewDrawing
+from netwerkatlas.tools.circle.drawing import CircleDrawing
 from netwerkatlas.tools.genogram.drawing import GenogramDrawing
 from netwerkatlas.tools.netwerkintake.drawing import NetwerkintakeDrawing
 
@@ -14,6 +15,7 @@ DrawingFactory = Callable[[Atlas, bool], ViewDrawing]  # (atlas, show_scores) ->
 VIEW_DRAWINGS: dict[str, DrawingFactory] = {
     "netwerkintake": NetwerkintakeDrawing,
     "genogram": GenogramDrawing,
+    "netwerkcirkel": CircleDrawing,
 }
 
 

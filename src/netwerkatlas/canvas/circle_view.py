@@ -1,0 +1,98 @@
+"""The netwerkcirkel on screen: drag a name into a cell to set its ring and sector, out of the
+circle to take it out; the variant and the counts from the context menu."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
+
+from netwerkatlas.canvas.drawing_scene import DrawingScene
+from netwerkatlas.canvas.drawing_view import DrawingView
+from netwerkatlas.i18n import t
+from netwerkatlas.model import Atlas
+from netwerkatlas.tools.circle import VIEW, edits
+from netwerkatlas.tools.circle.drawing import CircleDrawing
+from netwerkatlas.tools.circle.variants import BUILT_IN, CUSTOM, Variant, current_variant
+
+
+class CircleScene(DrawingScene):
+    def __init__(self, atlas: Atlas, parent=None) -> None:
+        super().__init__(atlas, VIEW, CircleDrawing, parent)
+
+
+class CircleView(DrawingView):
+    def dropped(self, moved: dict[str, tuple[float, float]]) -> None:
+        geometry = self.drawn.drawing.geometry
+        self._push(
+            edits.place(self.drawn.atlas, {p: geometry.cell_at(xy) for p, xy in moved.items()})
+        )
+
+    def place_at(self, person_id: str, point: QPointF) -> None:
+        """Put a person (dropped from the groslijst) in the cell under `point`."""
+        cell = self.drawn.drawing.geometry.cell_at((point.x(), point.y()))
+        if cell is not None:
+            self._push(edits.place(self.drawn.atlas, {person_id: cell}))
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.last_menu = self.context_menu(self.mapToScene(event.pos()))
+        self.last_menu.popup(event.globalPos())
+
+    def context_menu(self, point: QPointF) -> QMenu:
+        menu = QMenu(self)
+        atlas = self.drawn.atlas
+        person = self.drawn.person_at(point)
+        if person is not None:
+            menu.addAction(
+                t("circle.menu.take_out"), lambda: self._push(edits.place(atlas, {person: None}))
+            )
+            menu.addSeparator()
+        counts = menu.addAction(
+            t("circle.menu.counts"), lambda: self._push(edits.toggle_counts(atlas))
+        )
+        counts.setCheckable(True)
+        counts.setChecked(self.drawn.drawing.show_counts)
+        variants = menu.addMenu(t("circle.menu.variant"))
+        current = current_variant(atlas).key
+        for key, variant in BUILT_IN.items():
+            action = variants.addAction(
+                t(f"circle.variant.{key}"), lambda v=variant: self.switch(v)
+            )
+            action.setCheckable(True)
+            action.setChecked(current == key)
+        custom = variants.addAction(t("circle.variant.custom"), self.ask_custom)
+        custom.setCheckable(True)
+        custom.setChecked(current == CUSTOM)
+        return menu
+
+    def switch(self, variant: Variant) -> list[str]:
+        """Use another set of rings and sectors; tells who has no cell there."""
+        atlas = self.drawn.atlas
+        command, lost = edits.switch_variant(atlas, variant)
+        self._push(command)
+        if lost:
+            names = "\n".join(f"• {atlas.node(p).shown_label}" for p in lost)
+            QMessageBox.information(self, t("circle.lost_title"), t("circle.lost", names=names))
+        return lost
+
+    def ask_custom(self) -> None:
+        current = current_variant(self.drawn.atlas)
+        rings, ok = QInputDialog.getText(
+            self, t("circle.custom_title"), t("circle.custom_rings"), text=", ".join(current.rings)
+        )
+        if not ok:
+            return
+        sectors, ok = QInputDialog.getText(
+            self,
+            t("circle.custom_title"),
+            t("circle.custom_sectors"),
+            text=", ".join(current.sectors),
+        )
+        ring_names = tuple(n.strip() for n in rings.split(",") if n.strip())
+        sector_names = tuple(n.strip() for n in sectors.split(",") if n.strip())
+        if ok and ring_names and len(sector_names) >= 2:
+            self.switch(Variant(CUSTOM, ring_names, sector_names))
+
+    def _push(self, command) -> None:
+        if command is not None:
+            self.push(command)
