@@ -412,3 +412,15 @@ def test_space_and_drag_pans_with_a_mouse(window):
     QTest.keyRelease(window.view, Qt.Key.Key_Space)
     assert window.view.verticalScrollBar().value() < scroll
     assert not window.view.labels.is_open and not window.document.is_modified
+
+
+def test_every_part_of_the_score_badge_can_be_tapped(window):
+    """Also the half of the badge that lies over the bol's own circle."""
+    huisarts = bol_named(window, "Huisarts")
+    item = window.scene.bol_items[huisarts.id]
+    centre = item.badge_centre()
+    inward = centre * (1 - 6 / item.radius)  # 6 points towards the middle of the bol
+    assert item.contains(inward) and item.badge_hit(item.mapToScene(inward))
+    click(window.view, item.mapToScene(inward))
+    assert window.view.last_score_picker is not None
+    window.view.last_score_picker.close()

@@ -130,6 +130,9 @@ class BolItem(QGraphicsItem):
     def shape(self) -> QPainterPath:
         """The circle, and the score badge where one can be tapped."""
         path = QPainterPath()
+        # Winding: where the badge overlaps the circle is inside both, not a hole (the default
+        # odd-even rule would cut the inner half of the badge out of what a tap can hit).
+        path.setFillRule(Qt.FillRule.WindingFill)
         path.addEllipse(QPointF(0, 0), self.radius, self.radius)
         if self.show_score and not self.is_client:
             badge = METRICS.badge_radius * 1.2
