@@ -7,6 +7,7 @@ from collections.abc import Callable
 from netwerkatlas.model import Atlas
 from netwerkatlas.render.drawing import ViewDrawing
 from netwerkatlas.tools.circle.drawing import CircleDrawing
+from netwerkatlas.tools.ecogram.drawing import EcogramDrawing
 from netwerkatlas.tools.genogram.drawing import GenogramDrawing
 from netwerkatlas.tools.netwerkintake.drawing import NetwerkintakeDrawing
 
@@ -16,6 +17,7 @@ VIEW_DRAWINGS: dict[str, DrawingFactory] = {
     "netwerkintake": NetwerkintakeDrawing,
     "genogram": GenogramDrawing,
     "netwerkcirkel": CircleDrawing,
+    "ecogram": EcogramDrawing,
 }
 
 
