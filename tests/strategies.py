@@ -150,6 +150,7 @@ def _person_fields(draw):
         "deceased": draw(st.booleans()),
         "pregnancy": draw(st.none() | st.sampled_from(Pregnancy)),
         "household": draw(shorts),
+        "suggested_by": draw(shorts),
     }
 
 

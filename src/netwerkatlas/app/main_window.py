@@ -28,6 +28,7 @@ from netwerkatlas.app.palette import SuggestionPalette
 from netwerkatlas.app.recent import RecentFiles
 from netwerkatlas.canvas.circle_view import CircleScene, CircleView
 from netwerkatlas.canvas.drawing_scene import GenogramScene
+from netwerkatlas.canvas.ecogram_view import EcogramScene, EcogramView
 from netwerkatlas.canvas.genogram_view import GenogramView
 from netwerkatlas.canvas.scene import AtlasScene
 from netwerkatlas.canvas.view import AtlasView
@@ -36,6 +37,7 @@ from netwerkatlas.i18n import t
 from netwerkatlas.io.gedcom import GedcomError, read_gedcom
 from netwerkatlas.model import EDGES, NODES, AtlasError, NodeKind
 from netwerkatlas.tools.genogram.importing import import_family
+from netwerkatlas.tools.groslijst.list_view import Groslijst
 from netwerkatlas.tools.netwerkintake.list_view import NetwerkintakeList
 
 TARGET_MM = 12.0
@@ -56,6 +58,9 @@ class MainWindow(QMainWindow):
         self.views.setDocumentMode(True)
         self.views.addTab(self.view, t("view.netwerkintake"))
         self.views.addTab(self.genogram_view, t("view.genogram"))
+        self.ecogram_scene = EcogramScene(document.atlas, parent=self)
+        self.ecogram_view = EcogramView(self.ecogram_scene, push=self.push, parent=self)
+        self.views.addTab(self.ecogram_view, t("view.ecogram"))
         self.circle_scene = CircleScene(document.atlas, parent=self)
         self.circle_view = CircleView(self.circle_scene, push=self.push, parent=self)
         self.views.addTab(self.circle_view, t("view.netwerkcirkel"))
@@ -113,11 +118,15 @@ class MainWindow(QMainWindow):
             lambda: self.views.setCurrentWidget(self.genogram_view),
             "Ctrl+2",
         )
+        self.view_ecogram_action = self._action(
+            "action.view_ecogram", lambda: self.views.setCurrentWidget(self.ecogram_view), "Ctrl+3"
+        )
         self.view_circle_action = self._action(
             "action.view_netwerkcirkel",
             lambda: self.views.setCurrentWidget(self.circle_view),
-            "Ctrl+3",
+            "Ctrl+4",
         )
+        self.groslijst_action = self._action("action.groslijst", self.show_groslijst, "Ctrl+5")
         self.rearrange_genogram_action = self._action(
             "action.rearrange_genogram", self.genogram_view.rearrange
         )
@@ -150,8 +159,14 @@ class MainWindow(QMainWindow):
         self.edit_menu.addActions([self.undo_action, self.redo_action])
         self.view_menu = bar.addMenu(t("menu.view"))
         self.view_menu.addActions(
-            [self.view_netwerkintake_action, self.view_genogram_action, self.view_circle_action]
+            [
+                self.view_netwerkintake_action,
+                self.view_genogram_action,
+                self.view_ecogram_action,
+                self.view_circle_action,
+            ]
         )
+        self.view_menu.addAction(self.groslijst_action)
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.fit_action, self.zoom_in_action, self.zoom_out_action])
         self.view_menu.addSeparator()
@@ -220,6 +235,10 @@ class MainWindow(QMainWindow):
         self.list_dock = self._dock("list", t("panel.list"), self.list)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.list_dock)
         self.tabifyDockWidget(self.details_dock, self.list_dock)
+        self.groslijst = Groslijst(self.document.atlas, self.push, self)
+        self.groslijst_dock = self._dock("groslijst", t("panel.groslijst"), self.groslijst)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.groslijst_dock)
+        self.tabifyDockWidget(self.list_dock, self.groslijst_dock)
         self.details_dock.raise_()
         self.scene.selectionChanged.connect(self._selection_changed)
         self.genogram_scene.selectionChanged.connect(self._genogram_selection_changed)
@@ -332,8 +351,10 @@ class MainWindow(QMainWindow):
         self.scene.set_atlas(document.atlas)
         self.genogram_scene.set_atlas(document.atlas)
         self.circle_scene.set_atlas(document.atlas)
+        self.ecogram_scene.set_atlas(document.atlas)
         self.details.set_atlas(document.atlas)
         self.list.set_atlas(document.atlas)
+        self.groslijst.set_atlas(document.atlas)
         self.view.fit_all()
         if document.path is not None:
             self.recent.add(document.path)
@@ -437,6 +458,12 @@ class MainWindow(QMainWindow):
     def _exported(self, dialog: ExportDialog) -> None:
         if dialog.last_written is not None:
             self.statusBar().showMessage(t("status.exported", path=dialog.last_written), 6000)
+
+    def show_groslijst(self) -> None:
+        """The groslijst panel in front, with the cursor in its entry field: type names."""
+        self.groslijst_dock.show()
+        self.groslijst_dock.raise_()
+        self.groslijst.entry.setFocus()
 
     def current_view(self):
         return self.views.currentWidget()

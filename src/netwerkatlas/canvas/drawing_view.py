@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGraphicsView, QMenu
 from netwerkatlas.canvas.drawing_scene import DrawingScene
 from netwerkatlas.commands import Command, SetPositions
 from netwerkatlas.i18n import t
+from netwerkatlas.tools.groslijst import MIME_PERSON
 
 MARGIN = 60.0
 DRAG_START = 4.0
@@ -33,6 +34,8 @@ class DrawingView(QGraphicsView):
         self._press: QPointF | None = None
         self._moving: dict[str, tuple[float, float]] | None = None
         self._pan_from: QPointF | None = None
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
         self.last_menu: QMenu | None = None
 
     @property
@@ -110,6 +113,43 @@ class DrawingView(QGraphicsView):
         moved, self._moving, self._press = self._moving, None, None
         if moved:
             self.dropped(moved)
+
+    # --- names dragged from the groslijst -----------------------------------------------------
+
+    def accepts_people(self) -> bool:
+        """Whether names can be dragged onto this view from the groslijst."""
+        return type(self).place_at is not DrawingView.place_at
+
+    def place_at(self, person_id: str, point: QPointF) -> None:
+        """Place a person dropped from the groslijst at `point` (views with places override)."""
+
+    def _people_in(self, event) -> list[str]:
+        if not self.accepts_people() or not event.mimeData().hasFormat(MIME_PERSON):
+            return []
+        data = bytes(event.mimeData().data(MIME_PERSON)).decode()
+        return [p for p in data.split("\n") if p and self.drawn.atlas.has("nodes", p)]
+
+    def dragEnterEvent(self, event) -> None:
+        if self._people_in(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:
+        if self._people_in(event):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:
+        people = self._people_in(event)
+        if not people:
+            super().dropEvent(event)
+            return
+        point = self.mapToScene(event.position().toPoint())
+        for person in people:
+            self.place_at(person, point)
+        event.acceptProposedAction()
 
     def dropped(self, moved: dict[str, tuple[float, float]]) -> None:
         """People let go at new places: keep those places (views with cells decide more)."""

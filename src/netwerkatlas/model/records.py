@@ -158,6 +158,7 @@ class PersonFields(Record):
     deceased: bool = False  # also without a known death year
     pregnancy: Pregnancy | None = None
     household: Short = ""  # people with the same household name live together
+    suggested_by: Short = ""  # who named this person for the groslijst
 
 
 class ClientNode(NodeBase, PersonFields):

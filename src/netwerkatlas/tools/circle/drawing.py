@@ -11,7 +11,7 @@ from netwerkatlas.i18n import t
 from netwerkatlas.model import Atlas
 from netwerkatlas.model.atlas import Point
 from netwerkatlas.render.drawing import LegendEntry, Rect
-from netwerkatlas.render.fonts import baseline_offset
+from netwerkatlas.render.fonts import baseline_offset, text_width
 from netwerkatlas.render.painter import Painter
 from netwerkatlas.render.style import CLIENT_FILL, INK, MUTED
 from netwerkatlas.tools.circle import VIEW
@@ -46,7 +46,7 @@ class CircleDrawing:
         self.cells = placeable(atlas, self.variant)
         self.names = {p: atlas.node(p).shown_label for p in self.cells}
         self.placed: dict[str, Placed] = {}
-        outside: list[tuple[float, float, float, float]] = []
+        outside = self._label_boxes()  # fanned-out names keep clear of the sector names
         for r, ring in enumerate(self.variant.rings):
             for s, sector in enumerate(self.variant.sectors):
                 people = sorted(
@@ -63,6 +63,29 @@ class CircleDrawing:
         moved.__dict__.update(self.__dict__)
         moved.positions = {**self.positions, **positions}
         return moved
+
+    def sector_labels(self) -> list[tuple[float, float, str, str]]:
+        """Each sector's name (with its count) outside the rings: (x, y, text, align)."""
+        labels = []
+        for s, sector in enumerate(self.variant.sectors):
+            start, end = self.geometry.sector_span(s)
+            x, y = point_at(self.geometry.outer + 18, (start + end) / 2)
+            label = ring_label(sector)
+            if self.show_counts:
+                label += f" ({sum(1 for c in self.cells.values() if c[1] == sector)})"
+            # Words to the right of the circle start there, to the left of it end there.
+            align = "left" if x > 1 else "right" if x < -1 else "centre"
+            y += baseline_offset(13) + (12 if y > 1 else -4 if y < -1 else 0)
+            labels.append((x, y, label, align))
+        return labels
+
+    def _label_boxes(self) -> list[tuple[float, float, float, float]]:
+        boxes = []
+        for x, y, label, align in self.sector_labels():
+            width = text_width(label, 13, True)
+            left = {"left": x, "right": x - width, "centre": x - width / 2}[align]
+            boxes.append((left - 4, y - 13, left + width + 4, y + 5))
+        return boxes
 
     def count(self, ring: str, sector: str | None = None) -> int:
         return sum(1 for c in self.cells.values() if c[0] == ring and sector in (None, c[1]))
@@ -92,15 +115,7 @@ class CircleDrawing:
             start, _ = geometry.sector_span(s)
             a, b = point_at(CENTRE_RADIUS, start), point_at(geometry.outer, start)
             painter.line(*a, *b, colour=MUTED, width=1.2)
-        for s, sector in enumerate(variant.sectors):
-            start, end = geometry.sector_span(s)
-            x, y = point_at(geometry.outer + 18, (start + end) / 2)
-            label = ring_label(sector)
-            if self.show_counts:
-                label += f" ({sum(1 for c in self.cells.values() if c[1] == sector)})"
-            # Outside the circle: words to the right of it start there, to the left end there.
-            align = "left" if x > 1 else "right" if x < -1 else "centre"
-            y += baseline_offset(13) + (12 if y > 1 else -4 if y < -1 else 0)
+        for x, y, label, align in self.sector_labels():
             painter.text(x, y, label, size=13, colour=INK, bold=True, align=align)
         for r, ring in enumerate(variant.rings):
             _inner, outer = geometry.ring_band(r)

@@ -1,0 +1,111 @@
+"""The ecogram on screen: drag a contact into a leefgebied (or out, to take it off), drop names
+from the groslijst; the line to the client from the context menu."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
+
+from netwerkatlas.canvas.drawing_scene import DrawingScene
+from netwerkatlas.canvas.drawing_view import DrawingView
+from netwerkatlas.commands import Command, Macro
+from netwerkatlas.i18n import t
+from netwerkatlas.model import Atlas
+from netwerkatlas.model.records import Direction, SupportKind, SupportStrength
+from netwerkatlas.tools.ecogram import VIEW, edits
+from netwerkatlas.tools.ecogram.domains import domains, support_edge
+from netwerkatlas.tools.ecogram.drawing import EcogramDrawing
+
+
+class EcogramScene(DrawingScene):
+    def __init__(self, atlas: Atlas, parent=None) -> None:
+        super().__init__(atlas, VIEW, EcogramDrawing, parent)
+
+
+class EcogramView(DrawingView):
+    def dropped(self, moved: dict[str, tuple[float, float]]) -> None:
+        atlas, drawing = self.drawn.atlas, self.drawn.drawing
+        steps: list[Command] = []
+        for person, point in moved.items():
+            domain = drawing.domain_at(point)
+            step = (
+                edits.place(atlas, person, domain, point)
+                if domain
+                else edits.unplace(atlas, person)
+            )
+            if step is not None:
+                steps.append(step)
+        if steps:
+            self.push(steps[0] if len(steps) == 1 else Macro(t("ecogram.command.place"), steps))
+
+    def place_at(self, person_id: str, point: QPointF) -> None:
+        xy = (point.x(), point.y())
+        domain = self.drawn.drawing.domain_at(xy)
+        if domain is not None:
+            self.push(edits.place(self.drawn.atlas, person_id, domain, xy))
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.last_menu = self.context_menu(self.mapToScene(event.pos()))
+        self.last_menu.popup(event.globalPos())
+
+    def context_menu(self, point: QPointF) -> QMenu:
+        menu = QMenu(self)
+        atlas = self.drawn.atlas
+        person = self.drawn.person_at(point)
+        if person is not None:
+            edge = support_edge(atlas, person)
+            strength = menu.addMenu(t("ecogram.menu.strength"))
+            for value in SupportStrength:
+                action = strength.addAction(
+                    t(f"ecogram.strength.{value}"),
+                    lambda v=value: self._support(person, strength=v),
+                )
+                action.setCheckable(True)
+                action.setChecked(edge is not None and edge.strength == value)
+            flow = menu.addMenu(t("ecogram.menu.direction"))
+            for value in Direction:
+                flow.addAction(
+                    t(f"ecogram.direction.{value}"),
+                    lambda v=value: self._support(person, direction=v),
+                )
+            kinds = menu.addMenu(t("ecogram.menu.support"))
+            current = set(edge.support) if edge else set()
+            for kind in SupportKind:
+                action = kinds.addAction(
+                    t(f"ecogram.support.{kind}"),
+                    lambda k=kind, on=kind not in current: self._support(
+                        person, support=tuple(sorted((current | {k}) if on else (current - {k})))
+                    ),
+                )
+                action.setCheckable(True)
+                action.setChecked(kind in current)
+            menu.addSeparator()
+            menu.addAction(
+                t("ecogram.menu.unplace"), lambda: self._push(edits.unplace(atlas, person))
+            )
+            menu.addSeparator()
+        menu.addAction(t("ecogram.menu.domains"), self.ask_domains)
+        return menu
+
+    def _support(self, person: str, **changes) -> None:
+        self._push(edits.set_support(self.drawn.atlas, person, **changes))
+
+    def ask_domains(self) -> None:
+        current = ", ".join(domains(self.drawn.atlas))
+        text, ok = QInputDialog.getText(
+            self, t("ecogram.domains_title"), t("ecogram.domains_prompt"), text=current
+        )
+        if not ok:
+            return
+        command, hidden = edits.set_domains(self.drawn.atlas, [n for n in text.split(",")])
+        self._push(command)
+        if hidden:
+            names = "\n".join(f"• {self.drawn.atlas.node(p).shown_label}" for p in hidden)
+            QMessageBox.information(
+                self, t("ecogram.domains_title"), t("ecogram.domains_hidden", names=names)
+            )
+
+    def _push(self, command) -> None:
+        if command is not None:
+            self.push(command)

@@ -1,0 +1,182 @@
+"""The groslijst on screen: type a name, Enter, the next one; sort, filter, and drag a name
+onto the circle or the ecogram to place it there.
+
+It shows every person of the atlas (the client is the centre, not a name on the list). The rows
+are read from the tree each time they are needed, never kept as Python handles, so they stay
+right whatever the model does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netwerkatlas.commands import Command
+from netwerkatlas.i18n import t
+from netwerkatlas.model import Atlas, AtlasEvent, NodeKind
+from netwerkatlas.model.events import Following
+from netwerkatlas.tools.circle.variants import cells
+from netwerkatlas.tools.ecogram.domains import domain_of
+from netwerkatlas.tools.groslijst import MIME_PERSON, edits
+
+COLUMNS = ("label", "relation", "life_domain", "suggested_by", "note", "unplaced")
+NAME, RELATION, DOMAIN, SUGGESTED, NOTE, UNPLACED = range(len(COLUMNS))
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def placed_in_ecogram_of(atlas: Atlas) -> set[str]:
+    """People the ecogram draws: those whose life domain is one of its sectors."""
+    return set(domain_of(atlas))
+
+
+class _Names(QTreeWidget):
+    """The table itself; a dragged row carries the person's id."""
+
+    def mimeData(self, items) -> QMimeData:
+        data = QMimeData()
+        ids = [item.data(NAME, ID_ROLE) for item in items]
+        data.setData(MIME_PERSON, "\n".join(ids).encode())
+        data.setText(", ".join(item.text(NAME) for item in items))
+        return data
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_PERSON]
+
+
+class Groslijst(QWidget):
+    def __init__(self, atlas: Atlas, push: Callable[[Command], None], parent=None) -> None:
+        super().__init__(parent)
+        self.push = push
+        self.atlas: Atlas | None = None
+        self._filling = False
+        self.entry = QLineEdit()
+        self.entry.setPlaceholderText(t("groslijst.entry_placeholder"))
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(t("groslijst.filter_placeholder"))
+        self.only_unplaced = QCheckBox(t("groslijst.only_unplaced"))
+        self.table = _Names()
+        self.table.setColumnCount(len(COLUMNS))
+        self.table.setHeaderLabels([t(f"groslijst.column.{c}") for c in COLUMNS])
+        self.table.setRootIsDecorated(False)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setDragEnabled(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter, 1)
+        filters.addWidget(self.only_unplaced)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.entry)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        self.entry.returnPressed.connect(self._add_typed)
+        self.filter.textChanged.connect(self._apply_filter)
+        self.only_unplaced.toggled.connect(self._apply_filter)
+        self.table.itemChanged.connect(self._edited)
+        self._following = Following(self._on_event)
+        self.set_atlas(atlas)
+
+    # --- following the model --------------------------------------------------------------
+
+    def set_atlas(self, atlas: Atlas) -> None:
+        self.atlas = atlas
+        self._following.follow(atlas.events)
+        self.rebuild()
+
+    def detach(self) -> None:
+        self._following.stop()
+
+    @property
+    def rows(self) -> dict[str, QTreeWidgetItem]:
+        table = self.table
+        items = (table.topLevelItem(i) for i in range(table.topLevelItemCount()))
+        return {item.data(NAME, ID_ROLE): item for item in items}
+
+    def rebuild(self) -> None:
+        """Show every person again (cheap: a groslijst holds tens of names, not thousands)."""
+        self._filling = True
+        self.table.setSortingEnabled(False)
+        self.table.clear()
+        placed_in_circle = set(cells(self.atlas))
+        placed_in_ecogram = placed_in_ecogram_of(self.atlas)
+        for node in self.atlas.nodes(NodeKind.PERSON):
+            row = QTreeWidgetItem()
+            row.setData(NAME, ID_ROLE, node.id)
+            row.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsEditable
+                | Qt.ItemFlag.ItemIsDragEnabled
+            )
+            row.setText(NAME, node.shown_label)
+            row.setText(RELATION, node.relation)
+            row.setText(DOMAIN, node.life_domain)
+            row.setText(SUGGESTED, node.suggested_by)
+            row.setText(NOTE, node.note.replace("\n", " "))
+            row.setToolTip(NOTE, node.note)
+            missing = [
+                t(f"groslijst.view.{view}")
+                for view, placed in (("circle", placed_in_circle), ("ecogram", placed_in_ecogram))
+                if node.id not in placed
+            ]
+            row.setText(UNPLACED, ", ".join(missing))
+            self.table.addTopLevelItem(row)
+        self.table.setSortingEnabled(True)
+        self._filling = False
+        self._apply_filter()
+
+    def _on_event(self, event: AtlasEvent) -> None:
+        self.rebuild()
+
+    # --- edits ----------------------------------------------------------------------------
+
+    def _add_typed(self) -> None:
+        command = edits.add_name(self.entry.text())
+        if command is not None:
+            self.push(command)
+        self.entry.clear()
+        self.entry.setFocus()
+
+    def _edited(self, row: QTreeWidgetItem, column: int) -> None:
+        if self._filling or column == UNPLACED:
+            return
+        person = row.data(NAME, ID_ROLE)
+        node = self.atlas.node(person)
+        if column == NOTE and row.text(NOTE) == node.note.replace("\n", " "):
+            return  # an unchanged note keeps its line breaks
+        command = edits.set_field(self.atlas, person, COLUMNS[column], row.text(column))
+        if command is not None:
+            self.push(command)
+        else:
+            self.rebuild()  # a refused edit shows the model's value again
+
+    # --- filter ---------------------------------------------------------------------------
+
+    def _apply_filter(self) -> None:
+        needle = self.filter.text().casefold().strip()
+        for row in self.rows.values():
+            text = " ".join(row.text(c) for c in range(len(COLUMNS) - 1)).casefold()
+            hidden = bool(needle) and needle not in text
+            if self.only_unplaced.isChecked() and not row.text(UNPLACED):
+                hidden = True
+            row.setHidden(hidden)
+
+    def selected_ids(self) -> list[str]:
+        return [item.data(NAME, ID_ROLE) for item in self.table.selectedItems()]

@@ -1,0 +1,93 @@
+"""The groslijst: fast entry, editing, filtering, and the inbox of the circle: names dragged
+from the list land in a cell; every view shows the same people."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from tests.test_canvas_editing import screen
+from tests.test_circle import cell_centre
+
+from netwerkatlas import io
+from netwerkatlas.tools.circle.variants import cells
+from netwerkatlas.tools.groslijst.list_view import NAME, RELATION, UNPLACED
+
+
+def person(win, label):
+    return next(n for n in win.document.atlas.nodes() if n.shown_label == label)
+
+
+def test_names_are_typed_one_after_another_each_one_undo_step(window):
+    atlas, stack = window.document.atlas, window.document.undo_stack
+    before = io.dumps(atlas)
+    window.groslijst_action.trigger()
+    entry = window.groslijst.entry
+    assert entry.hasFocus() or window.groslijst_dock.isVisible()
+    for name in ("Oma Truus", "Buurman Henk", "Zoë"):
+        if name.isascii():
+            QTest.keyClicks(entry, name)
+        else:  # QTest types ASCII only; a keyboard layout would give the ë
+            entry.insert(name)
+        QTest.keyClick(entry, Qt.Key.Key_Return)
+        assert entry.text() == ""
+    rows = window.groslijst.rows
+    names = {row.text(NAME) for row in rows.values()}
+    assert {"Oma Truus", "Buurman Henk", "Zoë"} <= names
+    truus = person(window, "Oma Truus")
+    assert truus.id in window.scene.bol_items  # also a bol in the netwerkintake
+    assert rows[truus.id].text(UNPLACED) == "cirkel, ecogram"  # not placed there yet
+    for _ in range(3):
+        stack.undo()
+    assert io.dumps(atlas) == before
+
+
+def test_columns_edit_the_person_everywhere(window):
+    atlas, stack = window.document.atlas, window.document.undo_stack
+    fleur = person(window, "Fleur")
+    row = window.groslijst.rows[fleur.id]
+    row.setText(RELATION, "beste vriendin")
+    assert atlas.node(fleur.id).relation == "beste vriendin"
+    row = window.groslijst.rows[fleur.id]
+    row.setText(NAME, "Fleur de Wit")
+    assert window.scene.bol_items[fleur.id].label == "Fleur de Wit"
+    stack.undo()
+    stack.undo()
+    assert atlas.node(fleur.id) == fleur
+
+
+def test_filter_and_only_not_yet_placed(window):
+    groslijst = window.groslijst
+    QTest.keyClicks(groslijst.filter, "kim")
+    shown = [r.text(NAME) for r in groslijst.rows.values() if not r.isHidden()]
+    assert shown == ["Trainer Kim"]
+    groslijst.filter.clear()
+    groslijst.only_unplaced.setChecked(True)
+    assert all(not r.isHidden() for r in groslijst.rows.values())  # nobody placed yet
+
+
+def test_a_name_dragged_from_the_list_lands_in_the_cell_it_is_dropped_on(window):
+    atlas, stack = window.document.atlas, window.document.undo_stack
+    window.view_circle_action.trigger()
+    view = window.circle_view
+    kim = person(window, "Trainer Kim")
+    row = window.groslijst.rows[kim.id]
+    mime = window.groslijst.table.mimeData([row])
+    target = cell_centre(window.circle_scene.drawing, "vrienden", "samenleving")
+    where = screen(view, target)
+    args = (
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    enter = QDragEnterEvent(where, *args)
+    QApplication.sendEvent(view.viewport(), enter)
+    assert enter.isAccepted(), "the circle refused the name"
+    QApplication.sendEvent(view.viewport(), QDropEvent(QPointF(where), *args))
+    assert cells(atlas)[kim.id] == ("vrienden", "samenleving")
+    assert kim.id in window.circle_scene.drawing.positions
+    assert window.groslijst.rows[kim.id].text(UNPLACED) == "ecogram"
+    stack.undo()
+    assert kim.id not in cells(atlas)
