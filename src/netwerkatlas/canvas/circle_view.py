@@ -28,6 +28,9 @@ class CircleView(DrawingView):
             edits.place(self.drawn.atlas, {p: geometry.cell_at(xy) for p, xy in moved.items()})
         )
 
+    def remove_selected(self, ids: list[str]) -> None:
+        self._push(edits.place(self.drawn.atlas, dict.fromkeys(ids)))
+
     def place_at(self, person_id: str, point: QPointF) -> None:
         """Put a person (dropped from the groslijst) in the cell under `point`."""
         cell = self.drawn.drawing.geometry.cell_at((point.x(), point.y()))

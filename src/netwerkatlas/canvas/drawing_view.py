@@ -8,17 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QMenu
 
 from netwerkatlas.canvas.drawing_scene import DrawingScene
+from netwerkatlas.canvas.touch import TouchGestures
 from netwerkatlas.commands import Command, SetPositions
 from netwerkatlas.i18n import t
 from netwerkatlas.tools.groslijst import MIME_PERSON
 
 MARGIN = 60.0
 DRAG_START = 4.0
+NUDGE = {
+    Qt.Key.Key_Left: (-20.0, 0.0),
+    Qt.Key.Key_Right: (20.0, 0.0),
+    Qt.Key.Key_Up: (0.0, -20.0),
+    Qt.Key.Key_Down: (0.0, 20.0),
+}
 
 
 class DrawingView(QGraphicsView):
@@ -37,6 +44,9 @@ class DrawingView(QGraphicsView):
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
         self.last_menu: QMenu | None = None
+        self.last_touch_menu: QMenu | None = None
+        self.touch = TouchGestures(self)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
 
     @property
     def drawn(self) -> DrawingScene:
@@ -63,56 +73,139 @@ class DrawingView(QGraphicsView):
     def wheelEvent(self, event: QWheelEvent) -> None:
         self.zoom_by(1.0015 ** event.angleDelta().y())
 
-    # --- mouse --------------------------------------------------------------------------------
+    # --- pointer: the mouse and one finger do the same -----------------------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        point = self.mapToScene(event.position().toPoint())
         if event.button() == Qt.MouseButton.MiddleButton:
             self._pan_from = event.position()
             return
         if event.button() != Qt.MouseButton.LeftButton:
             super().mousePressEvent(event)
             return
-        person = self.genogram.person_at(point)
-        if person is None:
-            self.genogram.clearSelection()
-            self._pan_from = event.position()  # drag on empty paper pans
-            return
-        additive = event.modifiers() & (
-            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        additive = bool(
+            event.modifiers()
+            & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier)
         )
-        if additive:
-            handle = self.genogram.handles[person]
-            handle.setSelected(not handle.isSelected())
-        elif person not in self.genogram.selected_ids():
-            self.genogram.select_only([person])
-        self._press = point
+        self._begin(event.position(), additive)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self._follow(event.position())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._finish()
+
+    def _begin(self, position: QPointF, additive: bool = False) -> None:
+        point = self.mapToScene(position.toPoint())
+        person = self.drawn.person_at(point)
+        if person is None:
+            self.drawn.clearSelection()
+            self._pan_from = position  # dragging empty paper pans
+            return
+        if additive:
+            handle = self.drawn.handles[person]
+            handle.setSelected(not handle.isSelected())
+        elif person not in self.drawn.selected_ids():
+            self.drawn.select_only([person])
+        self._press = point
+
+    def _follow(self, position: QPointF) -> None:
         if self._pan_from is not None:
-            delta = event.position() - self._pan_from
-            self._pan_from = event.position()
-            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
-            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            delta = position - self._pan_from
+            self._pan_from = position
+            self.pan_by(delta.x(), delta.y())
             return
         if self._press is None:
             return
-        point = self.mapToScene(event.position().toPoint())
+        point = self.mapToScene(position.toPoint())
         delta = point - self._press
         if self._moving is None and abs(delta.x()) + abs(delta.y()) < DRAG_START:
             return
-        start = self.genogram.drawing.positions
+        start = self.drawn.drawing.positions
         self._moving = {
-            p: (start[p][0] + delta.x(), start[p][1] + delta.y())
-            for p in self.genogram.selected_ids()
+            p: (start[p][0] + delta.x(), start[p][1] + delta.y()) for p in self.drawn.selected_ids()
         }
-        self.genogram.move_live(self._moving)
+        self.drawn.move_live(self._moving)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+    def _finish(self) -> None:
         self._pan_from = None
         moved, self._moving, self._press = self._moving, None, None
         if moved:
             self.dropped(moved)
+
+    def pan_by(self, dx: float, dy: float) -> None:
+        self.horizontalScrollBar().setValue(round(self.horizontalScrollBar().value() - dx))
+        self.verticalScrollBar().setValue(round(self.verticalScrollBar().value() - dy))
+
+    # --- touch: one finger drags or pans, two pinch and pan, a long press opens the menu -----
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        touch = self.__dict__.get("touch")  # events arrive while the view is being built
+        if touch is not None and touch.handles(event):
+            touch.event(event)
+            return True
+        return super().viewportEvent(event)
+
+    def begin_touch(self, point: QPointF) -> None:
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self._begin(self.mapFromScene(point).toPointF())
+
+    def move_touch(self, point: QPointF) -> None:
+        self._follow(self.mapFromScene(point).toPointF())
+
+    def end_touch(self, point: QPointF) -> None:
+        self._finish()
+
+    def cancel_touch(self) -> None:
+        self._cancel_move()
+
+    def context_menu(self, point: QPointF) -> QMenu:
+        return QMenu(self)
+
+    # --- keys: walk, nudge, remove --------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        ids = self.drawn.selected_ids()
+        if key == Qt.Key.Key_Escape and self._moving is not None:
+            self._cancel_move()
+        elif key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.select_next(-1 if key == Qt.Key.Key_Backtab else 1)
+        elif ids and key in NUDGE:
+            dx, dy = NUDGE[key]
+            start = self.drawn.drawing.positions
+            self.dropped({p: (start[p][0] + dx, start[p][1] + dy) for p in ids})
+        elif ids and key == Qt.Key.Key_Delete:
+            self.remove_selected(ids)
+        else:
+            super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return False  # Tab walks through the people here, not to the next widget
+
+    def select_next(self, step: int) -> None:
+        """Tab and Shift+Tab walk through the people in reading order, row by row."""
+        order = sorted(
+            self.drawn.drawing.positions,
+            key=lambda p: (
+                round(self.drawn.drawing.positions[p][1] / 40),
+                self.drawn.drawing.positions[p][0],
+            ),
+        )
+        if not order:
+            return
+        current = self.drawn.selected_ids()
+        index = (order.index(current[0]) + step) % len(order) if current else 0
+        self.drawn.select_only([order[index]])
+        self.ensureVisible(self.drawn.handles[order[index]])
+
+    def remove_selected(self, ids: list[str]) -> None:
+        """Del on selected people: what it means depends on the view (off the circle...)."""
+
+    def _cancel_move(self) -> None:
+        if self._moving is not None:
+            self.drawn.cancel_move()
+        self._moving, self._press, self._pan_from = None, None, None
 
     # --- names dragged from the groslijst -----------------------------------------------------
 
@@ -154,12 +247,5 @@ class DrawingView(QGraphicsView):
     def dropped(self, moved: dict[str, tuple[float, float]]) -> None:
         """People let go at new places: keep those places (views with cells decide more)."""
         self.push(SetPositions(self.drawn.view_name, moved, t("command.move")))
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self._moving is not None:
-            self._moving, self._press = None, None
-            self.drawn.cancel_move()
-        else:
-            super().keyPressEvent(event)
 
     # --- keys ---------------------------------------------------------------------------------

@@ -39,6 +39,11 @@ class EcogramView(DrawingView):
         if steps:
             self.push(steps[0] if len(steps) == 1 else Macro(t("ecogram.command.place"), steps))
 
+    def remove_selected(self, ids: list[str]) -> None:
+        steps = [c for c in (edits.unplace(self.drawn.atlas, p) for p in ids) if c is not None]
+        if steps:
+            self.push(steps[0] if len(steps) == 1 else Macro(t("ecogram.command.unplace"), steps))
+
     def place_at(self, person_id: str, point: QPointF) -> None:
         xy = (point.x(), point.y())
         domain = self.drawn.drawing.domain_at(xy)

@@ -110,37 +110,51 @@ class Groslijst(QWidget):
         return {item.data(NAME, ID_ROLE): item for item in items}
 
     def rebuild(self) -> None:
-        """Show every person again (cheap: a groslijst holds tens of names, not thousands)."""
+        """Bring every row up to date, in place: rows are updated, added and taken away, never
+        all thrown away, because an edit in a row is still running when the model answers it."""
         self._filling = True
+        sorting = self.table.isSortingEnabled()
         self.table.setSortingEnabled(False)
-        self.table.clear()
-        placed_in_circle = set(cells(self.atlas))
-        placed_in_ecogram = placed_in_ecogram_of(self.atlas)
-        for node in self.atlas.nodes(NodeKind.PERSON):
-            row = QTreeWidgetItem()
-            row.setData(NAME, ID_ROLE, node.id)
-            row.setFlags(
-                Qt.ItemFlag.ItemIsEnabled
-                | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsEditable
-                | Qt.ItemFlag.ItemIsDragEnabled
-            )
-            row.setText(NAME, node.shown_label)
-            row.setText(RELATION, node.relation)
-            row.setText(DOMAIN, node.life_domain)
-            row.setText(SUGGESTED, node.suggested_by)
-            row.setText(NOTE, node.note.replace("\n", " "))
-            row.setToolTip(NOTE, node.note)
-            missing = [
-                t(f"groslijst.view.{view}")
-                for view, placed in (("circle", placed_in_circle), ("ecogram", placed_in_ecogram))
-                if node.id not in placed
-            ]
-            row.setText(UNPLACED, ", ".join(missing))
-            self.table.addTopLevelItem(row)
-        self.table.setSortingEnabled(True)
+        people = {node.id: node for node in self.atlas.nodes(NodeKind.PERSON)}
+        rows = self.rows
+        for person_id, row in rows.items():
+            if person_id not in people:
+                self.table.takeTopLevelItem(self.table.indexOfTopLevelItem(row))
+        placed = (set(cells(self.atlas)), placed_in_ecogram_of(self.atlas))
+        for person_id, node in people.items():
+            row = rows.get(person_id)
+            if row is None:
+                row = QTreeWidgetItem()
+                row.setData(NAME, ID_ROLE, person_id)
+                row.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsSelectable
+                    | Qt.ItemFlag.ItemIsEditable
+                    | Qt.ItemFlag.ItemIsDragEnabled
+                )
+                self.table.addTopLevelItem(row)
+            self._fill(row, node, placed)
+        self.table.setSortingEnabled(sorting)
         self._filling = False
         self._apply_filter()
+
+    def _fill(self, row: QTreeWidgetItem, node, placed: tuple[set[str], set[str]]) -> None:
+        texts = {
+            NAME: node.shown_label,
+            RELATION: node.relation,
+            DOMAIN: node.life_domain,
+            SUGGESTED: node.suggested_by,
+            NOTE: node.note.replace("\n", " "),
+            UNPLACED: ", ".join(
+                t(f"groslijst.view.{view}")
+                for view, done in zip(("circle", "ecogram"), placed, strict=True)
+                if node.id not in done
+            ),
+        }
+        for column, text in texts.items():
+            if row.text(column) != text:
+                row.setText(column, text)
+        row.setToolTip(NOTE, node.note)
 
     def _on_event(self, event: AtlasEvent) -> None:
         self.rebuild()

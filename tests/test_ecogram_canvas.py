@@ -1,0 +1,144 @@
+"""The ecogram and the other drawn views on screen: drag, touch, keys, the context menu, and
+one person edited in one view showing the change in all the others."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from tests.test_canvas_editing import drag, screen
+
+from netwerkatlas import io
+from netwerkatlas.app.main import open_window
+from netwerkatlas.model import EdgeKind
+from netwerkatlas.resources import example_path
+from netwerkatlas.tools.circle import edits as circle_edits
+from netwerkatlas.tools.ecogram import VIEW
+from netwerkatlas.tools.ecogram.layout import point_at
+from netwerkatlas.tools.groslijst.list_view import NAME, UNPLACED
+
+
+@pytest.fixture
+def freek(qtbot, qsettings, tmp_path):
+    path = tmp_path / "freek.netwerkatlas"
+    path.write_bytes(example_path("ecogram-freek").read_bytes())
+    win = open_window(str(path), qsettings)
+    win.resize(1300, 900)
+    qtbot.waitExposed(win)
+    win.view_ecogram_action.trigger()
+    assert win.views.currentWidget() is win.ecogram_view
+    win.ecogram_view.fit_all()
+    yield win
+    win.document.undo_stack.set_clean()
+    win.close()
+
+
+def person(win, label):
+    return next(n for n in win.document.atlas.nodes() if n.shown_label == label)
+
+
+def sector_point(drawing, domain, radius_share=0.75):
+    geometry = drawing.geometry
+    index = list(geometry.domains).index(domain)
+    start, end = geometry.sector_span(index)
+    return point_at(geometry.outer * radius_share, (start + end) / 2)
+
+
+def test_dragging_a_contact_into_another_leefgebied_moves_it_there(freek):
+    atlas, stack = freek.document.atlas, freek.document.undo_stack
+    before = io.dumps(atlas)
+    mo = person(freek, "Mo").id
+    drawing = freek.ecogram_scene.drawing
+    drag(freek.ecogram_view, drawing.positions[mo], sector_point(drawing, "vrije tijd"))
+    assert atlas.node(mo).life_domain == "vrije tijd"
+    assert atlas.position(VIEW, mo) is not None  # the place is kept, by hand
+    assert freek.ecogram_scene.drawing.domain_at(freek.ecogram_scene.drawing.positions[mo]) == (
+        "vrije tijd"
+    )
+    stack.undo()
+    assert io.dumps(atlas) == before
+
+
+def test_the_line_to_the_client_from_the_context_menu(freek):
+    atlas, stack = freek.document.atlas, freek.document.undo_stack
+    before = io.dumps(atlas)
+    view = freek.ecogram_view
+    jesse = person(freek, "Jesse").id
+    point = view.mapToScene(view.mapFromScene(*freek.ecogram_scene.drawing.positions[jesse]))
+    menu = view.context_menu(point)
+    line = next(a.menu() for a in menu.actions() if a.menu() and "Lijn" in a.text())
+    next(a for a in line.actions() if a.text().startswith("stressvol")).trigger()
+    edge = next(e for e in atlas.edges(EdgeKind.SUPPORT) if jesse in (e.source, e.target))
+    assert edge.strength == "stressful"
+    menu = view.context_menu(point)
+    kinds = next(a.menu() for a in menu.actions() if a.menu() and "Soort" in a.text())
+    practical = next(a for a in kinds.actions() if a.text().startswith("P "))
+    had = "practical" in atlas.edge(edge.id).support
+    practical.trigger()
+    assert ("practical" in atlas.edge(edge.id).support) != had
+    while io.dumps(atlas) != before and stack.can_undo():
+        stack.undo()
+    assert io.dumps(atlas) == before
+
+
+def test_tab_walks_and_delete_takes_a_contact_off_the_ecogram(freek):
+    atlas, stack = freek.document.atlas, freek.document.undo_stack
+    view = freek.ecogram_view
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_Tab)
+    first = freek.ecogram_scene.selected_ids()
+    QTest.keyClick(view, Qt.Key.Key_Tab)
+    second = freek.ecogram_scene.selected_ids()
+    assert len(first) == len(second) == 1 and first != second
+    QTest.keyClick(view, Qt.Key.Key_Delete)
+    gone = second[0]
+    assert atlas.node(gone).life_domain == ""
+    assert gone not in freek.ecogram_scene.drawing.positions
+    assert "ecogram" in freek.groslijst.rows[gone].text(UNPLACED)  # back in the inbox
+    stack.undo()
+    assert gone in freek.ecogram_scene.drawing.positions
+
+
+def test_a_finger_drags_a_contact(freek):
+    finger = QTest.createTouchDevice()
+    atlas = freek.document.atlas
+    view = freek.ecogram_view
+    lieke = person(freek, "Lieke").id
+    drawing = freek.ecogram_scene.drawing
+    start = screen(view, drawing.positions[lieke])
+    end = screen(view, sector_point(drawing, "werk"))
+
+    def at(point: QPoint) -> QPoint:
+        return view.viewport().mapTo(freek, point)
+
+    QTest.touchEvent(freek, finger).press(0, at(start)).commit()
+    for step in range(1, 7):
+        QTest.touchEvent(freek, finger).move(0, at(start + (end - start) * step / 6)).commit()
+    QTest.touchEvent(freek, finger).release(0, at(end)).commit()
+    assert atlas.node(lieke).life_domain == "werk"
+
+
+def test_one_person_edited_in_each_view_shows_everywhere(freek):
+    atlas, stack = freek.document.atlas, freek.document.undo_stack
+    before = io.dumps(atlas)
+    mo = person(freek, "Mo").id
+    stack.push(circle_edits.place(atlas, {mo: ("vrienden", "samenleving")}))
+    # Renamed in the groslijst: the ecogram, the circle and the netwerkintake follow.
+    freek.groslijst.rows[mo].setText(NAME, "Mohammed")
+    assert "Mohammed" in freek.ecogram_scene.drawing.texts()
+    assert freek.circle_scene.drawing.names[mo] == "Mohammed"
+    assert freek.scene.bol_items[mo].label == "Mohammed"
+    # Moved to another leefgebied in the ecogram: the groslijst shows it.
+    drawing = freek.ecogram_scene.drawing
+    drag(freek.ecogram_view, drawing.positions[mo], sector_point(drawing, "werk"))
+    assert freek.groslijst.rows[mo].text(2) == "werk"
+    # Removed in the netwerkintake: gone from every view; undo brings it back everywhere.
+    freek.views.setCurrentWidget(freek.view)
+    freek.scene.bol_items[mo].setSelected(True)
+    QTest.keyClick(freek.view, Qt.Key.Key_Delete)
+    assert mo not in freek.ecogram_scene.drawing.positions
+    assert mo not in freek.circle_scene.drawing.positions and mo not in freek.groslijst.rows
+    while stack.can_undo():
+        stack.undo()
+    assert io.dumps(atlas) == before
+    assert mo in freek.ecogram_scene.drawing.positions and mo in freek.groslijst.rows
