@@ -455,6 +455,26 @@ def build_freek() -> Atlas:
             support=contact.support,
         )
         atlas.add("edges", line)
+    # The same people in Lensink's netwerkcirkel, as Freek placed them: ring, then sector.
+    circle = {
+        "vader": ("intimi", "familie"),
+        "moeder": ("intimi", "familie"),
+        "zus": ("intimi", "familie"),
+        "oma": ("vrienden", "familie"),
+        "oom": ("bekenden", "familie"),
+        "jesse": ("intimi", "samenleving"),
+        "mo": ("vrienden", "samenleving"),
+        "trainer": ("bekenden", "samenleving"),
+        "buurman": ("bekenden", "samenleving"),
+        "supermarkt": ("bekenden", "samenleving"),
+        "mentor": ("vrienden", "professionals"),
+        "leerplicht": ("diensten", "professionals"),
+        "wijkteam": ("diensten", "professionals"),
+        "mantelzorg": ("diensten", "professionals"),
+    }
+    cells = {make_id(FREEK, f"node/{key}"): list(cell) for key, cell in circle.items()}
+    atlas.set_view_setting("netwerkcirkel", "cells", cells)
+    atlas.set_view_setting("netwerkcirkel", "show_counts", True)
     return atlas
 
 
