@@ -21,10 +21,15 @@ from netwerkatlas.tools.netwerkintake.suggestions import MIME_TYPE
 
 
 def drop(view, payload: dict, scene_point) -> None:
-    """Drag a palette suggestion over the canvas and drop it, as Qt's drag and drop does:
-    the drop goes to the widget that accepted the drag when it entered."""
+    """Drag a palette suggestion over the canvas and drop it."""
     mime = QMimeData()
     mime.setData(MIME_TYPE, json.dumps(payload).encode("utf-8"))
+    drop_mime(view, mime, scene_point)
+
+
+def drop_mime(view, mime: QMimeData, scene_point) -> None:
+    """Drag `mime` over a view and drop it at a scene point, as Qt's drag and drop does: the
+    drop goes to the widget that accepted the drag when it entered."""
     where = screen(view, scene_point)
     args = (
         Qt.DropAction.CopyAction,
@@ -34,7 +39,7 @@ def drop(view, payload: dict, scene_point) -> None:
     )
     enter = QDragEnterEvent(where, *args)
     QApplication.sendEvent(view.viewport(), enter)
-    assert enter.isAccepted(), "the canvas refused the suggestion"
+    assert enter.isAccepted(), "the view refused what was dragged onto it"
     QApplication.sendEvent(view.viewport(), QDropEvent(QPointF(where), *args))
 
 

@@ -122,7 +122,7 @@ def test_one_person_edited_in_each_view_shows_everywhere(freek):
     atlas, stack = freek.document.atlas, freek.document.undo_stack
     before = io.dumps(atlas)
     mo = person(freek, "Mo").id
-    stack.push(circle_edits.place(atlas, {mo: ("vrienden", "samenleving")}))
+    stack.push(circle_edits.place(atlas, {mo: ("intimi", "samenleving")}))
     # Renamed in the groslijst: the ecogram, the circle and the netwerkintake follow.
     freek.groslijst.rows[mo].setText(NAME, "Mohammed")
     assert "Mohammed" in freek.ecogram_scene.drawing.texts()

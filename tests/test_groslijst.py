@@ -3,11 +3,9 @@ from the list land in a cell; every view shows the same people."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
-from tests.test_canvas_editing import screen
+from tests.test_canvas_tools import drop_mime
 from tests.test_circle import cell_centre
 
 from netwerkatlas import io
@@ -75,17 +73,7 @@ def test_a_name_dragged_from_the_list_lands_in_the_cell_it_is_dropped_on(window)
     row = window.groslijst.rows[kim.id]
     mime = window.groslijst.table.mimeData([row])
     target = cell_centre(window.circle_scene.drawing, "vrienden", "samenleving")
-    where = screen(view, target)
-    args = (
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    enter = QDragEnterEvent(where, *args)
-    QApplication.sendEvent(view.viewport(), enter)
-    assert enter.isAccepted(), "the circle refused the name"
-    QApplication.sendEvent(view.viewport(), QDropEvent(QPointF(where), *args))
+    drop_mime(view, mime, target)
     assert cells(atlas)[kim.id] == ("vrienden", "samenleving")
     assert kim.id in window.circle_scene.drawing.positions
     assert window.groslijst.rows[kim.id].text(UNPLACED) == "ecogram"

@@ -4,7 +4,6 @@ circle to take it out; the variant and the counts from the context menu."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from netwerkatlas.canvas.drawing_scene import DrawingScene
@@ -36,10 +35,6 @@ class CircleView(DrawingView):
         cell = self.drawn.drawing.geometry.cell_at((point.x(), point.y()))
         if cell is not None:
             self._push(edits.place(self.drawn.atlas, {person_id: cell}))
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        self.last_menu = self.context_menu(self.mapToScene(event.pos()))
-        self.last_menu.popup(event.globalPos())
 
     def context_menu(self, point: QPointF) -> QMenu:
         menu = QMenu(self)

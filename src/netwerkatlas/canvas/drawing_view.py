@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QMenu
 
 from netwerkatlas.canvas.drawing_scene import DrawingScene
@@ -139,13 +139,6 @@ class DrawingView(QGraphicsView):
 
     # --- touch: one finger drags or pans, two pinch and pan, a long press opens the menu -----
 
-    def viewportEvent(self, event: QEvent) -> bool:
-        touch = self.__dict__.get("touch")  # events arrive while the view is being built
-        if touch is not None and touch.handles(event):
-            touch.event(event)
-            return True
-        return super().viewportEvent(event)
-
     def begin_touch(self, point: QPointF) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         self._begin(self.mapFromScene(point).toPointF())
@@ -159,7 +152,12 @@ class DrawingView(QGraphicsView):
     def cancel_touch(self) -> None:
         self._cancel_move()
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.last_menu = self.context_menu(self.mapToScene(event.pos()))
+        self.last_menu.popup(event.globalPos())
+
     def context_menu(self, point: QPointF) -> QMenu:
+        """The menu for a scene point; views add their own entries."""
         return QMenu(self)
 
     # --- keys: walk, nudge, remove --------------------------------------------------------------

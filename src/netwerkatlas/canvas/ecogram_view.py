@@ -4,7 +4,6 @@ from the groslijst; the line to the client from the context menu."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from netwerkatlas.canvas.drawing_scene import DrawingScene
@@ -49,10 +48,6 @@ class EcogramView(DrawingView):
         domain = self.drawn.drawing.domain_at(xy)
         if domain is not None:
             self.push(edits.place(self.drawn.atlas, person_id, domain, xy))
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        self.last_menu = self.context_menu(self.mapToScene(event.pos()))
-        self.last_menu.popup(event.globalPos())
 
     def context_menu(self, point: QPointF) -> QMenu:
         menu = QMenu(self)

@@ -7,7 +7,7 @@ is a command from `tools.genogram.edits` or the shared commands, so it is undoab
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from netwerkatlas.canvas.drawing_view import DrawingView
@@ -49,10 +49,6 @@ class GenogramView(DrawingView):
             super().keyPressEvent(event)
 
     # --- menus and dialogs --------------------------------------------------------------------
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        self.last_menu = self.context_menu(self.mapToScene(event.pos()))
-        self.last_menu.popup(event.globalPos())
 
     def context_menu(self, point: QPointF) -> QMenu:
         menu = QMenu(self)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPointF, QTimer
+from PySide6.QtCore import QEvent, QObject, QPointF, QTimer
 from PySide6.QtGui import QEventPoint, QTouchEvent
 
 if TYPE_CHECKING:
@@ -27,9 +27,16 @@ def _down(event: QTouchEvent) -> list[QEventPoint]:
     return [p for p in event.points() if p.state() != QEventPoint.State.Released]
 
 
-class TouchGestures:
+class TouchGestures(QObject):
+    """Watches a view's viewport for touch events (as an event filter, so a view needs no code
+    of its own for it) and calls the view's begin/move/end_touch, zoom_by, pan_by and
+    context_menu."""
+
     def __init__(self, view: AtlasView) -> None:
+        super().__init__(view)
         self.view = view
+        self._viewport = view.viewport()
+        self._viewport.installEventFilter(self)
         self.one_finger = False
         self.start = QPointF()
         self.pinch: tuple[float, QPointF] | None = None
@@ -40,6 +47,13 @@ class TouchGestures:
 
     def handles(self, event: QEvent) -> bool:
         return event.type() in TOUCH_TYPES
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The type first: while the window is torn down the view may already be half gone.
+        if event.type() in TOUCH_TYPES and watched is self._viewport:
+            self.event(event)
+            return True
+        return False
 
     def event(self, event: QTouchEvent) -> None:
         kind = event.type()

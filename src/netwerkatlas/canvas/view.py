@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QMenu
 
@@ -141,13 +141,6 @@ class AtlasView(QGraphicsView):
             scene.clearSelection()
             bol.setSelected(True)
         return MoveBollen(self, point, scene.selected_ids() or [bol.node_id])
-
-    def viewportEvent(self, event: QEvent) -> bool:
-        touch = self.__dict__.get("touch")  # events arrive while the view is being built
-        if touch is not None and touch.handles(event):
-            touch.event(event)
-            return True
-        return super().viewportEvent(event)
 
     def begin_touch(self, point: QPointF) -> None:
         """One finger down: the same as a mouse press, except that dragging empty canvas pans."""
