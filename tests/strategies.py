@@ -151,6 +151,7 @@ def _person_fields(draw):
         "pregnancy": draw(st.none() | st.sampled_from(Pregnancy)),
         "household": draw(shorts),
         "suggested_by": draw(shorts),
+        "photo": draw(st.sampled_from(["", "iVBORw0KGgo=", "AAAA"])),
     }
 
 

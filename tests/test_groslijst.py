@@ -79,3 +79,32 @@ def test_a_name_dragged_from_the_list_lands_in_the_cell_it_is_dropped_on(window)
     assert window.groslijst.rows[kim.id].text(UNPLACED) == "ecogram"
     stack.undo()
     assert kim.id not in cells(atlas)
+
+
+def test_a_photo_is_chosen_from_a_file_kept_small_in_the_atlas_and_left_out_of_shared_exports(
+    window, tmp_path, monkeypatch
+):
+    from PySide6.QtGui import QColor, QImage
+    from PySide6.QtWidgets import QFileDialog
+
+    from netwerkatlas.export.options import Privacy
+    from netwerkatlas.export.privacy import redact
+
+    atlas, stack = window.document.atlas, window.document.undo_stack
+    picture = tmp_path / "fleur.png"
+    image = QImage(800, 600, QImage.Format.Format_RGB32)
+    image.fill(QColor("#2b6cb0"))
+    assert image.save(str(picture))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(picture), ""))
+    fleur = person(window, "Fleur")
+    menu = window.groslijst.row_menu(window.groslijst.rows[fleur.id])
+    next(a for a in menu.actions() if a.text().startswith("&Foto")).trigger()
+    photo = atlas.node(fleur.id).photo
+    assert photo and len(photo) < 20_000  # a thumbnail, not the 800 x 600 original
+    assert not window.groslijst.rows[fleur.id].icon(NAME).isNull()
+    saved = tmp_path / "met-foto.netwerkatlas"
+    window.document.save(saved)
+    assert io.load(saved)[0].node(fleur.id).photo == photo
+    assert redact(atlas, Privacy(hide_names=True)).node(fleur.id).photo == ""
+    stack.undo()
+    assert atlas.node(fleur.id).photo == ""

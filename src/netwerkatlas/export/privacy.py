@@ -214,6 +214,7 @@ def redact(atlas: Atlas, privacy: Privacy) -> Atlas:
         if masker is None:
             return node.model_copy(update=changes)
         if node.kind in PEOPLE:
+            changes["photo"] = ""  # a face is a name too
             key = "client" if node.kind == NodeKind.CLIENT else node.id
             mask = masker.replacement.get(key, "")
             changes["name"] = mask if node.name else ""

@@ -80,6 +80,8 @@ Short = Annotated[str, StringConstraints(max_length=MAX_SHORT)]
 Id = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
 Year = Annotated[int, Field(ge=1000, le=2999)]
 Score = Annotated[int, Field(ge=-2, le=2)]
+MAX_PHOTO = 200_000  # base64 characters: a thumbnail, not a photo album
+Photo = Annotated[str, StringConstraints(max_length=MAX_PHOTO, pattern=r"^[A-Za-z0-9+/=]*$")]
 
 
 def new_id() -> str:
@@ -159,6 +161,7 @@ class PersonFields(Record):
     pregnancy: Pregnancy | None = None
     household: Short = ""  # people with the same household name live together
     suggested_by: Short = ""  # who named this person for the groslijst
+    photo: Photo = ""  # a small PNG (base64), for the groslijst
 
 
 class ClientNode(NodeBase, PersonFields):

@@ -8,23 +8,28 @@ right whatever the model does.
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMimeData, QSize, Qt
+from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QFileDialog,
     QHBoxLayout,
     QLineEdit,
+    QMenu,
+    QMessageBox,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from netwerkatlas.commands import Command
+from netwerkatlas.commands import Command, UpdateItem
 from netwerkatlas.i18n import t
-from netwerkatlas.model import Atlas, AtlasEvent, NodeKind
+from netwerkatlas.model import NODES, Atlas, AtlasEvent, NodeKind
 from netwerkatlas.model.events import Following
 from netwerkatlas.tools.circle.variants import cells
 from netwerkatlas.tools.ecogram.domains import domain_of
@@ -33,6 +38,37 @@ from netwerkatlas.tools.groslijst import MIME_PERSON, edits
 COLUMNS = ("label", "relation", "life_domain", "suggested_by", "note", "unplaced")
 NAME, RELATION, DOMAIN, SUGGESTED, NOTE, UNPLACED = range(len(COLUMNS))
 ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+ICON = 32
+THUMBNAIL = 128
+
+
+def thumbnail(path: str) -> str | None:
+    """A small square PNG of an image file, base64: kept in the atlas, so nothing refers to a
+    file elsewhere on the machine. None when the file is not an image Qt can read."""
+    image = QImage(path)
+    if image.isNull():
+        return None
+    side = min(image.width(), image.height())
+    square = image.copy((image.width() - side) // 2, (image.height() - side) // 2, side, side)
+    small = square.scaled(
+        THUMBNAIL,
+        THUMBNAIL,
+        Qt.AspectRatioMode.IgnoreAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    small.save(buffer, "PNG")
+    return base64.b64encode(bytes(buffer.data())).decode("ascii")
+
+
+def photo_icon(data: str) -> QIcon:
+    if not data:
+        return QIcon()
+    image = QImage.fromData(base64.b64decode(data), "PNG")
+    return QIcon(QPixmap.fromImage(image)) if not image.isNull() else QIcon()
 
 
 def placed_in_ecogram_of(atlas: Atlas) -> set[str]:
@@ -90,6 +126,13 @@ class Groslijst(QWidget):
         self.filter.textChanged.connect(self._apply_filter)
         self.only_unplaced.toggled.connect(self._apply_filter)
         self.table.itemChanged.connect(self._edited)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(
+            lambda pos: self.row_menu(self.table.itemAt(pos)).popup(
+                self.table.viewport().mapToGlobal(pos)
+            )
+        )
+        self.table.setIconSize(QSize(ICON, ICON))
         self._following = Following(self._on_event)
         self.set_atlas(atlas)
 
@@ -155,6 +198,7 @@ class Groslijst(QWidget):
             if row.text(column) != text:
                 row.setText(column, text)
         row.setToolTip(NOTE, node.note)
+        row.setIcon(NAME, photo_icon(node.photo))
 
     def _on_event(self, event: AtlasEvent) -> None:
         self.rebuild()
@@ -191,6 +235,36 @@ class Groslijst(QWidget):
             if self.only_unplaced.isChecked() and not row.text(UNPLACED):
                 hidden = True
             row.setHidden(hidden)
+
+    # --- photos ---------------------------------------------------------------------------
+
+    def row_menu(self, row: QTreeWidgetItem | None) -> QMenu:
+        menu = QMenu(self)
+        if row is None:
+            return menu
+        person = row.data(NAME, ID_ROLE)
+        menu.addAction(t("groslijst.photo_choose"), lambda: self.choose_photo(person))
+        if self.atlas.node(person).photo:
+            menu.addAction(t("groslijst.photo_remove"), lambda: self._set_photo(person, ""))
+        return menu
+
+    def choose_photo(self, person_id: str) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, t("groslijst.photo_title"), "", t("groslijst.photo_filter")
+        )
+        if not path:
+            return
+        data = thumbnail(path)
+        if data is None:
+            QMessageBox.warning(
+                self, t("groslijst.photo_title"), t("groslijst.photo_unreadable", path=path)
+            )
+            return
+        self._set_photo(person_id, data)
+
+    def _set_photo(self, person_id: str, data: str) -> None:
+        if self.atlas.node(person_id).photo != data:
+            self.push(UpdateItem(NODES, person_id, {"photo": data}, t("groslijst.command.photo")))
 
     def selected_ids(self) -> list[str]:
         return [item.data(NAME, ID_ROLE) for item in self.table.selectedItems()]
