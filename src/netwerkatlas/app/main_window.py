@@ -2,41 +2,28 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
     QDockWidget,
-    QFileDialog,
     QMainWindow,
     QMenu,
     QMessageBox,
     QStyle,
-    QTabWidget,
     QToolBar,
     QToolButton,
     QWidget,
 )
 
-from netwerkatlas import __version__, io
+from netwerkatlas import __version__
 from netwerkatlas.app.details_panel import DetailsPanel
-from netwerkatlas.app.export_dialog import ExportDialog
-from netwerkatlas.app.gedcom_dialog import GedcomImportDialog
+from netwerkatlas.app.file_commands import FileCommands
 from netwerkatlas.app.palette import SuggestionPalette
 from netwerkatlas.app.recent import RecentFiles
-from netwerkatlas.canvas.circle_view import CircleScene, CircleView
-from netwerkatlas.canvas.drawing_scene import GenogramScene
-from netwerkatlas.canvas.ecogram_view import EcogramScene, EcogramView
-from netwerkatlas.canvas.genogram_view import GenogramView
-from netwerkatlas.canvas.scene import AtlasScene
-from netwerkatlas.canvas.view import AtlasView
+from netwerkatlas.app.view_tabs import ViewTabs
 from netwerkatlas.document import Document
 from netwerkatlas.i18n import t
-from netwerkatlas.io.gedcom import GedcomError, read_gedcom
 from netwerkatlas.model import EDGES, NODES, AtlasError, NodeKind
-from netwerkatlas.tools.genogram.importing import import_family
 from netwerkatlas.tools.groslijst.list_view import Groslijst
 from netwerkatlas.tools.netwerkintake.list_view import NetwerkintakeList
 
@@ -44,26 +31,20 @@ TARGET_MM = 12.0
 CLIENT_TARGET_MM = 16.0
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileCommands, QMainWindow):
     def __init__(self, document: Document, settings: QSettings, parent: QWidget | None = None):
         super().__init__(parent)
         self.document = document
         self.settings = settings
         self.recent = RecentFiles(settings)
-        self.scene = AtlasScene(document.atlas, parent=self)
-        self.view = AtlasView(self.scene, push=self.push, parent=self)
-        self.genogram_scene = GenogramScene(document.atlas, parent=self)
-        self.genogram_view = GenogramView(self.genogram_scene, push=self.push, parent=self)
-        self.views = QTabWidget(self)
-        self.views.setDocumentMode(True)
-        self.views.addTab(self.view, t("view.netwerkintake"))
-        self.views.addTab(self.genogram_view, t("view.genogram"))
-        self.ecogram_scene = EcogramScene(document.atlas, parent=self)
-        self.ecogram_view = EcogramView(self.ecogram_scene, push=self.push, parent=self)
-        self.views.addTab(self.ecogram_view, t("view.ecogram"))
-        self.circle_scene = CircleScene(document.atlas, parent=self)
-        self.circle_view = CircleView(self.circle_scene, push=self.push, parent=self)
-        self.views.addTab(self.circle_view, t("view.netwerkcirkel"))
+        self.views = ViewTabs(document.atlas, self.push, self)
+        self.scene, self.view = self.views.scene, self.views.view
+        self.genogram_scene, self.genogram_view = (
+            self.views.genogram_scene,
+            self.views.genogram_view,
+        )
+        self.ecogram_scene, self.ecogram_view = self.views.ecogram_scene, self.views.ecogram_view
+        self.circle_scene, self.circle_view = self.views.circle_scene, self.views.circle_view
         self.views.currentChanged.connect(self._view_switched)
         self.setCentralWidget(self.views)
         self.resize(1280, 860)
@@ -348,10 +329,7 @@ class MainWindow(QMainWindow):
         """Show another document in this window (after New or Open)."""
         self.document = document
         self._watch(document)
-        self.scene.set_atlas(document.atlas)
-        self.genogram_scene.set_atlas(document.atlas)
-        self.circle_scene.set_atlas(document.atlas)
-        self.ecogram_scene.set_atlas(document.atlas)
+        self.views.set_atlas(document.atlas)
         self.details.set_atlas(document.atlas)
         self.list.set_atlas(document.atlas)
         self.groslijst.set_atlas(document.atlas)
@@ -359,105 +337,6 @@ class MainWindow(QMainWindow):
         if document.path is not None:
             self.recent.add(document.path)
         self._refresh()
-
-    # --- file commands ----------------------------------------------------------------------
-
-    def new_document(self) -> None:
-        if self.maybe_save():
-            self.set_document(Document.new())
-            self.statusBar().showMessage(t("status.new"), 4000)
-
-    def open_dialog(self) -> None:
-        if not self.maybe_save():
-            return
-        folder = str(self.document.path.parent) if self.document.path else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(
-            self, t("dialog.open_title"), folder, t("dialog.file_filter")
-        )
-        if path:
-            self.open_path(Path(path), ask=False)
-
-    def open_path(self, path: Path, ask: bool = True) -> bool:
-        """Open `path`; on a bad file, explain it and keep the current atlas as it is."""
-        if ask and not self.maybe_save():
-            return False
-        try:
-            document, report = Document.open(path)
-        except io.AtlasFileError as error:
-            self.show_error(t("dialog.open_error_title"), error.render())
-            return False
-        self.set_document(document)
-        self.statusBar().showMessage(t("status.opened", path=path), 4000)
-        if report.notices:
-            QMessageBox.information(self, t("dialog.notices_title"), "\n".join(report.render()))
-        return True
-
-    def save(self) -> bool:
-        self.details.commit_note()
-        if self.document.path is None:
-            return self.save_as()
-        return self._save_to(self.document.path)
-
-    def save_as(self) -> bool:
-        start = str(self.document.path or Path.home() / self.document.display_name)
-        path, _ = QFileDialog.getSaveFileName(
-            self, t("dialog.save_title"), start, t("dialog.file_filter")
-        )
-        return self._save_to(Path(path)) if path else False
-
-    def _save_to(self, path: Path) -> bool:
-        try:
-            saved = self.document.save(path)
-        except io.AtlasFileError as error:
-            self.show_error(t("dialog.save_error_title"), error.render())
-            return False
-        self.recent.add(saved)
-        self.statusBar().showMessage(t("status.saved", path=saved), 4000)
-        return True
-
-    def export_dialog(self, for_print: bool = False) -> ExportDialog:
-        """Open the export and print dialog on the current atlas (also Bestand → Afdrukken)."""
-        self.details.commit_note()
-        base = self.document.path or Path.home() / f"{self.document.display_name}.netwerkatlas"
-        dialog = ExportDialog(self.document.atlas, self.settings, base, self)
-        (dialog.print_button if for_print else dialog.export_button).setDefault(True)
-        dialog.finished.connect(lambda _result: self._exported(dialog))
-        dialog.open()
-        return dialog
-
-    def import_gedcom(self) -> None:
-        """Bestand → Importeren uit GEDCOM: a family tree file into this atlas, one undo step."""
-        folder = str(self.document.path.parent) if self.document.path else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(
-            self, t("dialog.gedcom_title"), folder, t("dialog.gedcom_filter")
-        )
-        if not path:
-            return
-        try:
-            tree = read_gedcom(path)
-        except GedcomError as error:
-            self.show_error(t("dialog.gedcom_error_title"), str(error))
-            return
-        atlas = self.document.atlas
-        dialog = GedcomImportDialog(tree, atlas.client.shown_label or t("privacy.client"), self)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.root_xref() is None:
-            return
-        command = import_family(
-            atlas,
-            tree,
-            dialog.root_xref(),
-            dialog.generations.value(),
-            dialog.is_client.isChecked(),
-        )
-        self.push(command)
-        self.views.setCurrentWidget(self.genogram_view)
-        self.genogram_view.fit_all()
-        count = sum(1 for c in command.children if getattr(c, "collection", "") == NODES)
-        self.statusBar().showMessage(t("status.imported", count=count, path=Path(path).name), 6000)
-
-    def _exported(self, dialog: ExportDialog) -> None:
-        if dialog.last_written is not None:
-            self.statusBar().showMessage(t("status.exported", path=dialog.last_written), 6000)
 
     def show_groslijst(self) -> None:
         """The groslijst panel in front, with the cursor in its entry field: type names."""
@@ -497,30 +376,10 @@ class MainWindow(QMainWindow):
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.exec()
 
-    def maybe_save(self) -> bool:
-        """Ask what to do with unsaved changes; False means the user cancelled."""
-        if not self.document.is_modified:
-            return True
-        buttons = QMessageBox.StandardButton
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            t("dialog.unsaved_title"),
-            t("dialog.unsaved_text", name=self.document.display_name),
-            buttons.Save | buttons.Discard | buttons.Cancel,
-            self,
-        )
-        box.setInformativeText(t("dialog.unsaved_question"))
-        box.setDefaultButton(buttons.Save)
-        box.exec()
-        answer = box.standardButton(box.clickedButton()) if box.clickedButton() else buttons.Cancel
-        if answer == buttons.Save:
-            return self.save()
-        return answer == buttons.Discard
-
     def closeEvent(self, event: QCloseEvent) -> None:
         self.details.commit_note()
         if self.maybe_save():
-            self.scene.detach()
+            self.views.detach()
             event.accept()
         else:
             event.ignore()

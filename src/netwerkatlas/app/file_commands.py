@@ -1,0 +1,141 @@
+"""Bestand: new, open, save, save as, export, print and GEDCOM import, for the main window.
+
+A mixin of `MainWindow`: these need its document, its views and its prompts, but not its menus
+or panels, so they live apart from how the window is built.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from netwerkatlas import io
+from netwerkatlas.app.export_dialog import ExportDialog
+from netwerkatlas.app.gedcom_dialog import GedcomImportDialog
+from netwerkatlas.document import Document
+from netwerkatlas.i18n import t
+from netwerkatlas.io.gedcom import GedcomError, read_gedcom
+from netwerkatlas.model import NODES
+from netwerkatlas.tools.genogram.importing import import_family
+
+
+class FileCommands:
+    def new_document(self) -> None:
+        if self.maybe_save():
+            self.set_document(Document.new())
+            self.statusBar().showMessage(t("status.new"), 4000)
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        folder = str(self.document.path.parent) if self.document.path else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(
+            self, t("dialog.open_title"), folder, t("dialog.file_filter")
+        )
+        if path:
+            self.open_path(Path(path), ask=False)
+
+    def open_path(self, path: Path, ask: bool = True) -> bool:
+        """Open `path`; on a bad file, explain it and keep the current atlas as it is."""
+        if ask and not self.maybe_save():
+            return False
+        try:
+            document, report = Document.open(path)
+        except io.AtlasFileError as error:
+            self.show_error(t("dialog.open_error_title"), error.render())
+            return False
+        self.set_document(document)
+        self.statusBar().showMessage(t("status.opened", path=path), 4000)
+        if report.notices:
+            QMessageBox.information(self, t("dialog.notices_title"), "\n".join(report.render()))
+        return True
+
+    def save(self) -> bool:
+        self.details.commit_note()
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        start = str(self.document.path or Path.home() / self.document.display_name)
+        path, _ = QFileDialog.getSaveFileName(
+            self, t("dialog.save_title"), start, t("dialog.file_filter")
+        )
+        return self._save_to(Path(path)) if path else False
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            saved = self.document.save(path)
+        except io.AtlasFileError as error:
+            self.show_error(t("dialog.save_error_title"), error.render())
+            return False
+        self.recent.add(saved)
+        self.statusBar().showMessage(t("status.saved", path=saved), 4000)
+        return True
+
+    def export_dialog(self, for_print: bool = False) -> ExportDialog:
+        """Open the export and print dialog on the current atlas (also Bestand → Afdrukken)."""
+        self.details.commit_note()
+        base = self.document.path or Path.home() / f"{self.document.display_name}.netwerkatlas"
+        dialog = ExportDialog(self.document.atlas, self.settings, base, self)
+        (dialog.print_button if for_print else dialog.export_button).setDefault(True)
+        dialog.finished.connect(lambda _result: self._exported(dialog))
+        dialog.open()
+        return dialog
+
+    def import_gedcom(self) -> None:
+        """Bestand → Importeren uit GEDCOM: a family tree file into this atlas, one undo step."""
+        folder = str(self.document.path.parent) if self.document.path else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(
+            self, t("dialog.gedcom_title"), folder, t("dialog.gedcom_filter")
+        )
+        if not path:
+            return
+        try:
+            tree = read_gedcom(path)
+        except GedcomError as error:
+            self.show_error(t("dialog.gedcom_error_title"), str(error))
+            return
+        atlas = self.document.atlas
+        dialog = GedcomImportDialog(tree, atlas.client.shown_label or t("privacy.client"), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.root_xref() is None:
+            return
+        command = import_family(
+            atlas,
+            tree,
+            dialog.root_xref(),
+            dialog.generations.value(),
+            dialog.is_client.isChecked(),
+        )
+        self.push(command)
+        self.views.setCurrentWidget(self.genogram_view)
+        self.genogram_view.fit_all()
+        count = sum(1 for c in command.children if getattr(c, "collection", "") == NODES)
+        self.statusBar().showMessage(t("status.imported", count=count, path=Path(path).name), 6000)
+
+    def _exported(self, dialog: ExportDialog) -> None:
+        if dialog.last_written is not None:
+            self.statusBar().showMessage(t("status.exported", path=dialog.last_written), 6000)
+
+    # --- the unsaved-changes prompt -----------------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """Ask what to do with unsaved changes; False means the user cancelled."""
+        if not self.document.is_modified:
+            return True
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            t("dialog.unsaved_title"),
+            t("dialog.unsaved_text", name=self.document.display_name),
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            self,
+        )
+        box.setInformativeText(t("dialog.unsaved_question"))
+        box.setDefaultButton(buttons.Save)
+        box.exec()
+        answer = box.standardButton(box.clickedButton()) if box.clickedButton() else buttons.Cancel
+        if answer == buttons.Save:
+            return self.save()
+        return answer == buttons.Discard
