@@ -99,11 +99,13 @@ def test_cards_never_overlap_and_stay_in_their_own_sector(count):
 
 
 def crossings(drawing: EcogramDrawing) -> list[tuple[str, str]]:
-    """Pairs (a, b) where the line from the client to a passes through b's card."""
+    """Pairs (a, b) where the line from the client to a passes through b's card (the names
+    of a household in the middle have no line and lie inside the circle)."""
     found = []
-    for person, (x, y) in drawing.positions.items():
+    for person in drawing.cards:
+        x, y = drawing.positions[person]
         samples = [(x * f / 400, y * f / 400) for f in range(401)]
-        for other in drawing.positions:
+        for other in drawing.cards:
             x1, y1, x2, y2 = drawing.card_box(other)
             if other != person and any(x1 < u < x2 and y1 < v < y2 for u, v in samples):
                 found.append((person, other))
@@ -344,7 +346,7 @@ def test_dragging_moves_only_a_copy():
     moved.draw(Recorder())
 
 
-EDIT_KINDS = ["place", "unplace", "support", "remove_support", "domains"]
+EDIT_KINDS = ["place", "unplace", "support", "remove_support", "domains", "household"]
 
 
 @settings(max_examples=30, deadline=None)
@@ -360,7 +362,9 @@ def test_random_sessions_undo_to_the_original_and_never_overlap(steps):
         if kind == "place":
             domain = names[pick % len(names)]
             drawing = EcogramDrawing(atlas)
-            command = edits.place(atlas, person, domain, sector_middle(drawing, domain, 150 + pick))
+            in_middle = domain == drawing.layout.centre_domain
+            spot = (0.0, 0.0) if in_middle else sector_middle(drawing, domain, 150 + pick)
+            command = edits.place(atlas, person, domain, spot)
         elif kind == "unplace":
             command = edits.unplace(atlas, person)
         elif kind == "support":
@@ -373,6 +377,8 @@ def test_random_sessions_undo_to_the_original_and_never_overlap(steps):
             )
         elif kind == "remove_support":
             command = edits.remove_support(atlas, person)
+        elif kind == "household":
+            command = edits.set_household_centre(atlas, bool(pick % 2))
         else:
             command = edits.set_domains(atlas, DEFAULT_DOMAINS[pick % 3 :])[0]
         if command is not None:
@@ -384,3 +390,95 @@ def test_random_sessions_undo_to_the_original_and_never_overlap(steps):
         assert not any(meet(a, b) for a, b in itertools.combinations(boxes, 2))
         assert not any(meet(a, b) for a in boxes for b in hand)
     assert_undo_all_and_redo_all(stack, original)
+
+
+def freek_with_household_in_the_middle() -> tuple[Atlas, UndoStack, str]:
+    atlas, _ = io.load(assets_dir() / "examples" / "ecogram-freek.netwerkatlas")
+    stack = UndoStack(atlas)
+    original = io.dumps(atlas)
+    stack.push(edits.set_household_centre(atlas, True))
+    return atlas, stack, original
+
+
+def test_the_household_can_share_the_middle_with_the_client():
+    atlas, stack, original = freek_with_household_in_the_middle()
+    drawing = EcogramDrawing(atlas)
+    home = {p.id for p in atlas.nodes(NodeKind.PERSON) if p.life_domain == "gezin of huishouden"}
+    assert len(home) == 3 and set(drawing.centre.members) == home
+    # No sector of its own: the other seven share the circle, around a larger middle.
+    assert "gezin of huishouden" not in drawing.geometry.domains
+    assert len(drawing.geometry.domains) == 7 and drawing.geometry.centre > CLIENT_RADIUS
+    rim = drawing.geometry.centre
+    for person in home:
+        box = drawing.card_box(person)
+        assert all(math.hypot(*c) < rim for c in corners(box))  # the name inside the circle
+        assert person not in drawing.ties  # and no line from the client to them
+    boxes = [drawing.card_box(p) for p in drawing.positions]
+    assert not any(meet(a, b) for a, b in itertools.combinations(boxes, 2))
+    for person in drawing.cards:  # everyone else in a sector, beyond the larger middle
+        nearest = min(math.hypot(*c) for c in corners(drawing.card_box(person)))
+        assert nearest > rim
+    assert crossings(drawing) == []
+    # Parents before a sister; the legend says who is in the middle.
+    names = [atlas.node(p).shown_label for p in drawing.centre.members]
+    assert names.index("Lieke") == 2
+    assert drawing.legend()[0].label == i18n.t("ecogram.legend.household")
+    assert {"Moeder", "Vader", "Lieke"} <= set(drawing.texts())
+    recorder = Recorder()
+    drawing.draw(recorder)
+    texts = [c[1][2] for c in recorder.calls if c[0] == "text"]
+    assert "gezin of huishouden" not in texts and "Lieke" in texts
+    stack.undo()
+    assert io.dumps(atlas) == original
+    assert "gezin of huishouden" in EcogramDrawing(atlas).geometry.domains
+
+
+def test_moving_someone_into_or_out_of_the_middle_changes_their_leefgebied():
+    atlas, stack, _ = freek_with_household_in_the_middle()
+    drawing = EcogramDrawing(atlas)
+    assert drawing.domain_at((0, 0)) == "gezin of huishouden"
+    assert drawing.domain_at((drawing.geometry.centre - 3, 0)) == "gezin of huishouden"
+    oma = next(p.id for p in atlas.nodes(NodeKind.PERSON) if p.shown_label == "Oma Riet")
+    stack.push(edits.place(atlas, oma, "gezin of huishouden", (5, 5)))
+    assert atlas.node(oma).life_domain == "gezin of huishouden"
+    assert atlas.position(VIEW, oma) is None  # names in the middle are set out by themselves
+    assert oma in EcogramDrawing(atlas).centre.members
+    lieke = next(p.id for p in atlas.nodes(NodeKind.PERSON) if p.shown_label == "Lieke")
+    spot = sector_middle(drawing, "vrienden", drawing.geometry.centre + 120)
+    stack.push(edits.place(atlas, lieke, "vrienden", spot))
+    after = EcogramDrawing(atlas)
+    assert lieke in after.cards and after.positions[lieke] == pytest.approx(spot, abs=0.01)
+    # Without a household's leefgebied the middle holds the client alone.
+    stack.push(edits.set_domains(atlas, ["familie", "vrienden", "zorg"])[0])
+    assert edits.set_household_centre(atlas, True) is None
+    assert EcogramDrawing(atlas).centre.members == {}
+    stack.undo()
+    assert oma in EcogramDrawing(atlas).centre.members
+    assert edits.set_household_centre(atlas, True) is None  # already there
+    stack.push(edits.set_household_centre(atlas, False))
+    assert EcogramDrawing(atlas).centre.members == {}
+
+
+def test_a_large_household_grows_the_middle_and_keeps_every_name_apart():
+    atlas, _ = crowd(30)
+    for i, relation in enumerate(("moeder", "stiefvader", "broertje", "zus", "", "zoon", "oma")):
+        atlas.add(
+            "nodes",
+            PersonNode(
+                label=f"Huisgenoot met een lange naam {i}",
+                relation=relation,
+                life_domain="gezin of huishouden",
+            ),
+        )
+    edits.set_household_centre(atlas, True).redo(atlas)
+    drawing = EcogramDrawing(atlas)
+    assert len(drawing.centre.members) >= 7
+    rim = drawing.geometry.centre
+    boxes = {p: drawing.card_box(p) for p in drawing.positions}
+    assert not any(meet(boxes[a], boxes[b]) for a, b in itertools.combinations(boxes, 2))
+    for person in drawing.centre.members:
+        assert all(math.hypot(*c) < rim for c in corners(boxes[person]))
+    for person in drawing.cards:
+        assert min(math.hypot(*c) for c in corners(boxes[person])) > rim
+    relations = [atlas.node(p).relation for p in drawing.centre.members]
+    assert relations.index("stiefvader") < relations.index("zus") < relations.index("zoon")

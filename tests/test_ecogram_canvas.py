@@ -142,3 +142,34 @@ def test_one_person_edited_in_each_view_shows_everywhere(freek):
         stack.undo()
     assert io.dumps(atlas) == before
     assert mo in freek.ecogram_scene.drawing.positions and mo in freek.groslijst.rows
+
+
+def test_the_household_in_the_middle_from_the_context_menu_and_by_dragging(freek):
+    atlas, stack = freek.document.atlas, freek.document.undo_stack
+    before = io.dumps(atlas)
+    view, scene = freek.ecogram_view, freek.ecogram_scene
+    menu = view.context_menu(view.mapToScene(screen(view, (0.0, 0.0))))
+    household = next(a for a in menu.actions() if "Huishouden in het midden" in a.text())
+    assert household.isEnabled() and not household.isChecked()
+    household.trigger()
+    lieke, oma = person(freek, "Lieke").id, person(freek, "Oma Riet").id
+    assert lieke in scene.drawing.centre.members
+    view.fit_all()
+    # Lieke dragged out of the middle into a sector: now a friend, with a line of her own.
+    drag(view, scene.drawing.positions[lieke], sector_point(scene.drawing, "vrienden", 0.8))
+    assert atlas.node(lieke).life_domain == "vrienden"
+    assert lieke in scene.drawing.cards and lieke not in scene.drawing.centre.members
+    # Oma's card, taken by its corner, dragged into the middle: she joins the household.
+    x1, y1, _, _ = scene.drawing.card_box(oma)
+    drag(view, (x1 + 4, y1 + 4), (0.0, 6.0))
+    assert atlas.node(oma).life_domain == "gezin of huishouden"
+    assert oma in scene.drawing.centre.members
+    assert freek.groslijst.rows[oma].text(2) == "gezin of huishouden"
+    menu = view.context_menu(view.mapToScene(screen(view, (0.0, 0.0))))
+    household = next(a for a in menu.actions() if "Huishouden in het midden" in a.text())
+    assert household.isChecked()
+    household.trigger()  # the client alone in the middle again
+    assert scene.drawing.centre.members == {}
+    while stack.can_undo():
+        stack.undo()
+    assert io.dumps(atlas) == before

@@ -57,6 +57,11 @@ class PersonHandle(QGraphicsRectItem):
         self.setBrush(Qt.BrushStyle.NoBrush)
         self.setZValue(1)
 
+    def fit(self, size: tuple[float, float]) -> None:
+        width, height = size
+        if (self.rect().width(), self.rect().height()) != (width, height):
+            self.setRect(-width / 2, -height / 2, width, height)
+
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if self.isSelected():
             painter.setPen(QPen(QColor(SELECTED), 2.0, Qt.PenStyle.DashLine))
@@ -111,8 +116,15 @@ class DrawingScene(QGraphicsScene):
                 handle = self.handles[person_id] = PersonHandle(person_id)
                 self.addItem(handle)
             handle.setPos(QPointF(*point))
+            handle.fit(self._handle_size(person_id))
             handle.setSelected(person_id in selected)
         self.setSceneRect(self.item.boundingRect().adjusted(-300, -300, 300, 300))
+
+    def _handle_size(self, person_id: str) -> tuple[float, float]:
+        """The drawing's own size for what a person's handle covers (a whole card), or a
+        finger-sized square around the symbol."""
+        sized = getattr(self.drawing, "handle_size", None)
+        return sized(person_id) if sized else (HANDLE, HANDLE)
 
     def move_live(self, positions: dict[str, Point]) -> None:
         """Show people elsewhere during a drag; the model changes on release."""

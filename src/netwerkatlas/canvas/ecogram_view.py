@@ -12,7 +12,7 @@ from netwerkatlas.commands import Command, Macro
 from netwerkatlas.i18n import t
 from netwerkatlas.model import Atlas
 from netwerkatlas.model.records import Direction, SupportKind, SupportStrength
-from netwerkatlas.tools.ecogram import VIEW, edits
+from netwerkatlas.tools.ecogram import VIEW, centre, edits
 from netwerkatlas.tools.ecogram.domains import domains, support_edge
 from netwerkatlas.tools.ecogram.drawing import EcogramDrawing
 
@@ -47,7 +47,7 @@ class EcogramView(DrawingView):
         xy = (point.x(), point.y())
         domain = self.drawn.drawing.domain_at(xy)
         if domain is not None:
-            self.push(edits.place(self.drawn.atlas, person_id, domain, xy))
+            self._push(edits.place(self.drawn.atlas, person_id, domain, xy))
 
     def context_menu(self, point: QPointF) -> QMenu:
         menu = QMenu(self)
@@ -86,7 +86,24 @@ class EcogramView(DrawingView):
             )
             menu.addSeparator()
         menu.addAction(t("ecogram.menu.domains"), self.ask_domains)
+        self._add_household_action(menu)
         return menu
+
+    def _add_household_action(self, menu: QMenu) -> None:
+        """A tick for the household in the middle; off (with the reason) when no leefgebied
+        stands for the household."""
+        atlas = self.drawn.atlas
+        names = domains(atlas)
+        action = menu.addAction(t("ecogram.menu.household_centre"))
+        action.setCheckable(True)
+        action.setChecked(centre.centre_domain(atlas, names) is not None)
+        if centre.household_domain(names) is None:
+            action.setEnabled(False)
+            action.setToolTip(t("ecogram.household_missing"))
+            menu.setToolTipsVisible(True)
+        action.toggled.connect(
+            lambda on: self._push(edits.set_household_centre(self.drawn.atlas, on))
+        )
 
     def _support(self, person: str, **changes) -> None:
         self._push(edits.set_support(self.drawn.atlas, person, **changes))

@@ -4,7 +4,8 @@ The client sits in the centre, the leefgebieden are sectors around them, and eac
 card with the name and a short note. A line joins the client to each contact: thick for a
 strong tie, dashed for a tenuous one, hatched for a stressful one, thin when nothing is known;
 arrows show which way support and energy flow, and letters on the line what kind of support
-(P praktisch, G gezelschap, A advies/informatie, E emotioneel).
+(P praktisch, G gezelschap, A advies/informatie, E emotioneel). When the household shares the
+middle, its members are named in the client's circle and the lines start at its rim.
 """
 
 from __future__ import annotations
@@ -20,10 +21,8 @@ from netwerkatlas.render.fonts import LINE_HEIGHT, baseline_offset, text_width
 from netwerkatlas.render.geometry import arrow_head
 from netwerkatlas.render.painter import Painter
 from netwerkatlas.render.style import CLIENT_FILL, INK, MUTED
-from netwerkatlas.render.text_fit import fit_text
 from netwerkatlas.tools.ecogram.domains import domain_label, seen_from_client, support_edge
 from netwerkatlas.tools.ecogram.layout import (
-    CLIENT_RADIUS,
     NOTE_SIZE,
     Box,
     build_layout,
@@ -34,7 +33,6 @@ SECTOR_FILLS = ("#edf2f7", "#f6f8fb")
 CARD_FILL = "#ffffff"
 STRESS = "#b03a2e"  # red as well as hatched, so a black-and-white print still tells it
 LABEL_SIZE = 12.5
-CLIENT_SIZE = 13.0
 LETTER_SIZE = 8.5
 WIDTHS = {SupportStrength.STRONG: 3.2, SupportStrength.TENUOUS: 1.5, SupportStrength.STRESSFUL: 1.4}
 PLAIN_WIDTH = 0.9
@@ -66,16 +64,10 @@ class EcogramDrawing:
         self.layout = build_layout(atlas)
         self.geometry = self.layout.geometry
         self.cards = self.layout.cards
+        self.centre = self.layout.centre
         self.positions: dict[str, Point] = dict(self.layout.positions)
-        self.client_lines = fit_text(
-            atlas.client.shown_label,
-            CLIENT_SIZE,
-            CLIENT_RADIUS * 1.7,
-            lambda s, z: text_width(s, z, True),
-            2,
-        )
         self.ties: dict[str, Tie] = {}
-        for person in self.positions:
+        for person in self.cards:  # the people in the sectors: the household needs no line
             edge = support_edge(atlas, person)
             self.ties[person] = (
                 Tie(None, Direction.NONE, ())
@@ -91,10 +83,21 @@ class EcogramDrawing:
         return moved
 
     def domain_at(self, point: Point) -> str | None:
-        return self.geometry.domain_at(point)
+        return self.layout.domain_at(point)
 
     def card_box(self, person_id: str) -> Box:
-        return self.cards[person_id].box(self.positions[person_id])
+        """The card of someone in a sector, or the name of someone in the middle."""
+        x, y = self.positions[person_id]
+        member = self.centre.members.get(person_id)
+        if member is not None:
+            return (x - member.half_w, y - member.half_h, x + member.half_w, y + member.half_h)
+        return self.cards[person_id].box((x, y))
+
+    def handle_size(self, person_id: str) -> tuple[float, float]:
+        """What a tap or a drag takes hold of: the whole card or name, and at least a
+        fingertip."""
+        x1, y1, x2, y2 = self.card_box(person_id)
+        return max(x2 - x1, 36.0), max(y2 - y1, 28.0)
 
     # --- extent and text --------------------------------------------------------------------
 
@@ -123,8 +126,10 @@ class EcogramDrawing:
         return (left, top, right - left, bottom - top)
 
     def texts(self) -> list[str]:
-        found = list(self.client_lines.lines) + [label for _, _, label, _, _ in self._labels()]
-        for person in self.positions:
+        found = list(self.centre.client_lines) + [label for _, _, label, _, _ in self._labels()]
+        for member in self.centre.members.values():
+            found += member.lines
+        for person in self.cards:
             card = self.cards[person]
             found += [*card.name_lines, *card.note_lines]
             if self.ties[person].support:
@@ -135,11 +140,11 @@ class EcogramDrawing:
 
     def draw(self, painter: Painter) -> None:
         self._draw_sectors(painter)
-        ends = {p: self._ends(p) for p in self.positions}
+        ends = {p: self._ends(p) for p in self.cards}
         for person, (start, end) in ends.items():
             draw_tie(painter, start, end, self.ties[person])
         self._draw_client(painter)
-        for person in self.positions:
+        for person in self.cards:
             self._draw_card(painter, person)
         self._draw_letters(painter, ends)
 
@@ -155,19 +160,33 @@ class EcogramDrawing:
         if count > 1:
             for index in range(count):
                 start, _ = self.geometry.sector_span(index)
-                a, b = point_at(CLIENT_RADIUS, start), point_at(outer, start)
+                a, b = point_at(self.geometry.centre, start), point_at(outer, start)
                 painter.line(*a, *b, colour=MUTED, width=0.8)
         for x, y, label, align, _ in self._labels():
             painter.text(x, y, label, size=LABEL_SIZE, colour=INK, bold=True, align=align)
 
     def _draw_client(self, painter: Painter) -> None:
-        painter.circle(0, 0, CLIENT_RADIUS, fill=CLIENT_FILL, stroke=INK, width=1.8)
-        lines, size = self.client_lines.lines, self.client_lines.size
+        centre = self.centre
+        painter.circle(0, 0, centre.radius, fill=CLIENT_FILL, stroke=INK, width=1.8)
+        lines, size = centre.client_lines, centre.client_size
         step = size * LINE_HEIGHT
-        first = -step * (len(lines) - 1) / 2 + baseline_offset(size)
+        first = centre.client_y - step * (len(lines) - 1) / 2 + baseline_offset(size)
         for i, line in enumerate(lines):
             painter.text(
                 0, first + i * step, line, size=size, colour=INK, bold=True, align="centre"
+            )
+        if centre.rule is not None:
+            y, half = centre.rule
+            painter.line(-half, y, half, y, colour=MUTED, width=0.6)
+        for person, member in centre.members.items():
+            x, y = self.positions[person]
+            painter.text(
+                x,
+                y + baseline_offset(member.size),
+                member.lines[0],
+                size=member.size,
+                colour=INK,
+                align="centre",
             )
 
     def _draw_card(self, painter: Painter, person: str) -> None:
@@ -191,17 +210,19 @@ class EcogramDrawing:
         x, y = self.positions[person]
         length = math.hypot(x, y) or 1.0
         entry = _entry(self.cards[person].box((x, y), 1.5))
-        start = (x * CLIENT_RADIUS / length, y * CLIENT_RADIUS / length)
+        rim = self.geometry.centre
+        start = (x * rim / length, y * rim / length)
         end = (x * entry, y * entry)
-        if math.dist((0, 0), end) <= CLIENT_RADIUS:  # the card lies over the client
+        if math.dist((0, 0), end) <= rim:  # the card lies over the client
             end = start
         return start, end
 
     def _draw_letters(self, painter: Painter, ends: dict[str, tuple[Point, Point]]) -> None:
         """The support letters in a small white box on each line: at its middle, or as near it
         as keeps them off the cards and off each other's boxes."""
-        taken = [self.card_box(p) for p in self.positions]
-        taken.append((-CLIENT_RADIUS, -CLIENT_RADIUS, CLIENT_RADIUS, CLIENT_RADIUS))
+        taken = [self.card_box(p) for p in self.cards]
+        rim = self.geometry.centre
+        taken.append((-rim, -rim, rim, rim))
         for person, (start, end) in ends.items():
             text = letters(self.ties[person].support)
             if not text:
@@ -240,7 +261,8 @@ class EcogramDrawing:
     def legend(self) -> list[LegendEntry]:
         symbols, relations = t("legend.symbols"), t("legend.relations")
         ties = list(self.ties.values())
-        entries = [LegendEntry(t("legend.client"), _client_symbol, symbols)]
+        client = "ecogram.legend.household" if self.centre.members else "legend.client"
+        entries = [LegendEntry(t(client), _client_symbol, symbols)]
         for strength in SupportStrength:
             if any(tie.strength == strength for tie in ties):
                 entries.append(

@@ -1,5 +1,6 @@
 """Ecogram edits as commands: put a person in a leefgebied, take them out, describe the line
-to the client, change the list of leefgebieden. Each is one undo step."""
+to the client, change the list of leefgebieden, put the household in the middle. Each is one
+undo step."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from netwerkatlas.model import (
 )
 from netwerkatlas.model.atlas import Point
 from netwerkatlas.tools.ecogram import VIEW
+from netwerkatlas.tools.ecogram import centre as centre_setting
 from netwerkatlas.tools.ecogram.domains import (
     DEFAULT_DOMAINS,
     SETTING,
@@ -40,15 +42,20 @@ from netwerkatlas.tools.ecogram.domains import (
 
 def place(atlas: Atlas, person_id: str, domain: str, point: Point) -> Command:
     """Put a person in `domain` at `point` (a drop): their life_domain becomes the domain and
-    the place is kept by hand, as one undo step. Raises ValueError for a domain that is not
-    one of the atlas's (the person would not be drawn)."""
-    if domain not in domains(atlas):
+    the place is kept by hand, as one undo step. In the household's domain, when the household
+    shares the middle, the names there are set out by themselves and no place is kept. Raises
+    ValueError for a domain that is not one of the atlas's (the person would not be drawn)."""
+    names = domains(atlas)
+    if domain not in names:
         raise ValueError(f"{domain!r} is not one of this ecogram's leefgebieden")
     steps: list[Command] = []
     if getattr(atlas.node(person_id), "life_domain", "") != domain:
         steps.append(UpdateItem(NODES, person_id, {"life_domain": domain}))
-    steps.append(SetPositions(VIEW, {person_id: point}))
-    return Macro(t("ecogram.command.place"), steps)
+    if domain != centre_setting.centre_domain(atlas, names):
+        steps.append(SetPositions(VIEW, {person_id: point}))
+    elif atlas.position(VIEW, person_id) is not None:
+        steps.append(SetPositions(VIEW, {person_id: None}))
+    return Macro(t("ecogram.command.place"), steps) if steps else None
 
 
 def unplace(atlas: Atlas, person_id: str) -> Command | None:
@@ -117,3 +124,17 @@ def set_domains(atlas: Atlas, names: Iterable[str]) -> tuple[Command | None, lis
     if atlas.view_setting(VIEW, SETTING) == value:
         return None, lost
     return SetViewSetting(VIEW, SETTING, value, t("ecogram.command.domains")), lost
+
+
+def set_household_centre(atlas: Atlas, on: bool) -> Command | None:
+    """Put the household (the people of the household's leefgebied) in the middle with the
+    client, or let the client stand alone again; None when nothing would change or the list of
+    leefgebieden has none for the household."""
+    names = domains(atlas)
+    current = centre_setting.centre_domain(atlas, names)
+    wanted = centre_setting.household_domain(names) if on else None
+    if current == wanted or (on and wanted is None):
+        return None
+    return SetViewSetting(
+        VIEW, centre_setting.SETTING, wanted, t("ecogram.command.household_centre")
+    )

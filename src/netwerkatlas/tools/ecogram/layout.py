@@ -8,6 +8,8 @@ come first, as a line hidden behind a card seems to end there. A crowded sector 
 where the wedge is wider, so a card always finds room and never lies over another; cards of
 different sectors lie in disjoint wedges, so they cannot meet either. Cards the user placed by
 hand stay put (stored per view, like the genogram's) and the computed ones keep clear of them.
+When the household shares the middle with the client (see `centre`), the circle there is
+larger and every radius here moves out by as much.
 """
 
 from __future__ import annotations
@@ -21,9 +23,9 @@ from netwerkatlas.model.atlas import Point
 from netwerkatlas.render.fonts import LINE_HEIGHT, text_width
 from netwerkatlas.render.text_fit import ELLIPSIS, fit_text, wrap_words
 from netwerkatlas.tools.ecogram import VIEW
+from netwerkatlas.tools.ecogram.centre import CLIENT_RADIUS, Centre, centre_domain, layout_centre
 from netwerkatlas.tools.ecogram.domains import domain_of, domains
 
-CLIENT_RADIUS = 44.0
 INNER = 135.0  # cards start here: the ring inside is for the lines and their letters
 OUTER = 370.0  # cards are sought inside this radius first, and only then beyond it
 MIN_OUTER = 290.0  # the drawn edge of the sectors: just beyond the cards, at least this
@@ -103,10 +105,26 @@ def card_for(person: NodeBase, note_width: float = NOTE_WIDTH) -> Card:
 
 @dataclass(frozen=True)
 class Geometry:
-    """The sectors: one equal wedge per domain, clockwise from the top."""
+    """The sectors: one equal wedge per domain, clockwise from the top, around a central circle
+    of radius `centre`."""
 
     domains: tuple[str, ...]
     outer: float = OUTER
+    centre: float = CLIENT_RADIUS
+
+    @property
+    def inner(self) -> float:
+        """Where cards may start: the ring inside is for the lines and their letters."""
+        return INNER + self.centre - CLIENT_RADIUS
+
+    @property
+    def search(self) -> float:
+        """Inside this radius cards are sought first, and only then beyond it."""
+        return OUTER + self.centre - CLIENT_RADIUS
+
+    @property
+    def preferred(self) -> float:
+        return PREFERRED + self.centre - CLIENT_RADIUS
 
     def sector_span(self, index: int) -> tuple[float, float]:
         """Start and end angle (radians, clockwise from the top)."""
@@ -117,7 +135,7 @@ class Geometry:
         """The sector a point lies in by its angle alone (at any distance); None in the
         client's circle."""
         x, y = point
-        if math.hypot(x, y) < CLIENT_RADIUS or not self.domains:
+        if math.hypot(x, y) < self.centre or not self.domains:
             return None
         angle = math.atan2(x, -y) % (2 * math.pi)
         step = 2 * math.pi / len(self.domains)
@@ -134,7 +152,7 @@ class Geometry:
         """Whether the whole box lies in sector `index`, beyond the inner radius and clear of
         the sector lines."""
         x1, y1, x2, y2 = box
-        if math.hypot(min(max(0.0, x1), x2), min(max(0.0, y1), y2)) < INNER:
+        if math.hypot(min(max(0.0, x1), x2), min(max(0.0, y1), y2)) < self.inner:
             return False
         if len(self.domains) == 1:
             return True
@@ -161,35 +179,49 @@ def note_width(geometry: Geometry, domain: str) -> float:
 class EcogramLayout:
     """The ecogram's sectors with everyone on it: their domain, card and place."""
 
-    geometry: Geometry
+    geometry: Geometry  # the sectors around the middle (without the household's domain)
     domain_of: dict[str, str]  # person id -> domain, for everyone on the ecogram
-    cards: dict[str, Card]
-    positions: dict[str, Point]  # card centres
+    cards: dict[str, Card]  # for the people in the sectors
+    positions: dict[str, Point]  # card centres, and the names in the middle
     by_hand: frozenset[str]  # those whose place came from the view's stored positions
+    centre: Centre
+    centre_domain: str | None = None  # the household's domain, when it shares the middle
 
     def domain_at(self, point: Point) -> str | None:
+        """The domain a drop at `point` gives: the household's in the middle (when it is
+        there), a sector's, or None (in the client's own circle, or beyond the edge)."""
+        if math.hypot(*point) < self.geometry.centre:
+            return self.centre_domain
         return self.geometry.domain_at(point)
+
+    def in_centre(self, person_id: str) -> bool:
+        return person_id in self.centre.members
 
 
 def build_layout(atlas: Atlas) -> EcogramLayout:
     """Everyone on the ecogram with their card and place: stored by hand, or computed."""
     names = domains(atlas)
-    geometry = Geometry(names)
+    home = centre_domain(atlas, names)
     members = domain_of(atlas, names)
-    cards = {p: card_for(atlas.node(p), note_width(geometry, members[p])) for p in members}
+    household = [atlas.node(p) for p in members if members[p] == home]
+    centre = layout_centre(atlas.client, household)
+    ring = tuple(n for n in names if n != home)
+    geometry = Geometry(ring, centre=centre.radius)
+    around = {p: d for p, d in members.items() if d != home}
+    cards = {p: card_for(atlas.node(p), note_width(geometry, around[p])) for p in around}
     state = atlas.views.get(VIEW)
     stored: Mapping[str, Point] = state.positions if state else {}
     # A stored place counts while it lies in the person's own sector; when the person's domain
     # (or the list of domains) changes, they are laid out afresh in their new sector.
     fixed = {
         p: stored[p]
-        for p in members
-        if p in stored and geometry.sector_index(stored[p]) == names.index(members[p])
+        for p in around
+        if p in stored and geometry.sector_index(stored[p]) == ring.index(around[p])
     }
-    labels = {p: atlas.node(p).shown_label.casefold() for p in members}
-    order = sorted((p for p in members if p not in fixed), key=lambda p: (labels[p], p))
-    computed = place_cards(geometry, cards, members, order, fixed)
-    positions = {p: fixed.get(p) or computed[p] for p in members}
+    labels = {p: atlas.node(p).shown_label.casefold() for p in around}
+    order = sorted((p for p in around if p not in fixed), key=lambda p: (labels[p], p))
+    computed = place_cards(geometry, cards, around, order, fixed)
+    positions = {p: fixed.get(p) or computed[p] for p in around}
     reach = max(
         (
             math.hypot(abs(x) + cards[p].half_w, abs(y) + cards[p].half_h)
@@ -197,9 +229,15 @@ def build_layout(atlas: Atlas) -> EcogramLayout:
         ),
         default=0.0,
     )
-    outer = max(MIN_OUTER, math.ceil((reach + 3 * PAD) / 10) * 10)
+    outer = max(geometry.centre + MIN_OUTER - CLIENT_RADIUS, reach + 3 * PAD)
     return EcogramLayout(
-        replace(geometry, outer=outer), members, cards, positions, frozenset(fixed)
+        replace(geometry, outer=math.ceil(outer / 10) * 10),
+        members,
+        cards,
+        {**positions, **centre.positions},
+        frozenset(fixed),
+        centre,
+        home,
     )
 
 
@@ -290,11 +328,12 @@ def _place_sector(
     for person, point in fixed.items():
         boxes.add(cards[person].box(point, PAD), point)
     start, end = geometry.sector_span(index)
-    band = list(_arcs(start, end, INNER, OUTER))
+    inner, outer = geometry.inner, geometry.search
+    band = list(_arcs(start, end, inner, outer))
     slice_ = (end - start) / len(people)
     widest = max(cards[p].half_w for p in people)
     tallest = max(cards[p].half_h for p in people)
-    radius = min(max(PREFERRED, widest / slice_), OUTER - 2 * widest / 3)
+    radius = min(max(geometry.preferred, widest / slice_), outer - 2 * widest / 3)
     middle = start + slice_ * (len(people) // 2)
     typical = Card((), 0.0, (), widest, tallest)
     touch = _meet(
@@ -303,28 +342,28 @@ def _place_sector(
     )
     stagger = 2.8 * tallest if strategy.stagger and len(people) > 1 and touch else 0.0
     if not strategy.slices:
-        slice_, start_aim, radius = 0.0, (start + end) / 2, PREFERRED
+        slice_, start_aim, radius = 0.0, (start + end) / 2, geometry.preferred
     else:
         start_aim = start + slice_ / 2
     row = 2 * (tallest + PAD)
-    rows = max(1, int((OUTER - INNER) // row))
+    rows = max(1, int((outer - inner) // row))
     full = {"clean band": False, "clean edge": False, "band": False}
-    beyond = OUTER  # where the last pass starts: the rings inside it are taken
+    beyond = outer  # where the last pass starts: the rings inside it are taken
     placed: dict[str, Point] = {}
     # The inner cards go first; the outer ones then find the gaps between their shadows.
     for i in sorted(range(len(people)), key=lambda i: (bool(stagger) and i % 2, i)):
         person, card = people[i], cards[people[i]]
         aim = start_aim + slice_ * i
         target = (radius + stagger * (i % 2), aim)
-        in_rows = (INNER + row * (i % rows + 0.5), aim)
+        in_rows = (inner + row * (i % rows + 0.5), aim)
         passes = {
-            "clean band": (lambda t=target: _along(band, *t, strategy.sideways), CLEAN, OUTER),
+            "clean band": (lambda t=target: _along(band, *t, strategy.sideways), CLEAN, outer),
             "clean edge": (
-                lambda a=aim: _rings(start, end, a, OUTER, OUTER + CLEAN_REACH),
+                lambda a=aim: _rings(start, end, a, outer, outer + CLEAN_REACH),
                 CLEAN,
                 math.inf,
             ),
-            "band": (lambda t=in_rows: _along(band, *t, 1.0), FEWEST, OUTER),
+            "band": (lambda t=in_rows: _along(band, *t, 1.0), FEWEST, outer),
         }
         spot = None
         for name, (candidates, mode, limit) in passes.items():
