@@ -173,3 +173,27 @@ def test_the_household_in_the_middle_from_the_context_menu_and_by_dragging(freek
     while stack.can_undo():
         stack.undo()
     assert io.dumps(atlas) == before
+
+
+def test_a_view_behind_another_is_drawn_when_shown_and_once_per_edit(freek, qtbot):
+    """Editing stays quick in a large atlas: a hidden view is not drawn again for every change,
+    and a drop (a new leefgebied and a place, one undo step) draws the visible view once."""
+    atlas = freek.document.atlas
+    scene = freek.ecogram_scene
+    made = []
+    make = scene.make_drawing
+    scene.make_drawing = lambda a: made.append(1) or make(a)
+    mo = person(freek, "Mo").id
+    drawing = scene.drawing
+    drag(freek.ecogram_view, drawing.positions[mo], sector_point(drawing, "werk"))
+    qtbot.wait(20)
+    assert len(made) == 1 and atlas.node(mo).life_domain == "werk"
+    freek.view_netwerkintake_action.trigger()
+    made.clear()
+    for name in ("Mohammed", "Mo M.", "Mo"):
+        freek.groslijst.rows[mo].setText(NAME, name)
+    qtbot.wait(20)
+    assert made == []  # the ecogram is behind the netwerkintake
+    freek.groslijst.rows[mo].setText(NAME, "Mohammed")
+    freek.view_ecogram_action.trigger()
+    assert len(made) == 1 and "Mohammed" in scene.item.drawing.texts()

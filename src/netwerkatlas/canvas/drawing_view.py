@@ -52,6 +52,10 @@ class DrawingView(QGraphicsView):
     def drawn(self) -> DrawingScene:
         return self.scene()
 
+    def showEvent(self, event) -> None:
+        self.drawn.refresh()  # edits made while another view was in front
+        super().showEvent(event)
+
     @property
     def genogram(self) -> DrawingScene:
         return self.scene()
