@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from netwerkatlas.model import Atlas, NodeBase
 from netwerkatlas.model.atlas import Point
@@ -156,14 +157,18 @@ class Geometry:
             return False
         if len(self.domains) == 1:
             return True
-        start, end = self.sector_span(index)
-        sx, sy = point_at(1.0, start)
-        ex, ey = point_at(1.0, end)
+        sx, sy, ex, ey = self._sides[index]
         # A wedge of at most half a turn is where both lines have the point on their inner side.
-        return all(
-            sx * cy - sy * cx >= PAD and cx * ey - cy * ex >= PAD
-            for cx, cy in ((x1, y1), (x2, y1), (x1, y2), (x2, y2))
-        )
+        for cx, cy in ((x1, y1), (x2, y1), (x1, y2), (x2, y2)):
+            if sx * cy - sy * cx < PAD or cx * ey - cy * ex < PAD:
+                return False
+        return True
+
+    @cached_property
+    def _sides(self) -> list[tuple[float, float, float, float]]:
+        """Per sector, unit vectors along its start and end line."""
+        spans = (self.sector_span(i) for i in range(len(self.domains)))
+        return [(*point_at(1.0, start), *point_at(1.0, end)) for start, end in spans]
 
 
 def note_width(geometry: Geometry, domain: str) -> float:
@@ -423,7 +428,16 @@ class _Boxes:
             self.grid.setdefault(cell, []).append(box)
 
     def meets(self, box: Box) -> bool:
-        return any(_meet(box, b) for cell in self._cells(box) for b in self.grid.get(cell, ()))
+        # Written out: this is asked for every candidate spot of every card.
+        x1, y1, x2, y2 = box
+        c, grid = self.CELL, self.grid
+        rows = range(math.floor(y1 / c), math.floor(y2 / c) + 1)
+        for i in range(math.floor(x1 / c), math.floor(x2 / c) + 1):
+            for j in rows:
+                for b in grid.get((i, j), ()):
+                    if x1 < b[2] and b[0] < x2 and y1 < b[3] and b[1] < y2:
+                        return True
+        return False
 
     def in_the_way(self, end: Point, box: Box) -> bool:
         """Whether the line to `end` passes a box, or a box's line passes `box`."""
