@@ -1,12 +1,25 @@
-"""The big made-up atlas the benchmarks measure with: Qt-free, so the export benchmark can use
-it without loading PySide6."""
+"""The made-up atlases the benchmarks measure with: Qt-free, so the export benchmark can use
+them without loading PySide6."""
 
 from __future__ import annotations
 
 import math
 import random
 
-from netwerkatlas.model import Atlas, ClientNode, Direction, InfluenceLink, ThemeNode
+from netwerkatlas.model import (
+    Atlas,
+    ClientNode,
+    Direction,
+    InfluenceLink,
+    PersonNode,
+    SupportKind,
+    SupportRelation,
+    SupportStrength,
+    ThemeNode,
+)
+from netwerkatlas.tools.circle import VIEW as CIRCLE
+from netwerkatlas.tools.circle.variants import LENSINK
+from netwerkatlas.tools.ecogram.domains import DEFAULT_DOMAINS
 from netwerkatlas.tools.netwerkintake import VIEW
 
 SPACING = 170.0  # grid step in points: 1,000 places fill a disc of radius ~3,000 pt
@@ -55,4 +68,37 @@ def build_atlas(count: int, links: int, near: bool = True, seed: int = 5) -> Atl
         direction = Direction.FORWARD if index % 4 == 0 else Direction.NONE
         atlas.add("edges", InfluenceLink(source=ids[a], target=ids[b], direction=direction))
     atlas.set_positions(VIEW, dict(zip(ids, points, strict=True)))
+    return atlas
+
+
+NOTES = (
+    "",
+    "Komt elke week langs en helpt met de boodschappen.",
+    "Ruzie over geld",
+    "Oud-collega, ziet ze soms bij de bakker op zaterdag.",
+)
+
+
+def people_around(count: int, seed: int = 5) -> Atlas:
+    """The client and `count` people, as an ecogram and a netwerkcirkel see them: a third among
+    the friends and the rest spread over the other leefgebieden, notes of several lengths, most
+    with a described line to the client, and everyone in a cell of the Lensink circle."""
+    rng = random.Random(seed)
+    atlas = Atlas(ClientNode(label="Freek", name="Freek"))
+    cells = {}
+    for i in range(count):
+        domain = "vrienden" if i % 3 == 0 else DEFAULT_DOMAINS[i % len(DEFAULT_DOMAINS)]
+        person = PersonNode(name=f"Persoon {i}", life_domain=domain, note=NOTES[i % 4])
+        atlas.add("nodes", person)
+        cells[person.id] = [rng.choice(LENSINK.rings), rng.choice(LENSINK.sectors)]
+        if i % 4:
+            line = SupportRelation(
+                source=atlas.client_id,
+                target=person.id,
+                strength=list(SupportStrength)[i % 3],
+                direction=list(Direction)[i % 4],
+                support=(SupportKind.PRACTICAL,),
+            )
+            atlas.add("edges", line)
+    atlas.set_view_setting(CIRCLE, "cells", cells)
     return atlas

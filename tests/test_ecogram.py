@@ -31,7 +31,13 @@ from netwerkatlas.resources import assets_dir
 from netwerkatlas.tools.ecogram import VIEW, edits
 from netwerkatlas.tools.ecogram.domains import DEFAULT_DOMAINS, domain_label, domains
 from netwerkatlas.tools.ecogram.drawing import EcogramDrawing, draw_tie
-from netwerkatlas.tools.ecogram.layout import CLIENT_RADIUS, INNER, point_at, short_note
+from netwerkatlas.tools.ecogram.layout import (
+    CLIENT_RADIUS,
+    INNER,
+    point_at,
+    sector_layout,
+    short_note,
+)
 
 NOTES = (
     "",
@@ -389,6 +395,10 @@ def test_random_sessions_undo_to_the_original_and_never_overlap(steps):
         hand = [drawing.card_box(p) for p in drawing.layout.by_hand]
         assert not any(meet(a, b) for a, b in itertools.combinations(boxes, 2))
         assert not any(meet(a, b) for a in boxes for b in hand)
+    # Sectors remembered from earlier drawings give the very layout made from scratch.
+    remembered = EcogramDrawing(atlas).positions
+    sector_layout.cache_clear()
+    assert EcogramDrawing(atlas).positions == remembered
     assert_undo_all_and_redo_all(stack, original)
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from netwerkatlas.model import Atlas, NodeBase
 from netwerkatlas.model.atlas import Point
@@ -279,19 +279,41 @@ def place_cards(
     fixed: Mapping[str, Point],
 ) -> dict[str, Point]:
     """Centres for the cards of `order`, sector by sector, clear of each other and of the
-    `fixed` ones (cards of two sectors lie in disjoint wedges, so they never meet). A sector
-    of a few cards is laid out in each strategy and keeps the one whose lines pass the fewest
-    cards, then the most compact: which works best depends on where the sector lies (at the
-    top, wide cards block more of its angle than at the side)."""
+    `fixed` ones (cards of two sectors lie in disjoint wedges, so they never meet, and a line
+    to a card in one wedge stays in that wedge). A sector's layout depends only on its own
+    cards, so one that did not change since the last drawing is taken from a small cache: an
+    edit redraws quickly however many people the other sectors hold."""
     placed: dict[str, Point] = {}
     for index, domain in enumerate(geometry.domains):
-        people = [p for p in order if domain_of_person[p] == domain]
-        if not people:
-            continue
-        strategies = STRATEGIES if len(people) <= FEW else STRATEGIES[:1]
-        tries = [_place_sector(geometry, index, cards, people, fixed, s) for s in strategies]
-        placed.update(min(tries, key=lambda found: _score(found, cards, fixed)))
+        people = tuple((p, cards[p]) for p in order if domain_of_person[p] == domain)
+        if people:
+            pinned = tuple(
+                sorted(
+                    (p, point, cards[p])
+                    for p, point in fixed.items()
+                    if domain_of_person.get(p) == domain
+                )
+            )
+            placed.update(sector_layout(geometry, index, people, pinned))
     return placed
+
+
+@lru_cache(maxsize=256)
+def sector_layout(
+    geometry: Geometry,
+    index: int,
+    people: tuple[tuple[str, Card], ...],
+    pinned: tuple[tuple[str, Point, Card], ...],
+) -> tuple[tuple[str, Point], ...]:
+    """One sector laid out. With a few cards it is laid out in each strategy and keeps the one
+    whose lines pass the fewest cards, then the most compact: which works best depends on where
+    the sector lies (at the top, wide cards block more of its angle than at the side)."""
+    cards = {p: card for p, card in people} | {p: card for p, _, card in pinned}
+    fixed = {p: point for p, point, _ in pinned}
+    order = [p for p, _ in people]
+    strategies = STRATEGIES if len(order) <= FEW else STRATEGIES[:1]
+    tries = [_place_sector(geometry, index, cards, order, fixed, s) for s in strategies]
+    return tuple(min(tries, key=lambda found: _score(found, cards, fixed)).items())
 
 
 def _score(found: Mapping[str, Point], cards: Mapping[str, Card], fixed) -> tuple[int, float]:
