@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -26,17 +23,7 @@ from tests.genogram_families import random_family
 from netwerkatlas.tools.genogram.drawing import GenogramDrawing
 from netwerkatlas.tools.genogram.family import read_family
 from netwerkatlas.tools.genogram.layout import compute_layout
-
-RUNS = 7
-
-
-def median_ms(run: Callable[[], object], runs: int = RUNS) -> tuple[float, float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), max(times)
+from timing import RUNS, median_ms
 
 
 def dot_source(family) -> str:

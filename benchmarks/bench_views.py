@@ -22,12 +22,9 @@ from __future__ import annotations
 
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -54,21 +51,11 @@ from netwerkatlas.tools.ecogram.drawing import EcogramDrawing
 from netwerkatlas.tools.ecogram.layout import sector_layout
 from netwerkatlas.tools.groslijst.list_view import NAME, Groslijst
 from synthetic_atlas import people_around  # benchmarks/ is on the path when run
+from timing import RUNS, median_ms
 
 SIZES = (5, 30, 150)
-RUNS = 7
 IMAGE = (1200, 800)
 TWOPI = shutil.which("twopi")
-
-
-def timed(run: Callable[[], object], runs: int = RUNS) -> tuple[float, float]:
-    """Median and slowest run, in ms."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), max(times)
 
 
 def show(timing: tuple[float, float] | None) -> str:
@@ -107,19 +94,19 @@ def layout_table() -> None:
     print("1. Layout and drawing (no Qt), ms: median (slowest)")
     print(f"{'people':>7}  {'ecogram':>13} {'circle':>13} {'twopi':>13}  ecogram/twopi")
     if TWOPI:
-        bare = timed(lambda: subprocess.run([TWOPI, "-V"], capture_output=True), 5)
+        bare = median_ms(lambda: subprocess.run([TWOPI, "-V"], capture_output=True), 5)
         print(f"{'':>7}  (twopi -V alone, the cost of starting it: {bare[0]:.1f} ms)")
     EcogramDrawing(people_around(5))  # fonts and tables loaded once, before timing
     for size in SIZES:
         atlas = people_around(size)
-        ecogram = timed(lambda atlas=atlas: from_scratch(atlas), 5 if size > 100 else RUNS)
-        circle = timed(lambda atlas=atlas: CircleDrawing(atlas))
+        ecogram = median_ms(lambda atlas=atlas: from_scratch(atlas), 5 if size > 100 else RUNS)
+        circle = median_ms(lambda atlas=atlas: CircleDrawing(atlas))
         peer = None
         if TWOPI:
             with tempfile.TemporaryDirectory() as folder:
                 source = Path(folder) / "star.gv"
                 source.write_text(star_source(atlas), encoding="utf-8")
-                peer = timed(lambda source=source: twopi(source), 5)
+                peer = median_ms(lambda source=source: twopi(source), 5)
         ratio = f"{ecogram[0] / peer[0]:.2f}" if peer else "-"
         print(f"{size:>7}  {show(ecogram):>13} {show(circle):>13} {show(peer):>13}  {ratio:>13}")
     print()
@@ -159,9 +146,9 @@ def screen_row(size: int) -> None:
     ecogram, circle = EcogramScene(atlas), CircleScene(atlas)
     floor = floor_scene(ecogram.drawing)
     source = ecogram.item.boundingRect()
-    mine = timed(lambda: paint(ecogram, source))
-    theirs = timed(lambda: paint(floor, source))
-    round_ = timed(lambda: paint(circle, circle.item.boundingRect()))
+    mine = median_ms(lambda: paint(ecogram, source))
+    theirs = median_ms(lambda: paint(floor, source))
+    round_ = median_ms(lambda: paint(circle, circle.item.boundingRect()))
     ratio = mine[0] / theirs[0]
     print(f"{size:>7}  {show(mine):>13} {show(round_):>13} {show(theirs):>13}  {ratio:>13.2f}")
 
@@ -194,8 +181,8 @@ def bare_list(atlas: Atlas) -> QTreeWidget:
 def groslijst_table() -> None:
     print("3. Groslijst, ms: median (slowest)")
     atlas = people_around(1000)
-    mine = timed(lambda: Groslijst(atlas, lambda command: None).deleteLater(), 5)
-    floor = timed(lambda: bare_list(atlas).deleteLater(), 5)
+    mine = median_ms(lambda: Groslijst(atlas, lambda command: None).deleteLater(), 5)
+    floor = median_ms(lambda: bare_list(atlas).deleteLater(), 5)
     print(
         f"  1,000 names filled in: {show(mine)}, bare QTreeWidget {show(floor)},"
         f" ratio {mine[0] / floor[0]:.2f}"
@@ -231,7 +218,7 @@ def rename_in_groslijst(size: int, folder: Path, settings: QSettings) -> tuple[f
         app.processEvents()  # the redraw after the edit, and the repaint
         window.ecogram_view.viewport().repaint()
 
-    edit = timed(rename, 5)
+    edit = median_ms(rename, 5)
     window.document.undo_stack.set_clean()
     window.close()
     return edit
