@@ -48,7 +48,7 @@ from netwerkatlas.canvas.ecogram_view import EcogramScene
 from netwerkatlas.model import Atlas, NodeKind
 from netwerkatlas.tools.circle.drawing import CircleDrawing
 from netwerkatlas.tools.ecogram.drawing import EcogramDrawing
-from netwerkatlas.tools.ecogram.layout import sector_layout
+from netwerkatlas.tools.ecogram.placing import sector_layout
 from netwerkatlas.tools.groslijst.list_view import NAME, Groslijst
 from synthetic_atlas import people_around  # benchmarks/ is on the path when run
 from timing import RUNS, median_ms

@@ -31,13 +31,9 @@ from netwerkatlas.resources import assets_dir
 from netwerkatlas.tools.ecogram import VIEW, edits
 from netwerkatlas.tools.ecogram.domains import DEFAULT_DOMAINS, domain_label, domains
 from netwerkatlas.tools.ecogram.drawing import EcogramDrawing, draw_tie
-from netwerkatlas.tools.ecogram.layout import (
-    CLIENT_RADIUS,
-    INNER,
-    point_at,
-    sector_layout,
-    short_note,
-)
+from netwerkatlas.tools.ecogram.geometry import CLIENT_RADIUS, INNER, point_at
+from netwerkatlas.tools.ecogram.layout import short_note
+from netwerkatlas.tools.ecogram.placing import sector_layout
 
 NOTES = (
     "",

@@ -14,7 +14,7 @@ from netwerkatlas.model import EdgeKind
 from netwerkatlas.resources import example_path
 from netwerkatlas.tools.circle import edits as circle_edits
 from netwerkatlas.tools.ecogram import VIEW
-from netwerkatlas.tools.ecogram.layout import point_at
+from netwerkatlas.tools.ecogram.geometry import point_at
 from netwerkatlas.tools.groslijst.list_view import NAME, UNPLACED
 
 

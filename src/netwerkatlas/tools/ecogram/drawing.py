@@ -22,12 +22,8 @@ from netwerkatlas.render.geometry import arrow_head
 from netwerkatlas.render.painter import Painter
 from netwerkatlas.render.style import CLIENT_FILL, INK, MUTED
 from netwerkatlas.tools.ecogram.domains import domain_label, seen_from_client, support_edge
-from netwerkatlas.tools.ecogram.layout import (
-    NOTE_SIZE,
-    Box,
-    build_layout,
-    point_at,
-)
+from netwerkatlas.tools.ecogram.geometry import Box, point_at
+from netwerkatlas.tools.ecogram.layout import NOTE_SIZE, build_layout
 
 SECTOR_FILLS = ("#edf2f7", "#f6f8fb")
 CARD_FILL = "#ffffff"

@@ -1,0 +1,112 @@
+"""The ecogram's shapes, in points with the client at 0, 0: the sectors, equal wedges clockwise
+from the top around the middle circle, and the cards, boxes around a centre point. When the
+household shares the middle with the client, that circle is larger and every radius here moves
+out by as much.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import cached_property
+
+from netwerkatlas.model.atlas import Point
+from netwerkatlas.tools.ecogram.centre import CLIENT_RADIUS
+
+INNER = 135.0  # cards start here: the ring inside is for the lines and their letters
+OUTER = 370.0  # cards are sought inside this radius first, and only then beyond it
+MIN_OUTER = 290.0  # the drawn edge of the sectors: just beyond the cards, at least this
+PREFERRED = 225.0  # the radius the cards of a sector gather around
+CLEAN_REACH = 120.0  # how far beyond OUTER a card may go to keep its line clear
+STEP = 7.0  # between candidate spots, along and across the arcs
+PAD = 4.0  # free space around a card, also from the sector lines
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+
+
+def point_at(radius: float, angle: float) -> Point:
+    """The point at `radius` and `angle` (radians, clockwise from the top; y grows down)."""
+    return radius * math.sin(angle), -radius * math.cos(angle)
+
+
+@dataclass(frozen=True)
+class Card:
+    """What one contact shows, and the size of its box around the centre point."""
+
+    name_lines: tuple[str, ...]
+    name_size: float
+    note_lines: tuple[str, ...]
+    half_w: float
+    half_h: float
+
+    def box(self, point: Point, pad: float = 0.0) -> Box:
+        x, y = point
+        w, h = self.half_w + pad, self.half_h + pad
+        return (x - w, y - h, x + w, y + h)
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """The sectors: one equal wedge per domain, clockwise from the top, around a central circle
+    of radius `centre`."""
+
+    domains: tuple[str, ...]
+    outer: float = OUTER
+    centre: float = CLIENT_RADIUS
+
+    @property
+    def inner(self) -> float:
+        """Where cards may start: the ring inside is for the lines and their letters."""
+        return INNER + self.centre - CLIENT_RADIUS
+
+    @property
+    def search(self) -> float:
+        """Inside this radius cards are sought first, and only then beyond it."""
+        return OUTER + self.centre - CLIENT_RADIUS
+
+    @property
+    def preferred(self) -> float:
+        return PREFERRED + self.centre - CLIENT_RADIUS
+
+    def sector_span(self, index: int) -> tuple[float, float]:
+        """Start and end angle (radians, clockwise from the top)."""
+        step = 2 * math.pi / max(1, len(self.domains))
+        return index * step, (index + 1) * step
+
+    def sector_index(self, point: Point) -> int | None:
+        """The sector a point lies in by its angle alone (at any distance); None in the
+        client's circle."""
+        x, y = point
+        if math.hypot(x, y) < self.centre or not self.domains:
+            return None
+        angle = math.atan2(x, -y) % (2 * math.pi)
+        step = 2 * math.pi / len(self.domains)
+        return min(int(angle // step), len(self.domains) - 1)
+
+    def domain_at(self, point: Point) -> str | None:
+        """The domain a point lies in, for a drop: None in the centre and beyond the edge."""
+        if math.hypot(*point) > self.outer:
+            return None
+        index = self.sector_index(point)
+        return None if index is None else self.domains[index]
+
+    def holds(self, box: Box, index: int) -> bool:
+        """Whether the whole box lies in sector `index`, beyond the inner radius and clear of
+        the sector lines."""
+        x1, y1, x2, y2 = box
+        if math.hypot(min(max(0.0, x1), x2), min(max(0.0, y1), y2)) < self.inner:
+            return False
+        if len(self.domains) == 1:
+            return True
+        sx, sy, ex, ey = self._sides[index]
+        # A wedge of at most half a turn is where both lines have the point on their inner side.
+        for cx, cy in ((x1, y1), (x2, y1), (x1, y2), (x2, y2)):
+            if sx * cy - sy * cx < PAD or cx * ey - cy * ex < PAD:
+                return False
+        return True
+
+    @cached_property
+    def _sides(self) -> list[tuple[float, float, float, float]]:
+        """Per sector, unit vectors along its start and end line."""
+        spans = (self.sector_span(i) for i in range(len(self.domains)))
+        return [(*point_at(1.0, start), *point_at(1.0, end)) for start, end in spans]
