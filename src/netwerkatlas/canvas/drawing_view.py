@@ -56,14 +56,10 @@ class DrawingView(QGraphicsView):
         self.drawn.refresh()  # edits made while another view was in front
         super().showEvent(event)
 
-    @property
-    def genogram(self) -> DrawingScene:
-        return self.scene()
-
     # --- zoom ---------------------------------------------------------------------------------
 
     def fit_all(self) -> None:
-        rect = self.genogram.item.boundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+        rect = self.drawn.item.boundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         current = self.transform().m11()
         if current > 1.5:

@@ -20,7 +20,7 @@ STATUSES = (
 
 def add_relation_menus(menu: QMenu, view, person: str) -> None:
     """Add the submenus that change `person`'s relations to `menu` (built by `view`)."""
-    atlas = view.genogram.atlas
+    atlas = view.drawn.atlas
     name = lambda node_id: atlas.node(node_id).shown_label  # noqa: E731
     for relation in edits.partner_relations(atlas, person):
         other = relation.target if relation.source == person else relation.source
@@ -73,7 +73,7 @@ def add_relation_menus(menu: QMenu, view, person: str) -> None:
                     )
                     toggle.setCheckable(True)
                     toggle.setChecked(identical)
-    selected = view.genogram.selected_ids()
+    selected = view.drawn.selected_ids()
     if len(selected) == 2 and person in selected:
         a, b = selected
         existing = edits.emotional_between(atlas, a, b)
@@ -95,7 +95,7 @@ def add_relation_menus(menu: QMenu, view, person: str) -> None:
 
 
 def ask_years(view, edge_id: str) -> None:
-    relation = view.genogram.atlas.edge(edge_id)
+    relation = view.drawn.atlas.edge(edge_id)
     current = "-".join(str(y) if y else "" for y in (relation.start_year, relation.end_year))
     text, ok = QInputDialog.getText(
         view,
@@ -111,5 +111,5 @@ def ask_years(view, edge_id: str) -> None:
         return
     start, end = years
     view.push_command(
-        edits.set_partner(view.genogram.atlas, edge_id, start_year=start, end_year=end)
+        edits.set_partner(view.drawn.atlas, edge_id, start_year=start, end_year=end)
     )

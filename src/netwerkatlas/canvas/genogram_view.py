@@ -32,17 +32,17 @@ class GenogramView(DrawingView):
     """The genogram: add relatives from the context menu or the keyboard, rename, remove."""
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        person = self.genogram.person_at(self.mapToScene(event.position().toPoint()))
+        person = self.drawn.person_at(self.mapToScene(event.position().toPoint()))
         if person is not None:
             self.rename(person)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        ids = self.genogram.selected_ids()
+        ids = self.drawn.selected_ids()
         key = event.key()
         if ids and key in RELATIVE_KEYS and not event.modifiers():
             self.add_relative(ids[0], RELATIVE_KEYS[key])
         elif ids and key == Qt.Key.Key_Delete:
-            self._push(node_edits.remove(self.genogram.atlas, ids))
+            self._push(node_edits.remove(self.drawn.atlas, ids))
         elif ids and key == Qt.Key.Key_F2:
             self.rename(ids[0])
         else:
@@ -52,12 +52,12 @@ class GenogramView(DrawingView):
 
     def context_menu(self, point: QPointF) -> QMenu:
         menu = QMenu(self)
-        person = self.genogram.person_at(point)
+        person = self.drawn.person_at(point)
         if person is None:
             menu.addAction(t("genogram.menu.rearrange"), self.rearrange)
             return menu
-        if person not in self.genogram.selected_ids():
-            self.genogram.select_only([person])
+        if person not in self.drawn.selected_ids():
+            self.drawn.select_only([person])
         for relative in edits.RELATIVES:
             menu.addAction(
                 t(f"genogram.menu.add_{relative}"), lambda r=relative: self.add_relative(person, r)
@@ -66,7 +66,7 @@ class GenogramView(DrawingView):
         add_relation_menus(menu, self, person)
         menu.addSeparator()
         genders = menu.addMenu(t("genogram.menu.gender"))
-        current = getattr(self.genogram.atlas.node(person), "gender", Gender.UNKNOWN)
+        current = getattr(self.drawn.atlas.node(person), "gender", Gender.UNKNOWN)
         for gender in Gender:
             action = genders.addAction(
                 t(f"gender.{gender}"), lambda g=gender: self.set_gender(person, g)
@@ -75,14 +75,14 @@ class GenogramView(DrawingView):
             action.setChecked(gender == current)
         index = menu.addAction(
             t("genogram.menu.index"),
-            lambda: self._push(edits.set_index(self.genogram.atlas, person)),
+            lambda: self._push(edits.set_index(self.drawn.atlas, person)),
         )
         index.setCheckable(True)
-        index.setChecked(person == self.genogram.drawing.family.index_id)
+        index.setChecked(person == self.drawn.drawing.family.index_id)
         menu.addAction(t("genogram.menu.rename"), lambda: self.rename(person))
         menu.addAction(
             t("genogram.menu.remove"),
-            lambda: self._push(node_edits.remove(self.genogram.atlas, [person])),
+            lambda: self._push(node_edits.remove(self.drawn.atlas, [person])),
         )
         return menu
 
@@ -98,14 +98,14 @@ class GenogramView(DrawingView):
         name = self.ask_name(relative)
         if name is None:
             return
-        before = set(self.genogram.handles)
-        self._push(edits.add_relative(self.genogram.atlas, person_id, relative, name))
-        new = [p for p in self.genogram.handles if p not in before]
+        before = set(self.drawn.handles)
+        self._push(edits.add_relative(self.drawn.atlas, person_id, relative, name))
+        new = [p for p in self.drawn.handles if p not in before]
         if new:
-            self.genogram.select_only(new[-1:])
+            self.drawn.select_only(new[-1:])
 
     def rename(self, person_id: str) -> None:
-        person = self.genogram.atlas.node(person_id)
+        person = self.drawn.atlas.node(person_id)
         text, ok = QInputDialog.getText(
             self,
             t("genogram.ask_name_title"),
@@ -113,14 +113,14 @@ class GenogramView(DrawingView):
             text=person.shown_label,
         )
         if ok and text.strip():
-            self._push(node_edits.relabel(self.genogram.atlas, person_id, text.strip()))
+            self._push(node_edits.relabel(self.drawn.atlas, person_id, text.strip()))
 
     def set_gender(self, person_id: str, gender: Gender) -> None:
-        if getattr(self.genogram.atlas.node(person_id), "gender", None) != gender:
+        if getattr(self.drawn.atlas.node(person_id), "gender", None) != gender:
             self.push(UpdateItem(NODES, person_id, {"gender": gender}))
 
     def rearrange(self) -> None:
-        self._push(edits.rearrange(self.genogram.atlas))
+        self._push(edits.rearrange(self.drawn.atlas))
 
     def push_command(self, command: Command | None) -> None:
         self._push(command)
