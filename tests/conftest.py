@@ -21,15 +21,8 @@ def qsettings(tmp_path):
 @pytest.fixture
 def window(qtbot, qsettings, tmp_path):
     """The main window on a copy of the netwerkintake example, shown at a laptop's size."""
-    from netwerkatlas.app.main import open_window
-    from netwerkatlas.resources import example_path
+    from tests.windows import example_window
 
-    path = tmp_path / "sanne.netwerkatlas"
-    path.write_bytes(example_path().read_bytes())
-    win = open_window(str(path), qsettings)
-    win.resize(1300, 900)
-    qtbot.waitExposed(win)
-    win.view.fit_all()
-    yield win
-    win.document.undo_stack.set_clean()  # close without the unsaved-changes prompt
-    win.close()
+    with example_window(qtbot, qsettings, tmp_path) as win:
+        win.view.fit_all()
+        yield win

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from tests.dialogs import DialogAnswerer
 from tests.test_canvas_editing import drag
+from tests.windows import person
 
 from netwerkatlas import io
 from netwerkatlas.commands import UndoStack
@@ -24,10 +25,6 @@ def circle(window):
     window.view_circle_action.trigger()
     assert window.views.currentWidget() is window.circle_view
     return window
-
-
-def person(win, label):
-    return next(n for n in win.document.atlas.nodes() if n.shown_label == label)
 
 
 def cell_centre(drawing, ring, sector):

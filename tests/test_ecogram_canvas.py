@@ -7,11 +7,10 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from tests.test_canvas_editing import drag, screen
+from tests.windows import example_window, person, show_view
 
 from netwerkatlas import io
-from netwerkatlas.app.main import open_window
 from netwerkatlas.model import EdgeKind
-from netwerkatlas.resources import example_path
 from netwerkatlas.tools.circle import edits as circle_edits
 from netwerkatlas.tools.ecogram import VIEW
 from netwerkatlas.tools.ecogram.geometry import point_at
@@ -20,21 +19,9 @@ from netwerkatlas.tools.groslijst.list_view import NAME, UNPLACED
 
 @pytest.fixture
 def freek(qtbot, qsettings, tmp_path):
-    path = tmp_path / "freek.netwerkatlas"
-    path.write_bytes(example_path("ecogram-freek").read_bytes())
-    win = open_window(str(path), qsettings)
-    win.resize(1300, 900)
-    qtbot.waitExposed(win)
-    win.view_ecogram_action.trigger()
-    assert win.views.currentWidget() is win.ecogram_view
-    win.ecogram_view.fit_all()
-    yield win
-    win.document.undo_stack.set_clean()
-    win.close()
-
-
-def person(win, label):
-    return next(n for n in win.document.atlas.nodes() if n.shown_label == label)
+    with example_window(qtbot, qsettings, tmp_path, "ecogram-freek") as win:
+        show_view(win, win.view_ecogram_action, win.ecogram_view)
+        yield win
 
 
 def sector_point(drawing, domain, radius_share=0.75):

@@ -8,31 +8,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QInputDialog
 from tests.test_canvas_editing import click, drag
+from tests.windows import example_window, person, show_view
 
 from netwerkatlas import io
-from netwerkatlas.app.main import open_window
 from netwerkatlas.model import EdgeKind, NodeKind
-from netwerkatlas.resources import example_path
 from netwerkatlas.tools.genogram import VIEW
 
 
 @pytest.fixture
 def genogram(qtbot, qsettings, tmp_path):
-    path = tmp_path / "de-boer.netwerkatlas"
-    path.write_bytes(example_path("genogram-familie-de-boer").read_bytes())
-    win = open_window(str(path), qsettings)
-    win.resize(1300, 900)
-    qtbot.waitExposed(win)
-    win.view_genogram_action.trigger()
-    assert win.views.currentWidget() is win.genogram_view
-    win.genogram_view.fit_all()
-    yield win
-    win.document.undo_stack.set_clean()
-    win.close()
-
-
-def person(win, label):
-    return next(n for n in win.document.atlas.nodes() if n.shown_label == label)
+    with example_window(qtbot, qsettings, tmp_path, "genogram-familie-de-boer") as win:
+        show_view(win, win.view_genogram_action, win.genogram_view)
+        yield win
 
 
 def at(win, label):

@@ -7,14 +7,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from tests.test_canvas_tools import drop_mime
 from tests.test_circle import cell_centre
+from tests.windows import person
 
 from netwerkatlas import io
 from netwerkatlas.tools.circle.variants import cells
 from netwerkatlas.tools.groslijst.list_view import NAME, RELATION, UNPLACED
-
-
-def person(win, label):
-    return next(n for n in win.document.atlas.nodes() if n.shown_label == label)
 
 
 def test_names_are_typed_one_after_another_each_one_undo_step(window):
