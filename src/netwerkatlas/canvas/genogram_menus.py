@@ -110,6 +110,4 @@ def ask_years(view, edge_id: str) -> None:
         view.show_message(t("genogram.years_invalid", text=text))
         return
     start, end = years
-    view.push_command(
-        edits.set_partner(view.drawn.atlas, edge_id, start_year=start, end_year=end)
-    )
+    view.push_command(edits.set_partner(view.drawn.atlas, edge_id, start_year=start, end_year=end))
