@@ -249,7 +249,7 @@ def test_a_long_press_opens_the_context_menu(window, finger, qtbot):
     point = screen(window.view, before)
     window.view.viewport()
     touch(window, finger).press(0, at(window, point)).commit()
-    qtbot.waitUntil(lambda: window.view.last_touch_menu is not None, timeout=2000)
+    qtbot.waitUntil(lambda: window.view.last_touch_menu is not None, timeout=20000)
     menu = window.view.last_touch_menu
     assert menu.actions()[0].text() == "Score"
     touch(window, finger).release(0, at(window, point)).commit()

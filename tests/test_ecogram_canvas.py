@@ -173,13 +173,13 @@ def test_a_view_behind_another_is_drawn_when_shown_and_once_per_edit(freek, qtbo
     mo = person(freek, "Mo").id
     drawing = scene.drawing
     drag(freek.ecogram_view, drawing.positions[mo], sector_point(drawing, "werk"))
-    qtbot.wait(20)
+    qtbot.waitUntil(lambda: not scene._soon.isActive(), timeout=20000)
     assert len(made) == 1 and atlas.node(mo).life_domain == "werk"
     freek.view_netwerkintake_action.trigger()
     made.clear()
     for name in ("Mohammed", "Mo M.", "Mo"):
         freek.groslijst.rows[mo].setText(NAME, name)
-    qtbot.wait(20)
+    qtbot.wait(20)  # the event loop runs: a redraw that was scheduled would happen now
     assert made == []  # the ecogram is behind the netwerkintake
     freek.groslijst.rows[mo].setText(NAME, "Mohammed")
     freek.view_ecogram_action.trigger()

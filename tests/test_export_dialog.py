@@ -24,7 +24,7 @@ def click(qtbot, widget):
 
 def settle(dialog, qtbot):
     """Wait for the preview to follow the last change, as the user would."""
-    qtbot.waitUntil(lambda: not dialog._preview_timer.isActive(), timeout=3000)
+    qtbot.waitUntil(lambda: not dialog._preview_timer.isActive(), timeout=30000)
 
 
 def test_the_preview_shows_the_real_pages_and_follows_the_choices(window, qtbot):
