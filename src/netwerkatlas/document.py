@@ -21,6 +21,7 @@ class Document:
     def __init__(self, atlas: Atlas, path: Path | None = None) -> None:
         self.atlas = atlas
         self.path = path
+        self.sealing: io.Sealing | None = None  # None: the file is written unencrypted
         self.undo_stack = UndoStack(atlas)
         self._listeners: list[Callable[[], None]] = []
         self.undo_stack.subscribe(self._notify)
@@ -32,10 +33,15 @@ class Document:
         return cls(atlas)
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> tuple[Document, io.LoadReport]:
-        """Load a file; raises `io.AtlasFileError` with a readable message."""
-        atlas, report = io.load(path)
-        return cls(atlas, Path(path)), report
+    def open(
+        cls, path: str | os.PathLike[str], passphrase: str | None = None
+    ) -> tuple[Document, io.LoadReport]:
+        """Load a file; raises `io.AtlasFileError` with a readable message (`io.PassphraseNeeded`
+        for an encrypted file opened without a passphrase). An encrypted file stays encrypted."""
+        atlas, report = io.load(path, passphrase)
+        document = cls(atlas, Path(path))
+        document.sealing = report.sealing
+        return document, report
 
     # --- state ------------------------------------------------------------------------------
 
@@ -52,6 +58,16 @@ class Document:
         return not self.undo_stack.is_clean()
 
     @property
+    def is_encrypted(self) -> bool:
+        return self.sealing is not None
+
+    def set_sealing(self, sealing: io.Sealing | None) -> None:
+        """Encrypt (a sealing), change the passphrase (another one) or decrypt (None) from the
+        next save on; the caller saves right away, so the file on disk follows at once."""
+        self.sealing = sealing
+        self._notify()
+
+    @property
     def display_name(self) -> str:
         return self.path.name if self.path else t("app.untitled")
 
@@ -65,7 +81,7 @@ class Document:
         target = io.with_extension(path) if path is not None else self.path
         if target is None:
             raise ValueError("an untitled document needs a path to be saved")
-        io.save(self.atlas, target)
+        io.save(self.atlas, target, sealing=self.sealing)
         self.path = Path(target)
         self.undo_stack.set_clean()
         self._notify()

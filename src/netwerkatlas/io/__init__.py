@@ -1,5 +1,11 @@
 """Reading and writing `.netwerkatlas` files. Pure Python, no Qt."""
 
+from netwerkatlas.io.encryption import (
+    PassphraseNeeded,
+    Sealing,
+    WrongPassphrase,
+    is_encrypted,
+)
 from netwerkatlas.io.errors import AtlasFileError, LoadReport, Problem
 from netwerkatlas.io.fileformat import EXTENSION, FORMAT_VERSION, dumps, json_schema
 from netwerkatlas.io.reading import load
@@ -10,9 +16,13 @@ __all__ = [
     "FORMAT_VERSION",
     "AtlasFileError",
     "LoadReport",
+    "PassphraseNeeded",
     "Problem",
+    "Sealing",
+    "WrongPassphrase",
     "backup_path",
     "dumps",
+    "is_encrypted",
     "json_schema",
     "load",
     "save",

@@ -8,10 +8,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from netwerkatlas.i18n import t
 
+if TYPE_CHECKING:
+    from netwerkatlas.io.encryption import Sealing
+
 MAX_PROBLEMS_SHOWN = 20
+
+
+def printable(text: str) -> str:
+    """`text` with every lone surrogate written as its escape (`\\ud800`): JSON can hold such a
+    string but no encoding can print it, and a message must always reach the user."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
 
 
 @dataclass(frozen=True)
@@ -41,7 +55,7 @@ class Problem:
     def render(self) -> str:
         location = self.location()
         text = f"{location}: {self.what()}" if location else self.what()
-        return text
+        return printable(text)
 
 
 class AtlasFileError(Exception):
@@ -65,7 +79,7 @@ class AtlasFileError(Exception):
         hints = list(dict.fromkeys(p.hint() for p in shown))
         lines.append(t("error.what_to_do"))
         lines.extend(f"  {hint}" for hint in hints)
-        return "\n".join(lines)
+        return printable("\n".join(lines))
 
 
 @dataclass
@@ -75,6 +89,7 @@ class LoadReport:
     path: Path
     notices: list[Problem] = field(default_factory=list)
     migrated_from: int | None = None
+    sealing: Sealing | None = None  # set when the file was encrypted: how to write it again
 
     def render(self) -> list[str]:
         return [p.render() for p in self.notices]

@@ -17,8 +17,15 @@ from typing import Any
 from pydantic import ValidationError
 
 from netwerkatlas.io.checks import consistency_problems, unknown_fields
+from netwerkatlas.io.encryption import (
+    PassphraseNeeded,
+    Sealing,
+    is_encrypted,
+    looks_like_damaged_envelope,
+)
 from netwerkatlas.io.errors import AtlasFileError, LoadReport, Problem
 from netwerkatlas.io.fileformat import FORMAT_VERSION, AtlasFile, to_atlas
+from netwerkatlas.io.limits import refuse_unwritable, too_deep_problem
 from netwerkatlas.io.locate import PathKey, format_path, line_index, line_of_path
 from netwerkatlas.io.migrations import OLDEST_SUPPORTED, migrate, path_in_original
 from netwerkatlas.model.atlas import Atlas
@@ -176,10 +183,8 @@ def parse_json(path: Path, text: str) -> Any:
         column = offset - text.rfind("\n", 0, offset) if offset is not None else "?"
         problem = Problem("bad_json", line=line, values={"detail": str(error), "column": column})
         raise AtlasFileError(path, [problem]) from None
-    except RecursionError as error:
-        raise AtlasFileError(
-            path, [Problem("bad_json", values={"detail": str(error), "column": "?"})]
-        ) from None
+    except RecursionError:
+        raise AtlasFileError(path, [too_deep_problem(text)]) from None
 
 
 def check_version(path: Path, data: Any) -> int:
@@ -260,13 +265,28 @@ class _Locator:
         )
 
 
-def load(path: str | os.PathLike[str]) -> tuple[Atlas, LoadReport]:
-    """Open an atlas file. Raises `AtlasFileError` with readable problems; never writes."""
+def unseal(path: Path, data: bytes, passphrase: str | None) -> tuple[bytes, Sealing | None]:
+    """The plaintext of a file that may be encrypted, and its sealing when it was."""
+    if looks_like_damaged_envelope(data):
+        raise AtlasFileError(path, [Problem("encrypted_damaged_start")])
+    if not is_encrypted(data):
+        return data, None
+    if passphrase is None:
+        raise PassphraseNeeded(path)
+    return Sealing.open(data, passphrase, path)
+
+
+def load(path: str | os.PathLike[str], passphrase: str | None = None) -> tuple[Atlas, LoadReport]:
+    """Open an atlas file, decrypting it with `passphrase` when it is encrypted. Raises
+    `AtlasFileError` with readable problems (also `PassphraseNeeded`, `WrongPassphrase`);
+    never writes."""
     path = Path(path)
-    text = decode(path, read_bytes(path))
+    plaintext, sealing = unseal(path, read_bytes(path), passphrase)
+    text = decode(path, plaintext)
     data = parse_json(path, text)
+    refuse_unwritable(path, text, data)
     version = check_version(path, data)
-    report = LoadReport(path)
+    report = LoadReport(path, sealing=sealing)
     if version < FORMAT_VERSION:
         try:
             data = migrate(data, version, FORMAT_VERSION)

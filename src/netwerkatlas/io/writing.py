@@ -15,6 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from netwerkatlas.io.encryption import Sealing, is_encrypted
 from netwerkatlas.io.errors import AtlasFileError, Problem
 from netwerkatlas.io.fileformat import EXTENSION, dumps
 from netwerkatlas.model.atlas import Atlas
@@ -120,6 +121,35 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, keep_backup: bool
     return target
 
 
-def save(atlas: Atlas, path: str | os.PathLike[str], *, keep_backup: bool = True) -> Path:
-    """Save `atlas` in the current format (canonical bytes) with an atomic write."""
-    return write_atomic(path, dumps(atlas), keep_backup=keep_backup)
+def _readable_previous(path: Path) -> bytes | None:
+    """The bytes of the file at `path` when it is there and not encrypted."""
+    target = path.resolve() if path.is_symlink() else path
+    try:
+        if not target.is_file():
+            return None
+        with open(target, "rb") as f:
+            data = f.read()
+    except OSError:
+        return None
+    return None if is_encrypted(data) else data
+
+
+def save(
+    atlas: Atlas,
+    path: str | os.PathLike[str],
+    *,
+    keep_backup: bool = True,
+    sealing: Sealing | None = None,
+) -> Path:
+    """Save `atlas` in the current format (canonical bytes) with an atomic write, encrypted
+    with `sealing` when given. When an encrypted save replaces a readable file, its `.bak` is
+    sealed too: an encrypted atlas leaves no readable copy of itself next to it."""
+    if sealing is None:
+        return write_atomic(path, dumps(atlas), keep_backup=keep_backup)
+    data = sealing.seal(dumps(atlas))
+    previous = _readable_previous(Path(path)) if keep_backup else None
+    if previous is None:
+        return write_atomic(path, data, keep_backup=keep_backup)
+    target = Path(path).resolve() if Path(path).is_symlink() else Path(path)
+    write_atomic(backup_path(target), sealing.seal(previous), keep_backup=False)
+    return write_atomic(path, data, keep_backup=False)
