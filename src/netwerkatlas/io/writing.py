@@ -18,6 +18,7 @@ from pathlib import Path
 from netwerkatlas.io.encryption import Sealing, is_encrypted
 from netwerkatlas.io.errors import AtlasFileError, Problem
 from netwerkatlas.io.fileformat import EXTENSION, dumps
+from netwerkatlas.io.limits import unencodable_problems
 from netwerkatlas.model.atlas import Atlas
 
 FILE_MODE = 0o600
@@ -121,6 +122,15 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, keep_backup: bool
     return target
 
 
+def canonical_bytes(atlas: Atlas, path: str | os.PathLike[str]) -> bytes:
+    """The file's bytes, or an `AtlasFileError` naming what in the atlas no file can hold:
+    whatever goes wrong turning the atlas into text reaches the user as a message."""
+    try:
+        return dumps(atlas)
+    except (ValueError, TypeError, RecursionError, UnicodeError, OverflowError) as error:
+        raise AtlasFileError(path, unencodable_problems(atlas, error), writing=True) from None
+
+
 def _readable_previous(path: Path) -> bytes | None:
     """The bytes of the file at `path` when it is there and not encrypted."""
     target = path.resolve() if path.is_symlink() else path
@@ -145,8 +155,8 @@ def save(
     with `sealing` when given. When an encrypted save replaces a readable file, its `.bak` is
     sealed too: an encrypted atlas leaves no readable copy of itself next to it."""
     if sealing is None:
-        return write_atomic(path, dumps(atlas), keep_backup=keep_backup)
-    data = sealing.seal(dumps(atlas))
+        return write_atomic(path, canonical_bytes(atlas, path), keep_backup=keep_backup)
+    data = sealing.seal(canonical_bytes(atlas, path))
     previous = _readable_previous(Path(path)) if keep_backup else None
     if previous is None:
         return write_atomic(path, data, keep_backup=keep_backup)
