@@ -10,6 +10,15 @@ os.environ["NETWERKATLAS_LANG"] = "nl"
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def data_folder(tmp_path_factory, monkeypatch):
+    """A data folder of the test's own: recovery copies never land in (or come from) the
+    user's real folder, and no test sees another's copy offered at start."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("NETWERKATLAS_DATA_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def qsettings(tmp_path):
     """A settings file of the test's own, so tests never touch the user's recent files."""
