@@ -1,4 +1,4 @@
-"""The `netwerkatlas` command: start the app, or check files with `netwerkatlas validate`."""
+"""The `netwerkatlas` command: start the app, or check, export, encrypt or decrypt files."""
 
 from __future__ import annotations
 
@@ -45,10 +45,13 @@ def app_parser() -> argparse.ArgumentParser:
 
 
 def validate_parser() -> argparse.ArgumentParser:
+    from netwerkatlas.passphrase import add_passphrase_argument
+
     parser = argparse.ArgumentParser(
         prog="netwerkatlas validate", description=t("cli.validate_description")
     )
     parser.add_argument("files", nargs="+", metavar="BESTAND", help=t("cli.validate_files_help"))
+    add_passphrase_argument(parser, "cli.passphrase_file_help")
     parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang_help"))
     return parser
 
@@ -63,17 +66,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _language_from(argv)
     if argv[:1] == ["validate"]:
-        from netwerkatlas.validate import validate_files
+        from netwerkatlas.passphrase import PassphraseSource, PassphraseUnavailable
+        from netwerkatlas.validate import validate_files, write_lines
 
         args = validate_parser().parse_args(argv[1:])
-        code, lines = validate_files(args.files)
-        print("\n".join(lines))
+        try:
+            source = PassphraseSource(args.passphrase_file)
+        except PassphraseUnavailable as error:
+            print(str(error), file=sys.stderr)
+            return 1
+        code, lines = validate_files(args.files, source)
+        write_lines(lines)
         return code
 
     if argv[:1] == ["export"]:
         from netwerkatlas.export.command import run_export
 
         return run_export(argv[1:])
+
+    if argv[:1] in (["encrypt"], ["decrypt"]):
+        from netwerkatlas.cli_crypto import run_crypt
+
+        return run_crypt(argv[0], argv[1:])
 
     args = app_parser().parse_args(argv)
     path = args.file

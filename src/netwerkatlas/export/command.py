@@ -18,6 +18,13 @@ from netwerkatlas.export.options import (
 from netwerkatlas.export.run import ExportError, export_atlas, format_for
 from netwerkatlas.export.views import view_names
 from netwerkatlas.i18n import LANGUAGES, t
+from netwerkatlas.passphrase import (
+    PassphraseSource,
+    PassphraseUnavailable,
+    add_passphrase_argument,
+    load_atlas,
+)
+from netwerkatlas.validate import write_lines
 
 
 def export_parser() -> argparse.ArgumentParser:
@@ -68,6 +75,7 @@ def export_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--name-in-metadata", action="store_true", help=t("cli.export_name_in_metadata_help")
     )
+    add_passphrase_argument(parser, "cli.passphrase_file_help")
     parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang_help"))
     return parser
 
@@ -100,14 +108,17 @@ def run_export(argv: Sequence[str]) -> int:
     args = export_parser().parse_args(argv)
     options = options_from(args)
     try:
-        atlas, _report = io.load(args.file)
+        atlas, _report = load_atlas(args.file, PassphraseSource(args.passphrase_file))
+    except PassphraseUnavailable as error:
+        print(str(error), file=sys.stderr)
+        return 1
     except io.AtlasFileError as error:
-        print(error.render(), file=sys.stderr)
+        write_lines([error.render()], sys.stderr)
         return 1
     try:
         written = export_atlas(atlas, args.output, options)
     except ExportError as error:
-        print(t("cli.export_failed", path=args.output, reason=str(error)), file=sys.stderr)
+        write_lines([t("cli.export_failed", path=args.output, reason=str(error))], sys.stderr)
         return 1
-    print(t("cli.exported", path=written))
+    write_lines([t("cli.exported", path=written)])
     return 0
