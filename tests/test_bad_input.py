@@ -524,7 +524,10 @@ def test_overflowing_number_in_a_position(folder):
     needle = '"t-werk": [0.0, -150.0]'
     line = line_of(text, needle)
     path = write(folder, text.replace(needle, '"t-werk": [1e999, -150.0]'))
-    fails(path, "schema.not_number", where="views.netwerkintake.positions.t-werk[0]", line=line)
+    # refused when read, as anywhere else in the file: read as infinity it could not be saved
+    problem, message = fails(path, "number_too_large", line=line)
+    assert problem.values["column"] == text.split("\n")[line - 1].index("[") + 2
+    assert "1e999" in message and "?" not in problem.render()
 
 
 def test_position_out_of_range(folder):

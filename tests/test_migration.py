@@ -219,11 +219,14 @@ def test_v1_file_with_a_link_to_a_missing_bol(tmp_path):
     assert "„bestaat-niet”" in message
 
 
-def test_v1_file_that_cannot_be_migrated(tmp_path):
+def test_v1_file_with_a_bol_that_is_no_object_points_at_it(tmp_path):
+    """Passed on as it is, the bol is named by the schema at its place in the v1 file (this
+    used to be a "could not be converted" message with Python's English inside)."""
     path = spoil(tmp_path, lambda d: d.update(bollen=["geen bol"]))
     error, message = fails(path)
-    assert [p.key for p in error.problems] == ["migration_failed"]
-    assert "oude formaat 1" in message
+    assert [(p.key, p.where) for p in error.problems] == [("schema.not_object", "bollen[0]")]
+    assert "'geen bol'" in message
+    assert error.problems[0].line is not None
 
 
 def test_saving_a_migrated_atlas_after_an_edit(tmp_path):

@@ -16,11 +16,12 @@ from netwerkatlas.model.atlas import (
     EDGES,
     EVALUATIONS,
     GOALS,
+    LIST_COLLECTIONS,
     NODES,
     Atlas,
     Point,
 )
-from netwerkatlas.model.records import Record
+from netwerkatlas.model.records import EDGE_CLASSES, NODE_CLASSES, Record
 
 
 def describe(collection: str, record: Record) -> str:
@@ -46,8 +47,28 @@ class AddItem(Command):
         atlas.remove(self.collection, self.record.id)
 
 
+def _fields_of(collection: str) -> set[str]:
+    """Every field a record of `collection` can have (of any kind, for nodes and edges)."""
+    if collection == NODES:
+        classes = list(NODE_CLASSES.values())
+    elif collection == EDGES:
+        classes = list(EDGE_CLASSES.values())
+    elif collection in LIST_COLLECTIONS:
+        classes = [LIST_COLLECTIONS[collection]]
+    else:
+        raise ValueError(f"unknown collection {collection!r}")
+    return {name for cls in classes for name in cls.model_fields}
+
+
 class UpdateItem(Command):
+    """Change fields of one record. A field no record of the collection has is a mistake in
+    the program and refused at once; one the record's own kind lacks is refused by the model
+    when the command is done. Either way undo can only put back fields that were there."""
+
     def __init__(self, collection: str, item_id: str, changes: Mapping[str, Any], text: str = ""):
+        unknown = sorted(set(changes) - _fields_of(collection))
+        if unknown:
+            raise ValueError(f"{collection} have no field {', '.join(unknown)}")
         self.collection = collection
         self.item_id = item_id
         self.changes = dict(changes)
@@ -133,16 +154,24 @@ class SetPositions(Command):
 
 
 class SetViewSetting(Command):
+    """Set (or with None remove) one setting of a view. Undo restores exactly what was there:
+    no key when there was none, and a stored value (even null) as it was."""
+
     def __init__(self, view: str, key: str, value: Any, text: str = "") -> None:
         self.view, self.key, self.value = view, key, value
         self.old: Any = None
+        self.was_set = False
         self.text = text or t("command.setting")
 
     def redo(self, atlas: Atlas) -> None:
+        self.was_set = atlas.has_view_setting(self.view, self.key)
         self.old = atlas.set_view_setting(self.view, self.key, self.value)
 
     def undo(self, atlas: Atlas) -> None:
-        atlas.set_view_setting(self.view, self.key, self.old)
+        if self.was_set:
+            atlas.set_view_setting(self.view, self.key, self.old, restore=True)
+        else:
+            atlas.set_view_setting(self.view, self.key, None)
 
 
 class UpdateMeta(Command):

@@ -1,12 +1,17 @@
 """Checks a schema cannot express: unique ids, one client, references that resolve.
 
 Each check returns `Problem`s with the JSON path of the offending value, so the user is told
-exactly where to look. Also lists unknown fields, which are kept and reported, never dropped.
+exactly where to look. Also lists unknown fields, which are kept and reported, never dropped,
+view settings that do not fit (kept too, the view uses its default), and refuses numbers the
+file could not be written back with.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Iterable
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -15,6 +20,43 @@ from netwerkatlas.io.fileformat import AtlasFile
 from netwerkatlas.io.locate import PathKey
 from netwerkatlas.model.atlas import LIST_COLLECTIONS
 from netwerkatlas.model.records import NodeKind
+from netwerkatlas.model.values import MAX_INT_BITS
+from netwerkatlas.model.view_settings import setting_errors
+
+
+class NumberTooLarge(ValueError):
+    """A number in the file that Python reads as infinity (1e400) or cannot read at all (an
+    integer of thousands of digits). Accepted, it would be saved as `Infinity`, which is not
+    JSON: the program would write a file it cannot open again. So the file is refused."""
+
+    def __init__(self, literal: str) -> None:
+        super().__init__(literal)
+        self.literal = literal
+
+
+def parse_float(literal: str) -> float:
+    """`json.loads`'s `parse_float`: a finite float, or `NumberTooLarge`."""
+    value = float(literal)
+    if not math.isfinite(value):
+        raise NumberTooLarge(literal)
+    return value
+
+
+def parse_int(literal: str) -> int:
+    """`json.loads`'s `parse_int`: an int the file can be written back with, or
+    `NumberTooLarge` (Python itself refuses integers over 4,300 digits with a bare error)."""
+    if len(literal) * 3.33 > MAX_INT_BITS:  # about 3.32 bits per decimal digit
+        raise NumberTooLarge(literal)
+    return int(literal)
+
+
+def number_offset(text: str, literal: str) -> int | None:
+    """Where `literal` first stands as a number of its own, outside any string."""
+    token = re.compile(r'"(?:[^"\\]|\\.)*"|(?<![\w.+-])(' + re.escape(literal) + r")(?![\w.+-])")
+    for match in token.finditer(text):
+        if match.group(1):
+            return match.start(1)
+    return None
 
 
 def _duplicate_indices(records: Iterable[BaseModel]) -> list[tuple[int, str, int]]:
@@ -89,4 +131,15 @@ def unknown_fields(parsed: AtlasFile) -> list[PathKey]:
                 found += _extras(record, (name, index))
     for view_name, view in parsed.views.items():
         found += _extras(view, ("views", view_name))
+    return found
+
+
+def view_setting_errors(parsed: AtlasFile) -> list[dict[str, Any]]:
+    """pydantic errors, located in the file, for settings of known views that do not fit
+    their type. They become notices: the view uses its default and the value is kept."""
+    found = []
+    for view_name, view in parsed.views.items():
+        for key, value in view.settings.items():
+            for error in setting_errors(view_name, key, value):
+                found.append({**error, "loc": ("views", view_name, "settings", key, *error["loc"])})
     return found

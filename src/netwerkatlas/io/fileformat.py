@@ -11,7 +11,7 @@ import json
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, Strict, TypeAdapter
 
 from netwerkatlas import __version__
 from netwerkatlas.model.atlas import LIST_COLLECTIONS, Atlas, ViewState
@@ -27,16 +27,24 @@ from netwerkatlas.model.records import (
     Session,
     Short,
 )
+from netwerkatlas.model.values import MAX_COORDINATE
+from netwerkatlas.model.view_settings import VIEW_SETTINGS
 
 FORMAT_VERSION = 2
 EXTENSION = ".netwerkatlas"
 MEDIA_NAME = "Netwerkatlas"
 
-Coordinate = Annotated[float, Field(allow_inf_nan=False, ge=-1e6, le=1e6)]
+Coordinate = Annotated[
+    float, Strict(), Field(allow_inf_nan=False, ge=-MAX_COORDINATE, le=MAX_COORDINATE)
+]
 
 
 class ViewFile(BaseModel):
-    """A view's stored layout: positions in points (client at the origin) and its settings."""
+    """A view's stored layout: positions in points (client at the origin) and its settings.
+
+    The settings of the known views have a schema of their own (`model.view_settings`); one
+    that does not fit is reported as a notice and kept as it is, while the view uses its
+    default, so a damaged setting never stops a file from opening."""
 
     model_config = ConfigDict(extra="allow")
     positions: dict[Id, tuple[Coordinate, Coordinate]] = Field(default_factory=dict)
@@ -112,7 +120,9 @@ def to_document(atlas: Atlas) -> dict[str, Any]:
 
 def dumps(atlas: Atlas) -> bytes:
     """The canonical bytes of the file."""
-    text = json.dumps(to_document(atlas), ensure_ascii=False, sort_keys=True, indent=2)
+    text = json.dumps(
+        to_document(atlas), ensure_ascii=False, sort_keys=True, indent=2, allow_nan=False
+    )
     text = _NUMBER_PAIR.sub(r"[\1, \2]", text)
     return (text + "\n").encode("utf-8")
 
@@ -134,5 +144,21 @@ def to_atlas(parsed: AtlasFile) -> Atlas:
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema of the current format, shipped in `schema/`."""
-    return AtlasFile.model_json_schema(mode="validation")
+    """The JSON Schema of the current format, shipped in `schema/`, with the settings of each
+    known view (other views and unknown settings are free-form)."""
+    schema = AtlasFile.model_json_schema(mode="validation")
+    defs = schema.setdefault("$defs", {})
+    known: dict[str, Any] = {}
+    for view, model in sorted(VIEW_SETTINGS.items()):
+        settings = model.model_json_schema(mode="validation", ref_template="#/$defs/{model}")
+        defs.update(settings.pop("$defs", {}))
+        defs[model.__name__] = settings
+        known[view] = {
+            "allOf": [
+                {"$ref": "#/$defs/ViewFile"},
+                {"properties": {"settings": {"$ref": f"#/$defs/{model.__name__}"}}},
+            ]
+        }
+    views = schema["properties"]["views"]
+    views["properties"] = known
+    return schema

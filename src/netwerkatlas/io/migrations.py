@@ -21,6 +21,7 @@ Data = dict[str, Any]
 V1_SCORES = {"++": 2, "+": 1, "=": 0, "0": 0, "-": -1, "−": -1, "--": -2, "−−": -2}
 V1_KINDS = {"thema": "theme", "persoon": "person", "gebeurtenis": "event"}
 _V1_NAMESPACE = uuid.UUID("6f1c1d1e-4a59-4b8e-9d55-0c1f2b7b1a01")
+_V1_CLIENT_ID = str(uuid.uuid5(_V1_NAMESPACE, "client"))  # a client without an id
 
 
 def _v1_score(value: Any) -> Any:
@@ -30,37 +31,100 @@ def _v1_score(value: Any) -> Any:
     return value
 
 
-def v1_to_v2(data: Data) -> Data:
-    client = data.get("client") or {}
-    client_id = client.get("id") or str(uuid.uuid5(_V1_NAMESPACE, "client"))
+class MigrationRefused(ValueError):
+    """A migration step found content it has no place for: carried on, it would be lost, and
+    the next save would overwrite the file without it. Most often a newer file whose
+    `format_version` was changed by hand. `places` are paths in the file as it is."""
+
+    def __init__(self, version: int, places: list[tuple]) -> None:
+        super().__init__(f"format {version} has no place for {places}")
+        self.version = version
+        self.places = places
+
+
+# What version 2 writes at the top level; in a version 1 file these say the file is newer.
+_V2_ONLY = ("meta", "nodes", "edges", "goals", "actions", "evaluations", "sessions", "plans")
+_V1_TOP = {"format_version", "client", "bollen", "links", "layout", "title"}
+
+
+def _v1_client(client: Any, refused: list[tuple]) -> Any:
+    if not isinstance(client, dict):
+        return client  # the schema then points at "client"
+    node = {k: v for k, v in client.items() if k not in ("id", "name")}
+    if node.get("kind", "client") != "client":
+        refused.append(("client", "kind"))
     name = client.get("name", "")
-    nodes: list[Data] = [{"id": client_id, "kind": "client", "label": name, "name": name}]
-    for bol in data.get("bollen") or []:
-        node = {k: v for k, v in bol.items() if k not in ("type", "score")}
-        node["kind"] = V1_KINDS.get(bol.get("type", "thema"), bol.get("type"))
-        if "score" in bol and bol["score"] not in (None, ""):
-            node["score"] = _v1_score(bol["score"])
-        nodes.append(node)
-    edges = [
-        {
-            "id": link.get("id"),
-            "kind": "influence",
-            "source": link.get("from"),
-            "target": link.get("to"),
-            **({"note": link["note"]} if link.get("note") else {}),
-        }
-        for link in data.get("links") or []
-    ]
-    positions = {
-        node_id: [point.get("x", 0), point.get("y", 0)] if isinstance(point, dict) else point
-        for node_id, point in (data.get("layout") or {}).items()
-    }
-    known = {"format_version", "client", "bollen", "links", "layout", "title"}
-    migrated: Data = {k: v for k, v in data.items() if k not in known}
+    node.update(kind="client", name=name)
+    node.setdefault("label", name)
+    node["id"] = client.get("id") or _V1_CLIENT_ID
+    return node
+
+
+def _v1_bol(index: int, bol: Any, refused: list[tuple]) -> Any:
+    if not isinstance(bol, dict):
+        return bol
+    node = {k: v for k, v in bol.items() if k not in ("type", "score")}
+    node["kind"] = V1_KINDS.get(bol.get("type", "thema"), bol.get("type"))
+    if "kind" in bol and bol["kind"] != node["kind"]:
+        refused.append(("bollen", index, "kind"))
+    if "score" in bol and bol["score"] not in (None, ""):
+        node["score"] = _v1_score(bol["score"])
+    return node
+
+
+def _v1_link(index: int, link: Any, refused: list[tuple]) -> Any:
+    if not isinstance(link, dict):
+        return link
+    edge = {k: v for k, v in link.items() if k not in ("from", "to", "note")}
+    mapped = {"kind": "influence", "source": link.get("from"), "target": link.get("to")}
+    for name, value in mapped.items():
+        if name in link and link[name] != value:
+            refused.append(("links", index, name))
+    edge.update(mapped)
+    edge.setdefault("id", None)
+    if link.get("note"):
+        edge["note"] = link["note"]
+    return edge
+
+
+def _v1_point(node_id: str, point: Any, refused: list[tuple]) -> Any:
+    if not isinstance(point, dict):
+        return point
+    refused.extend(("layout", node_id, key) for key in point if key not in ("x", "y"))
+    return [point.get("x", 0), point.get("y", 0)]
+
+
+def v1_to_v2(data: Data) -> Data:
+    """Every field of the version 1 file is carried over (renamed where version 2 calls it
+    otherwise) or deliberately mapped; what has no place raises `MigrationRefused`."""
+    refused: list[tuple] = [(key,) for key in _V2_ONLY if key in data]
+    if "views" in data:
+        refused.append(("views",))
+    client = _v1_client(data.get("client") or {}, refused)
+    bollen = data.get("bollen") or []
+    links = data.get("links") or []
+    layout = data.get("layout") or {}
+    nodes: list[Any] = [client]
+    edges: list[Any] = []
+    positions: Any = layout
+    if isinstance(bollen, list):
+        nodes += [_v1_bol(i, bol, refused) for i, bol in enumerate(bollen)]
+    else:
+        nodes.append(bollen)  # the schema then points at "bollen"
+    if isinstance(links, list):
+        edges = [_v1_link(i, link, refused) for i, link in enumerate(links)]
+    else:
+        edges = links
+    if isinstance(layout, dict):
+        positions = {k: _v1_point(k, point, refused) for k, point in layout.items()}
+    if refused:
+        raise MigrationRefused(1, refused)
+    client_id = client["id"] if isinstance(client, dict) else _V1_CLIENT_ID
+    migrated: Data = {k: v for k, v in data.items() if k not in _V1_TOP}
     migrated.update(
         format_version=2,
         meta={
-            "id": str(uuid.uuid5(_V1_NAMESPACE, client_id)),
+            "id": str(uuid.uuid5(_V1_NAMESPACE, str(client_id))),
             "title": data.get("title", ""),
         },
         nodes=nodes,

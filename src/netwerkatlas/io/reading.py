@@ -16,7 +16,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from netwerkatlas.io.checks import consistency_problems, unknown_fields
+from netwerkatlas.io.checks import (
+    NumberTooLarge,
+    consistency_problems,
+    number_offset,
+    parse_float,
+    parse_int,
+    unknown_fields,
+    view_setting_errors,
+)
 from netwerkatlas.io.encryption import (
     PassphraseNeeded,
     Sealing,
@@ -27,7 +35,12 @@ from netwerkatlas.io.errors import AtlasFileError, LoadReport, Problem
 from netwerkatlas.io.fileformat import FORMAT_VERSION, AtlasFile, to_atlas
 from netwerkatlas.io.limits import refuse_unwritable, too_deep_problem
 from netwerkatlas.io.locate import PathKey, format_path, line_index, line_of_path
-from netwerkatlas.io.migrations import OLDEST_SUPPORTED, migrate, path_in_original
+from netwerkatlas.io.migrations import (
+    OLDEST_SUPPORTED,
+    MigrationRefused,
+    migrate,
+    path_in_original,
+)
 from netwerkatlas.model.atlas import Atlas
 from netwerkatlas.model.records import EdgeKind, NodeKind
 
@@ -71,8 +84,8 @@ _SCHEMA_MESSAGES = {
     "dict_type": "schema.not_object",
     "model_type": "schema.not_object",
     "model_attributes_type": "schema.not_object",
-    "too_long": "schema.list_length",
-    "too_short": "schema.list_length",
+    "too_long": "schema.too_many",
+    "too_short": "schema.too_few",
 }
 
 
@@ -170,13 +183,17 @@ def _reject_constant(name: str) -> float:
 
 def parse_json(path: Path, text: str) -> Any:
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return json.loads(
+            text, parse_constant=_reject_constant, parse_float=parse_float, parse_int=parse_int
+        )
     except json.JSONDecodeError as error:
         key = "truncated" if _looks_cut_off(text) else "bad_json"
         problem = Problem(
             key, line=error.lineno, values={"column": error.colno, "detail": error.msg}
         )
         raise AtlasFileError(path, [problem]) from None
+    except NumberTooLarge as error:  # 1e400: read as infinity, it could never be saved again
+        raise AtlasFileError(path, [_number_too_large(text, error.literal)]) from None
     except ValueError as error:  # NaN or Infinity, which Python's json accepts but JSON does not
         offset = _first_non_number(text)
         line = text.count("\n", 0, offset) + 1 if offset is not None else None
@@ -185,6 +202,14 @@ def parse_json(path: Path, text: str) -> Any:
         raise AtlasFileError(path, [problem]) from None
     except RecursionError:
         raise AtlasFileError(path, [too_deep_problem(text)]) from None
+
+
+def _number_too_large(text: str, literal: str) -> Problem:
+    offset = number_offset(text, literal) or 0
+    line = text.count("\n", 0, offset) + 1
+    column = offset - text.rfind("\n", 0, offset)
+    values = {"value": literal if len(literal) <= 40 else literal[:39] + "…", "column": column}
+    return Problem("number_too_large", line=line, values=values)
 
 
 def check_version(path: Path, data: Any) -> int:
@@ -222,7 +247,8 @@ def _schema_problem(error: dict[str, Any]) -> tuple[PathKey, Problem]:
     }
     if error["type"] == "string_too_long":
         values["length"] = len(error["input"]) if isinstance(error.get("input"), str) else "?"
-    for name in ("max_length", "min_length", "le", "ge", "expected", "discriminator", "tag"):
+    names = ("max_length", "min_length", "actual_length", "le", "ge", "expected", "tag")
+    for name in (*names, "discriminator"):
         if name in ctx:
             values[name] = ctx[name]
     if error["type"] in ("union_tag_invalid", "union_tag_not_found"):
@@ -245,6 +271,16 @@ def _without_union_tags(loc: PathKey) -> PathKey:
             continue
         kept.append(part)
     return tuple(kept)
+
+
+def _refused_migration(text: str, error: MigrationRefused) -> list[Problem]:
+    """One problem per place the migration had no room for, located in the file as it is."""
+    located = _Locator(text, FORMAT_VERSION)
+    values = {"version": error.version, "current": FORMAT_VERSION}
+    return [
+        located(place, Problem("migration_newer_content", values={**values, "field": place[-1]}))
+        for place in error.places
+    ]
 
 
 class _Locator:
@@ -290,6 +326,8 @@ def load(path: str | os.PathLike[str], passphrase: str | None = None) -> tuple[A
     if version < FORMAT_VERSION:
         try:
             data = migrate(data, version, FORMAT_VERSION)
+        except MigrationRefused as error:
+            raise AtlasFileError(path, _refused_migration(text, error)) from None
         except (AttributeError, TypeError, KeyError, ValueError) as error:
             problem = Problem("migration_failed", values={"version": version, "detail": error})
             raise AtlasFileError(path, [problem]) from None
@@ -309,4 +347,7 @@ def load(path: str | os.PathLike[str], passphrase: str | None = None) -> tuple[A
     for key_path in unknown_fields(parsed):
         notice = Problem("unknown_field", values={"field": key_path[-1]})
         report.notices.append(located(key_path, notice))
+    for error in view_setting_errors(parsed):  # kept in the file; the view uses its default
+        key_path, notice = _schema_problem(error)
+        report.notices.append(located(key_path, replace(notice, hint_key="view_setting_kept")))
     return to_atlas(parsed), report

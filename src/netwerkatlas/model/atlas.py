@@ -36,6 +36,8 @@ from netwerkatlas.model.records import (
     Record,
     Session,
 )
+from netwerkatlas.model.values import check_json, coordinate_problem
+from netwerkatlas.model.view_settings import fits
 
 Point = tuple[float, float]
 
@@ -63,16 +65,26 @@ class AtlasError(ValueError):
 
 
 def round_point(point: Iterable[float]) -> Point:
-    """Positions are kept to 1/100 pt so a save/load round trip gives back the same numbers."""
+    """Positions are kept to 1/100 pt so a save/load round trip gives back the same numbers.
+    A position the file cannot hold (NaN, infinite, beyond the limits) is refused."""
     x, y = point
+    problem = coordinate_problem(x, y)
+    if problem is not None:
+        raise AtlasError(f"not a position: {problem}")
     return (round(float(x), POSITION_DECIMALS) + 0.0, round(float(y), POSITION_DECIMALS) + 0.0)
 
 
 def _revised(old: Record, changes: Mapping[str, Any]) -> tuple[Record, dict[str, tuple]]:
-    """A validated copy of `old` with `changes`, and {field: (old, new)} for what differs."""
+    """A validated copy of `old` with `changes`, and {field: (old, new)} for what differs.
+
+    Only fields the record has can change: setting a field its kind lacks would add an unknown
+    field that no undo could take away again."""
+    lacking = [k for k in changes if k not in type(old).model_fields and k not in old.model_extra]
+    if lacking:
+        raise AtlasError(f"a {type(old).__name__} has no field {', '.join(map(repr, lacking))}")
     try:
         new = type(old).model_validate({**old.model_dump(), **changes})
-    except ValidationError as error:
+    except (ValidationError, ValueError) as error:
         raise AtlasError(str(error)) from None
     diff = {
         k: (getattr(old, k, None), getattr(new, k, None))
@@ -197,8 +209,18 @@ class Atlas:
         return state.positions.get(node_id) if state else None
 
     def view_setting(self, view: str, key: str, default: Any = None) -> Any:
+        """A view's setting, or `default` when it is not stored or does not fit the setting's
+        type (a damaged file: the value stays in the file, the view uses its default)."""
         state = self.views.get(view)
-        return state.settings.get(key, default) if state else default
+        if state is None or key not in state.settings:
+            return default
+        value = state.settings[key]
+        return value if value is not None and fits(view, key, value) else default
+
+    def has_view_setting(self, view: str, key: str) -> bool:
+        """True when the setting is stored, whatever its value (also null or a bad one)."""
+        state = self.views.get(view)
+        return state is not None and key in state.settings
 
     def __len__(self) -> int:
         return self.graph.number_of_nodes()
@@ -286,11 +308,21 @@ class Atlas:
         self._emit(PositionsChanged(view, frozenset(positions)))
         return old
 
-    def set_view_setting(self, view: str, key: str, value: Any) -> Any:
-        """Store one setting of a view (None removes it); returns the old value."""
+    def set_view_setting(self, view: str, key: str, value: Any, *, restore: bool = False) -> Any:
+        """Store one setting of a view (None removes it); returns the old value. A value the
+        file cannot hold, or one that does not fit a known setting, is refused. With `restore`
+        (an undo) the value is put back exactly as it was: a stored null stays null, and a
+        value read from a damaged file is put back unchecked."""
+        if value is not None and not restore:
+            try:
+                check_json(value, f"the setting {key!r} of {view!r}")
+            except ValueError as error:
+                raise AtlasError(str(error)) from None
+            if not fits(view, key, value):
+                raise AtlasError(f"{value!r} does not fit the setting {key!r} of {view!r}")
         state = self.views.setdefault(view, ViewState())
         old = state.settings.get(key)
-        if value is None:
+        if value is None and not restore:
             state.settings.pop(key, None)
         else:
             state.settings[key] = value

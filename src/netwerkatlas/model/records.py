@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import uuid
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    Strict,
+    StrictBool,
     StringConstraints,
     ValidationInfo,
     model_validator,
 )
+
+from netwerkatlas.model.values import check_json
 
 __all__ = [
     "EDGE_CLASSES",
@@ -74,14 +78,19 @@ MAX_LABEL = 500
 MAX_NOTE = 20_000
 MAX_SHORT = 200
 
-Label = Annotated[str, StringConstraints(max_length=MAX_LABEL)]
-Note = Annotated[str, StringConstraints(max_length=MAX_NOTE)]
-Short = Annotated[str, StringConstraints(max_length=MAX_SHORT)]
-Id = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
-Year = Annotated[int, Field(ge=1000, le=2999)]
-Score = Annotated[int, Field(ge=-2, le=2)]
+# Values are strict: a file's `"score": true` or `"2"` is an error, not 1 or 2, and the program
+# is held to the same types. Enumerations (kinds, statuses) are still given as their text.
+Text = Annotated[str, Strict()]
+Whole = Annotated[int, Strict()]
+Label = Annotated[Text, StringConstraints(max_length=MAX_LABEL)]
+Note = Annotated[Text, StringConstraints(max_length=MAX_NOTE)]
+Short = Annotated[Text, StringConstraints(max_length=MAX_SHORT)]
+Id = Annotated[Text, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
+Year = Annotated[Whole, Field(ge=1000, le=2999)]
+Score = Annotated[Whole, Field(ge=-2, le=2)]
 MAX_PHOTO = 200_000  # base64 characters: a thumbnail, not a photo album
-Photo = Annotated[str, StringConstraints(max_length=MAX_PHOTO, pattern=r"^[A-Za-z0-9+/=]*$")]
+Photo = Annotated[Text, StringConstraints(max_length=MAX_PHOTO, pattern=r"^[A-Za-z0-9+/=]*$")]
+JsonObject = dict[Text, Any]  # free-form, checked to be JSON by `Record`
 
 
 def new_id() -> str:
@@ -105,6 +114,20 @@ class Record(BaseModel):
         if isinstance(data, dict) and "id" not in data and not from_file:
             return {**data, "id": new_id()}
         return data
+
+    @model_validator(mode="after")
+    def _only_what_a_file_can_hold(self, info: ValidationInfo) -> Record:
+        """Free-form values made in the program must be JSON, or the save would fail later.
+        (The loader checks what it reads itself, with the place in the file.)"""
+        if info.context and info.context.get("from_file"):
+            return self
+        if self.model_extra:
+            check_json(self.model_extra, f"an unknown field of {type(self).__name__}")
+        for name in self._free_form:
+            check_json(getattr(self, name), f"{type(self).__name__}.{name}")
+        return self
+
+    _free_form: ClassVar[tuple[str, ...]] = ()
 
 
 # --- nodes -------------------------------------------------------------------------------------
@@ -137,9 +160,9 @@ class NodeBase(Record):
     id: Id
     label: Label = ""
     score: Score | None = None
-    emphasis: bool = False
+    emphasis: StrictBool = False
     note: Note = ""
-    private: bool = False
+    private: StrictBool = False
 
     @property
     def shown_label(self) -> str:
@@ -157,7 +180,7 @@ class PersonFields(Record):
     relation: Short = ""
     life_domain: Short = ""
     contact_frequency: Short = ""
-    deceased: bool = False  # also without a known death year
+    deceased: StrictBool = False  # also without a known death year
     pregnancy: Pregnancy | None = None
     household: Short = ""  # people with the same household name live together
     suggested_by: Short = ""  # who named this person for the groslijst
@@ -180,10 +203,10 @@ class EventNode(NodeBase):
     """A life event; `date` (ISO), `year` or `age` place it in time, `order` breaks ties."""
 
     kind: Literal[NodeKind.EVENT] = NodeKind.EVENT
-    date: Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] | None = None
+    date: Annotated[Text, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] | None = None
     year: Year | None = None
-    age: Annotated[int, Field(ge=0, le=150)] | None = None
-    order: int | None = None
+    age: Annotated[Whole, Field(ge=0, le=150)] | None = None
+    order: Whole | None = None
 
 
 Node = Annotated[ClientNode | PersonNode | ThemeNode | EventNode, Field(discriminator="kind")]
@@ -258,7 +281,7 @@ class EdgeBase(Record):
     source: Id
     target: Id
     note: Note = ""
-    private: bool = False
+    private: StrictBool = False
 
 
 class InfluenceLink(EdgeBase):
@@ -281,7 +304,7 @@ class ParentChildRelation(EdgeBase):
     kind: Literal[EdgeKind.PARENT_CHILD] = EdgeKind.PARENT_CHILD
     relation: ParentChildKind = ParentChildKind.BIOLOGICAL
     twin_group: Short = ""  # children of one parent with the same twin group are twins
-    identical_twin: bool = False
+    identical_twin: StrictBool = False
 
 
 class EmotionalRelation(EdgeBase):
@@ -333,8 +356,8 @@ class Goal(Record):
     horizon: Horizon = Horizon.SHORT
     node_ids: tuple[Id, ...] = ()
     created: Short = ""
-    closed: bool = False
-    private: bool = False
+    closed: StrictBool = False
+    private: StrictBool = False
 
 
 class Action(Record):
@@ -347,7 +370,7 @@ class Action(Record):
     who_id: Id | None = None
     what: Note = ""
     when: Short = ""
-    done: bool = False
+    done: StrictBool = False
 
 
 class Evaluation(Record):
@@ -357,7 +380,7 @@ class Evaluation(Record):
     goal_id: Id
     session_id: Id | None = None
     date: Short = ""
-    score: Annotated[int, Field(ge=1, le=5)] | None = None
+    score: Annotated[Whole, Field(ge=1, le=5)] | None = None
     note: Note = ""
 
 
@@ -369,7 +392,8 @@ class Session(Record):
     label: Label = ""
     kind: Short = "follow_up"
     note: Note = ""
-    snapshot: dict[str, Any] | None = None
+    snapshot: JsonObject | None = None
+    _free_form = ("snapshot",)
 
 
 class Plan(Record):
@@ -378,7 +402,8 @@ class Plan(Record):
     id: Id
     kind: Short
     title: Label = ""
-    body: dict[str, Any] = Field(default_factory=dict)
+    body: JsonObject = Field(default_factory=dict)
+    _free_form = ("body",)
 
 
 # --- metadata and views ------------------------------------------------------------------------
