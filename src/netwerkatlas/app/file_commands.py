@@ -13,6 +13,13 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from netwerkatlas import io
 from netwerkatlas.app.export_dialog import ExportDialog
 from netwerkatlas.app.gedcom_dialog import GedcomImportDialog
+from netwerkatlas.app.lock_dialog import (
+    Choice,
+    ask_save_as_instead,
+    lock_for_opening,
+    lock_for_saving,
+    taken_over_warning,
+)
 from netwerkatlas.document import Document
 from netwerkatlas.i18n import t
 from netwerkatlas.io.gedcom import GedcomError, read_gedcom
@@ -40,20 +47,33 @@ class FileCommands:
         """Open `path`; on a bad file, explain it and keep the current atlas as it is."""
         if ask and not self.maybe_save():
             return False
+        if self.file_lock is not None and self.file_lock.covers(path):
+            outcome = None  # reopening our own file: we hold it already
+        else:
+            outcome = lock_for_opening(self, path)
+            if outcome.choice is Choice.CANCEL:
+                return False
         try:
             document, report = Document.open(path)
         except io.AtlasFileError as error:
+            if outcome is not None and outcome.lock is not None:
+                outcome.lock.release()
             self.show_error(t("dialog.open_error_title"), error.render())
             return False
-        self.set_document(document)
-        self.statusBar().showMessage(t("status.opened", path=path), 4000)
+        document.read_only = outcome is not None and outcome.choice is Choice.READ_ONLY
+        self.set_document(document, self.file_lock if outcome is None else outcome.lock)
+        self.statusBar().showMessage(
+            outcome.note if outcome and outcome.note else t("status.opened", path=path), 4000
+        )
         if report.notices:
             QMessageBox.information(self, t("dialog.notices_title"), "\n".join(report.render()))
         return True
 
     def save(self) -> bool:
         self.details.commit_note()
-        if self.document.path is None:
+        if self.document.read_only:
+            return ask_save_as_instead(self, self.document.display_name) and self.save_as()
+        if self.document.path is None or self.document.recovered:
             return self.save_as()
         return self._save_to(self.document.path)
 
@@ -64,12 +84,32 @@ class FileCommands:
         )
         return self._save_to(Path(path)) if path else False
 
+    def adopt_lock(self, lock) -> None:
+        """Hold `lock` (or none) from now on; the lock held until now is released."""
+        if self.file_lock is not None and self.file_lock is not lock:
+            self.file_lock.release()
+        self.file_lock = lock
+
     def _save_to(self, path: Path) -> bool:
+        """Save, never over a file someone else holds: take its lock first if it is not ours."""
+        target = io.with_extension(path)
+        lock = self.file_lock
+        if lock is not None and lock.covers(target):
+            if not lock.is_ours():
+                taken_over_warning(self, lock)
+                return False
+        else:
+            lock = lock_for_saving(self, target)
+            if lock is False:
+                return False
         try:
-            saved = self.document.save(path)
+            saved = self.document.save(target)
         except io.AtlasFileError as error:
+            if lock is not None and lock is not self.file_lock:
+                lock.release()
             self.show_error(t("dialog.save_error_title"), error.render())
             return False
+        self.adopt_lock(lock)
         self.recent.add(saved)
         self.statusBar().showMessage(t("status.saved", path=saved), 4000)
         return True

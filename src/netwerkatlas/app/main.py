@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from netwerkatlas import io
+from netwerkatlas.app.lock_dialog import Choice, lock_for_opening
 from netwerkatlas.app.main_window import MainWindow
+from netwerkatlas.app.recovery_dialog import offer_recovery
 from netwerkatlas.document import Document
 from netwerkatlas.i18n import t
 
@@ -24,13 +27,22 @@ def open_window(path: str | None, settings: QSettings) -> MainWindow:
     document = Document.new()
     error: io.AtlasFileError | None = None
     notices: list[str] = []
-    if path:
+    outcome = lock_for_opening(None, Path(path)) if path else None
+    if outcome is not None and outcome.choice is not Choice.CANCEL:
         try:
             document, report = Document.open(path)
+            document.read_only = outcome.choice is Choice.READ_ONLY
             notices = report.render()
         except io.AtlasFileError as failure:
             error = failure
     window = MainWindow(document, settings)
+    if outcome is not None and outcome.lock is not None:
+        if error is None:
+            window.adopt_lock(outcome.lock)
+        else:
+            outcome.lock.release()
+    if outcome is not None and outcome.note:
+        window.statusBar().showMessage(outcome.note, 6000)
     window.show()
     if error is not None:
         window.show_error(t("dialog.open_error_title"), error.render())
@@ -44,8 +56,12 @@ def run_app(path: str | None, client_mode: bool = False) -> int:
     app.setApplicationName("Netwerkatlas")
     app.setOrganizationName("Netwerkatlas")
     app.setApplicationDisplayName("Netwerkatlas")
-    window = open_window(path, make_settings())
-    if client_mode:
-        window.set_client_mode(True)
-    window.raise_()
+    settings = make_settings()
+    windows = offer_recovery(settings)  # work a crash left behind, before anything else
+    if path or not windows:
+        windows.append(open_window(path, settings))
+    for window in windows:
+        if client_mode:
+            window.set_client_mode(True)
+    windows[-1].raise_()
     return app.exec()

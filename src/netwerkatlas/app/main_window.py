@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from netwerkatlas import __version__
+from netwerkatlas.app.autosave import Autosaver
 from netwerkatlas.app.details_panel import DetailsPanel
 from netwerkatlas.app.file_commands import FileCommands
+from netwerkatlas.app.lock_dialog import read_only_label
 from netwerkatlas.app.palette import SuggestionPalette
 from netwerkatlas.app.recent import RecentFiles
 from netwerkatlas.app.view_tabs import ViewTabs
@@ -52,6 +54,13 @@ class MainWindow(FileCommands, QMainWindow):
         self._make_actions()
         self._make_docks()
         self._make_menus()
+        self.file_lock = None  # our io.locking.AtlasLock on the file shown, if any
+        self.read_only_label = read_only_label(self)
+        self.statusBar().addPermanentWidget(self.read_only_label)
+        self.autosave = Autosaver(self)
+        self.autosave.failed.connect(
+            lambda text: self.statusBar().showMessage(t("status.autosave_failed", detail=text))
+        )
         self._watch(document)
         if document.path is not None:
             self.recent.add(document.path)
@@ -310,10 +319,15 @@ class MainWindow(FileCommands, QMainWindow):
 
     def _watch(self, document: Document) -> None:
         document.subscribe(self._refresh)
+        self.autosave.watch(document)
 
     def _refresh(self) -> None:
         """Title with the file name and the unsaved-changes mark; undo/redo texts."""
-        self.setWindowTitle(f"{self.document.display_name}[*] — {t('app.name')}")
+        marks = [("app.recovered_suffix", self.document.recovered)]
+        marks.append(("app.read_only_suffix", self.document.read_only))
+        suffix = "".join(f" {t(key)}" for key, on in marks if on)
+        self.setWindowTitle(f"{self.document.display_name}{suffix}[*] — {t('app.name')}")
+        self.read_only_label.setVisible(self.document.read_only)
         self.setWindowModified(self.document.is_modified)
         stack = self.document.undo_stack
         self.undo_action.setEnabled(stack.can_undo())
@@ -325,8 +339,9 @@ class MainWindow(FileCommands, QMainWindow):
             t("action.redo_named", name=stack.redo_text()) if stack.can_redo() else t("action.redo")
         )
 
-    def set_document(self, document: Document) -> None:
-        """Show another document in this window (after New or Open)."""
+    def set_document(self, document: Document, lock=None) -> None:
+        """Show another document in this window (after New or Open), with its file's lock."""
+        self.adopt_lock(lock)
         self.document = document
         self._watch(document)
         self.views.set_atlas(document.atlas)
@@ -380,6 +395,8 @@ class MainWindow(FileCommands, QMainWindow):
         self.details.commit_note()
         if self.maybe_save():
             self.views.detach()
+            self.autosave.close()
+            self.adopt_lock(None)
             event.accept()
         else:
             event.ignore()

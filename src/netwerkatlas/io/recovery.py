@@ -148,7 +148,7 @@ class RecoveryCopy:
 
     def discard(self) -> None:
         for path in (self.data_path, self.meta_path):
-            with contextlib.suppress(FileNotFoundError):
+            with contextlib.suppress(OSError):
                 path.unlink()
 
     @classmethod
@@ -226,7 +226,7 @@ class RecoveryStore:
     def remove(self) -> None:
         """This session's copy is no longer needed (saved, discarded, or a clean end)."""
         for path in (self.meta_path, self.data_path):
-            with contextlib.suppress(FileNotFoundError):
+            with contextlib.suppress(OSError):
                 path.unlink()
 
     # --- copies left by other sessions ------------------------------------------------------
