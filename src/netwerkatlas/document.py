@@ -22,6 +22,8 @@ class Document:
         self.atlas = atlas
         self.path = path
         self.sealing: io.Sealing | None = None  # None: the file is written unencrypted
+        self.read_only = False  # someone else has the file open: never save over it
+        self.recovered = False  # from a recovery copy: unsaved until the user saves it
         self.undo_stack = UndoStack(atlas)
         self._listeners: list[Callable[[], None]] = []
         self.undo_stack.subscribe(self._notify)
@@ -55,7 +57,7 @@ class Document:
 
     @property
     def is_modified(self) -> bool:
-        return not self.undo_stack.is_clean()
+        return self.recovered or not self.undo_stack.is_clean()
 
     @property
     def is_encrypted(self) -> bool:
@@ -83,6 +85,7 @@ class Document:
             raise ValueError("an untitled document needs a path to be saved")
         io.save(self.atlas, target, sealing=self.sealing)
         self.path = Path(target)
+        self.read_only = self.recovered = False
         self.undo_stack.set_clean()
         self._notify()
         return self.path
