@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from netwerkatlas import io
+from netwerkatlas.app.encryption_dialogs import OpenCancelled, open_document
 from netwerkatlas.app.export_dialog import ExportDialog
 from netwerkatlas.app.gedcom_dialog import GedcomImportDialog
 from netwerkatlas.app.lock_dialog import (
@@ -54,11 +55,12 @@ class FileCommands:
             if outcome.choice is Choice.CANCEL:
                 return False
         try:
-            document, report = Document.open(path)
-        except io.AtlasFileError as error:
+            document, report = open_document(self, path)
+        except (io.AtlasFileError, OpenCancelled) as error:
             if outcome is not None and outcome.lock is not None:
                 outcome.lock.release()
-            self.show_error(t("dialog.open_error_title"), error.render())
+            if isinstance(error, io.AtlasFileError):
+                self.show_error(t("dialog.open_error_title"), error.render())
             return False
         document.read_only = outcome is not None and outcome.choice is Choice.READ_ONLY
         self.set_document(document, self.file_lock if outcome is None else outcome.lock)

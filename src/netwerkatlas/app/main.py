@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from netwerkatlas import io
+from netwerkatlas.app.encryption_dialogs import OpenCancelled, open_document
 from netwerkatlas.app.lock_dialog import Choice, lock_for_opening
 from netwerkatlas.app.main_window import MainWindow
 from netwerkatlas.app.recovery_dialog import offer_recovery
@@ -30,11 +31,15 @@ def open_window(path: str | None, settings: QSettings) -> MainWindow:
     outcome = lock_for_opening(None, Path(path)) if path else None
     if outcome is not None and outcome.choice is not Choice.CANCEL:
         try:
-            document, report = Document.open(path)
+            document, report = open_document(None, Path(path))
             document.read_only = outcome.choice is Choice.READ_ONLY
             notices = report.render()
         except io.AtlasFileError as failure:
             error = failure
+        except OpenCancelled:  # the passphrase was not given: a new atlas, holding no lock
+            if outcome.lock is not None:
+                outcome.lock.release()
+            outcome = None
     window = MainWindow(document, settings)
     if outcome is not None and outcome.lock is not None:
         if error is None:

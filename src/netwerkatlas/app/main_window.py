@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from netwerkatlas import __version__
 from netwerkatlas.app.autosave import Autosaver
 from netwerkatlas.app.details_panel import DetailsPanel
+from netwerkatlas.app.encryption_dialogs import EncryptionActions
 from netwerkatlas.app.file_commands import FileCommands
 from netwerkatlas.app.lock_dialog import read_only_label
 from netwerkatlas.app.palette import SuggestionPalette
@@ -140,6 +141,8 @@ class MainWindow(FileCommands, QMainWindow):
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.save_action, self.save_as_action])
+        self.encryption = EncryptionActions(self)
+        self.file_menu.addActions(self.encryption.actions())
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.import_gedcom_action])
         self.file_menu.addActions([self.export_action, self.print_action])
@@ -325,6 +328,8 @@ class MainWindow(FileCommands, QMainWindow):
         """Title with the file name and the unsaved-changes mark; undo/redo texts."""
         marks = [("app.recovered_suffix", self.document.recovered)]
         marks.append(("app.read_only_suffix", self.document.read_only))
+        marks.append(("app.encrypted_suffix", self.document.is_encrypted))
+        self.encryption.refresh()
         suffix = "".join(f" {t(key)}" for key, on in marks if on)
         self.setWindowTitle(f"{self.document.display_name}{suffix}[*] — {t('app.name')}")
         self.read_only_label.setVisible(self.document.read_only)
