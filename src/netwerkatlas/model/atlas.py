@@ -234,9 +234,10 @@ class Atlas:
         if collection == NODES:
             if record.kind == NodeKind.CLIENT:
                 raise AtlasError("an atlas has exactly one client")
+            points = {view: round_point(point) for view, point in (positions or {}).items()}
             self._insert_node(record)
-            for view, point in (positions or {}).items():
-                self.views.setdefault(view, ViewState()).positions[record.id] = round_point(point)
+            for view, point in points.items():
+                self.views.setdefault(view, ViewState()).positions[record.id] = point
         elif collection == EDGES:
             self._check_edge(record)
             self._insert_edge(record)
@@ -297,14 +298,15 @@ class Atlas:
         for node_id in positions:
             if node_id not in self.graph:
                 raise AtlasError(f"no node with id {node_id!r} to place")
+        rounded = {k: None if p is None else round_point(p) for k, p in positions.items()}
         state = self.views.setdefault(view, ViewState())
         old: dict[str, Point | None] = {}
-        for node_id, point in positions.items():
+        for node_id, point in rounded.items():
             old[node_id] = state.positions.get(node_id)
             if point is None:
                 state.positions.pop(node_id, None)
             else:
-                state.positions[node_id] = round_point(point)
+                state.positions[node_id] = point
         self._emit(PositionsChanged(view, frozenset(positions)))
         return old
 
