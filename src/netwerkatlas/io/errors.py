@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from netwerkatlas.io.encryption import Sealing
 
 MAX_PROBLEMS_SHOWN = 20
+MAX_NOTICES = 200  # unknown fields reported one by one; beyond this, only counted
 
 
 def printable(text: str) -> str:
@@ -61,10 +62,19 @@ class Problem:
 class AtlasFileError(Exception):
     """A file could not be read or written. Nothing was changed on disk."""
 
-    def __init__(self, path: Path | str, problems: list[Problem], *, writing: bool = False):
+    def __init__(
+        self,
+        path: Path | str,
+        problems: list[Problem],
+        *,
+        writing: bool = False,
+        total: int | None = None,
+    ):
+        """`total` counts all problems found when only the first ones were kept in detail."""
         self.path = Path(path)
         self.problems = problems
         self.writing = writing
+        self.total = max(total or 0, len(problems))
         super().__init__(self.render())
 
     def render(self) -> str:
@@ -74,8 +84,8 @@ class AtlasFileError(Exception):
         shown = self.problems[:MAX_PROBLEMS_SHOWN]
         for problem in shown:
             lines.append(f"  • {problem.render()}")
-        if len(self.problems) > len(shown):
-            lines.append("  • " + t("error.more_problems", count=len(self.problems) - len(shown)))
+        if self.total > len(shown):
+            lines.append("  • " + t("error.more_problems", count=self.total - len(shown)))
         hints = list(dict.fromkeys(p.hint() for p in shown))
         lines.append(t("error.what_to_do"))
         lines.extend(f"  {hint}" for hint in hints)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,9 @@ from netwerkatlas.model.atlas import LIST_COLLECTIONS, Atlas
 MAX_DEPTH = 64
 # Only a `\uD800`..`\uDFFF` escape can bring a surrogate into text decoded from UTF-8.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abcdefABCDEF][0-9a-fA-F]{2}")
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 _STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"?|[{}\[\]]')
 
 
@@ -93,9 +97,19 @@ def deepest_offset(text: str) -> int | None:
     return None
 
 
+def text_depth(text: str) -> int:
+    """How deep the JSON text nests, counted on its brackets outside strings (at C speed:
+    walking the parsed values of a file with a million records takes seconds)."""
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    return max(accumulate(map(_STEP.__getitem__, brackets)), default=0)
+
+
 def refuse_unwritable(path: Path, text: str, data: Any) -> None:
     """Raise `AtlasFileError` naming each place of the parsed file that could not be saved."""
-    found = unwritable(data, surrogates=may_hold_surrogates(text), limit=MAX_PROBLEMS_SHOWN)
+    surrogates = may_hold_surrogates(text)
+    if not surrogates and text_depth(text) <= MAX_DEPTH:
+        return
+    found = unwritable(data, surrogates=surrogates, limit=MAX_PROBLEMS_SHOWN)
     if not found:
         return
     lines = line_index(text, [place for place, _ in found])

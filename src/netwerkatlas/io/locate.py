@@ -40,11 +40,13 @@ class _Walk:
         self.lines: dict[PathKey, int] = {}
         self.newlines = [m.start() for m in re.finditer("\n", text)]
         self.prefixes: set[PathKey] | None = None
+        self.missing: set[PathKey] = set()  # wanted paths not reached yet: done when empty
         if wanted is not None:
             self.prefixes = set()
             for path in wanted:
                 path = tuple(path)
                 self.prefixes.update(path[:n] for n in range(len(path) + 1))
+                self.missing.add(path)
 
     def line_of(self, pos: int) -> int:
         return bisect.bisect_left(self.newlines, pos) + 1
@@ -96,6 +98,10 @@ class _Walk:
             # Read one value at pos under `path`.
             if self.wants(path):
                 self.lines[path] = self.line_of(pos)
+                if self.prefixes is not None:
+                    self.missing.discard(path)
+                    if not self.missing:
+                        return
                 ch = text[pos : pos + 1]
                 if ch in "{[":
                     close = "}" if ch == "{" else "]"

@@ -6,15 +6,15 @@ Every step turns what can go wrong into a readable `Problem`; reading never writ
 from __future__ import annotations
 
 import errno
+import itertools
 import json
 import os
 import re
 import stat
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
-
-from pydantic import ValidationError
 
 from netwerkatlas.io.checks import (
     NumberTooLarge,
@@ -31,8 +31,14 @@ from netwerkatlas.io.encryption import (
     is_encrypted,
     looks_like_damaged_envelope,
 )
-from netwerkatlas.io.errors import AtlasFileError, LoadReport, Problem
-from netwerkatlas.io.fileformat import FORMAT_VERSION, AtlasFile, to_atlas
+from netwerkatlas.io.errors import (
+    MAX_NOTICES,
+    MAX_PROBLEMS_SHOWN,
+    AtlasFileError,
+    LoadReport,
+    Problem,
+)
+from netwerkatlas.io.fileformat import FORMAT_VERSION, to_atlas
 from netwerkatlas.io.limits import refuse_unwritable, too_deep_problem
 from netwerkatlas.io.locate import PathKey, format_path, line_index, line_of_path
 from netwerkatlas.io.migrations import (
@@ -41,6 +47,7 @@ from netwerkatlas.io.migrations import (
     migrate,
     path_in_original,
 )
+from netwerkatlas.io.validation import SchemaErrors, validate_file
 from netwerkatlas.model.atlas import Atlas
 from netwerkatlas.model.records import EdgeKind, NodeKind
 
@@ -293,12 +300,20 @@ class _Locator:
         self._lines: dict[PathKey, int] | None = None
 
     def __call__(self, path: PathKey, problem: Problem) -> Problem:
-        if self._lines is None:
-            self._lines = line_index(self.text)
-        original = path_in_original(path, self.version, FORMAT_VERSION)
-        return replace(
-            problem, where=format_path(original), line=line_of_path(self._lines, original)
-        )
+        return self.many([(path, problem)])[0]
+
+    def many(
+        self, found: Iterable[tuple[PathKey, Problem]], limit: int = MAX_PROBLEMS_SHOWN + 1
+    ) -> list[Problem]:
+        """The first `limit` problems (those that will be shown), located in one pass over
+        only the part of the text that leads to them."""
+        shown = list(itertools.islice(found, limit))
+        originals = [path_in_original(p, self.version, FORMAT_VERSION) for p, _ in shown]
+        lines = line_index(self.text, originals)
+        return [
+            replace(problem, where=format_path(original), line=line_of_path(lines, original))
+            for original, (_, problem) in zip(originals, shown, strict=True)
+        ]
 
 
 def unseal(path: Path, data: bytes, passphrase: str | None) -> tuple[bytes, Sealing | None]:
@@ -337,16 +352,19 @@ def load(path: str | os.PathLike[str], passphrase: str | None = None) -> tuple[A
         )
     located = _Locator(text, version)
     try:
-        parsed = AtlasFile.model_validate(data, context={"from_file": True})
-    except ValidationError as error:
-        problems = [located(*_schema_problem(e)) for e in error.errors(include_url=False)]
-        raise AtlasFileError(path, problems) from None
+        parsed = validate_file(data, {"from_file": True})
+    except SchemaErrors as error:
+        problems = located.many(_schema_problem(e) for e in error.errors)
+        raise AtlasFileError(path, problems, total=error.total) from None
     found = consistency_problems(parsed)
     if found:
-        raise AtlasFileError(path, [located(key_path, p) for key_path, p in found])
-    for key_path in unknown_fields(parsed):
-        notice = Problem("unknown_field", values={"field": key_path[-1]})
-        report.notices.append(located(key_path, notice))
+        raise AtlasFileError(path, located.many(found), total=len(found))
+    unknown = unknown_fields(parsed)
+    notices = ((p, Problem("unknown_field", values={"field": p[-1]})) for p in unknown)
+    report.notices.extend(located.many(notices, limit=MAX_NOTICES))
+    if len(unknown) > MAX_NOTICES:
+        more = len(unknown) - MAX_NOTICES
+        report.notices.append(Problem("more_unknown_fields", values={"count": more}))
     for error in view_setting_errors(parsed):  # kept in the file; the view uses its default
         key_path, notice = _schema_problem(error)
         report.notices.append(located(key_path, replace(notice, hint_key="view_setting_kept")))
