@@ -11,6 +11,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
+import socket
 import tempfile
 import time
 from pathlib import Path
@@ -23,7 +25,10 @@ from netwerkatlas.model.atlas import Atlas
 
 FILE_MODE = 0o600
 BACKUP_SUFFIX = ".bak"
-STALE_AFTER_S = 600
+BACKUP_STAGING_SUFFIX = ".bak-tmp"
+STALE_AFTER_S = 600  # for leftovers whose process cannot be asked: other hosts, older names
+_HOST = re.sub(r"[^A-Za-z0-9-]", "-", socket.gethostname())[:40] or "host"
+_STAGING_OWNER = re.compile(r"\.(?P<host>[A-Za-z0-9-]+)-(?P<pid>\d+)\.[^.]*(?:\.tmp|\.bak-tmp)$")
 
 
 def backup_path(path: Path) -> Path:
@@ -46,21 +51,55 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def _staging(target: Path, suffix: str) -> tuple[int, str]:
+    """A new temporary file next to `target`, 0600 from its creation (mkstemp), its name
+    telling which host and process make it, so a leftover of a killed save can be recognised."""
+    prefix = f".{target.name}.{_HOST}-{os.getpid()}."
+    fd, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=target.parent)
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, FILE_MODE)
+    return fd, name
+
+
 def _keep_backup(target: Path) -> None:
-    """Make `<name>.bak` the previous version, without ever touching `target` itself."""
+    """Make `<name>.bak` the previous version, without changing `target`'s contents. The copy
+    is a hard link when `target` is owner-only already, else its bytes copied into a file made
+    0600; nothing is left behind when any step fails."""
     backup = backup_path(target)
-    fd, staging = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".bak-tmp", dir=target.parent)
-    os.close(fd)
-    os.unlink(staging)
+    if backup.is_dir():
+        raise AtlasFileError(
+            target, [Problem("backup_is_folder", values={"backup": backup})], writing=True
+        )
+    fd, staging = _staging(target, BACKUP_STAGING_SUFFIX)
+    made = [staging]
     try:
-        os.link(target, staging)
-    except OSError:
-        with open(target, "rb") as src, open(staging, "wb") as dst:
-            dst.write(src.read())
-            dst.flush()
-            os.fsync(dst.fileno())
-    os.chmod(staging, FILE_MODE)
-    os.replace(staging, backup)
+        linked = False
+        if hasattr(os, "link") and target.stat().st_mode & 0o077 == 0:
+            link = staging.removesuffix(BACKUP_STAGING_SUFFIX) + "-link" + BACKUP_STAGING_SUFFIX
+            with contextlib.suppress(OSError):
+                os.link(target, link)
+                made.append(link)
+                linked = True
+        if linked:
+            os.close(fd)
+            fd = -1
+            os.unlink(staging)
+            staging = made[-1]
+        else:
+            with open(target, "rb") as src, os.fdopen(fd, "wb") as dst:
+                fd = -1
+                while chunk := src.read(1 << 20):
+                    dst.write(chunk)
+                dst.flush()
+                os.fsync(dst.fileno())
+        os.replace(staging, backup)
+        made.clear()
+    finally:
+        if fd >= 0:
+            os.close(fd)
+        for name in made:
+            with contextlib.suppress(OSError):
+                os.unlink(name)
 
 
 def _error_key(error: OSError) -> str:
@@ -73,14 +112,35 @@ def _error_key(error: OSError) -> str:
     return "write_failed"
 
 
+def _process_is_gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # it exists, as another user's process
+        return False
+    return False
+
+
+def _is_abandoned(leftover: Path, now: float) -> bool:
+    """True when no save can still be writing `leftover`: its process on this host has ended
+    (known at once), or, for a file from another host or an older version, it is older than
+    `STALE_AFTER_S`."""
+    match = _STAGING_OWNER.search(leftover.name)
+    if match and match["host"] == _HOST:
+        pid = int(match["pid"])
+        return pid != os.getpid() and _process_is_gone(pid)
+    return now - leftover.stat().st_mtime > STALE_AFTER_S
+
+
 def _remove_stale_staging_files(target: Path) -> None:
-    """Temporary files left by a save that was killed hold client data: remove them once they
-    are clearly abandoned (older than `STALE_AFTER_S`, so a save in progress is never touched)."""
+    """Temporary files left by a save that was killed hold client data: remove them as soon as
+    they are known to be abandoned; a save in progress in another process is never touched."""
     now = time.time()
-    for pattern in (f".{target.name}.*.tmp", f".{target.name}.*.bak-tmp"):
+    for pattern in (f".{target.name}.*.tmp", f".{target.name}.*{BACKUP_STAGING_SUFFIX}"):
         for leftover in target.parent.glob(pattern):
             with contextlib.suppress(OSError):
-                if now - leftover.stat().st_mtime > STALE_AFTER_S:
+                if _is_abandoned(leftover, now):
                     leftover.unlink()
 
 
@@ -96,11 +156,10 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, keep_backup: bool
             path, [Problem("folder_missing", values={"folder": folder})], writing=True
         )
     staging: str | None = None
+    _remove_stale_staging_files(target)
     try:
-        fd, staging = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, staging = _staging(target, ".tmp")
         with os.fdopen(fd, "wb") as f:
-            if hasattr(os, "fchmod"):
-                os.fchmod(f.fileno(), FILE_MODE)
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
