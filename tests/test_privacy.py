@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.export_atlas import atlas_with_foreign_names, names_in
 
 from netwerkatlas import io
 from netwerkatlas.export.options import NameStyle, Privacy
-from netwerkatlas.export.privacy import NameMasker, initials, name_tokens, redact
-from netwerkatlas.model import NodeKind
+from netwerkatlas.export.privacy import NameMasker, fold, initials, name_tokens, redact
+from netwerkatlas.model import NODES, NodeKind
 
 
 def test_initials_keep_dutch_tussenvoegsels_lower_case():
@@ -71,3 +72,58 @@ def test_people_without_a_name_are_masked_by_their_label():
     labels = {n.shown_label for n in shared.nodes(NodeKind.PERSON)}
     assert "Huisarts" not in labels and "H." in labels
     assert "Moeder" in labels  # a role with a name: the role stays, the name goes
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Fleurs moeder",
+        "Fleur's moeder",
+        "Fleur’s moeder",
+        "Sanneke",
+        "Sannetje",
+        "Sanne's",
+        "Anitaatje",
+        "Pietje",
+        "Pietjes",
+        "Ansje",
+        "Zoe",
+        "ZOË",
+        "Zoë's",
+    ],
+)
+def test_names_are_masked_in_their_dutch_forms_and_without_accents(written):
+    masker = NameMasker(
+        [
+            ("a", "Fleur Bakker"),
+            ("b", "Sanne"),
+            ("c", "Anita"),
+            ("d", "Piet"),
+            ("e", "Ans"),
+            ("f", "Zoë"),
+        ],
+        NameStyle.INITIALS,
+    )
+    scrubbed = masker.scrub(f"Gesprek met {written} vandaag.")
+    assert scrubbed.startswith("Gesprek met ") and scrubbed.endswith(" vandaag.")
+    masked = scrubbed.removeprefix("Gesprek met ").removesuffix(" vandaag.").split(" ")[0]
+    assert masked in masker.replacement.values(), scrubbed
+
+
+@pytest.mark.parametrize("text", ["Anseatisch", "kans", "Ansgar", "Pieter", "Sannes-Dijk"])
+def test_a_name_inside_another_word_is_left_alone(text):
+    masker = NameMasker([("e", "Ans"), ("d", "Piet"), ("b", "Sanne")], NameStyle.INITIALS)
+    if text == "Sannes-Dijk":  # a possessive form before a hyphen is still her name
+        assert masker.scrub(text) == "S.-Dijk"
+    else:
+        assert masker.scrub(text) == text
+
+
+def test_redaction_masks_every_form_in_notes():
+    atlas = atlas_with_foreign_names()
+    person = next(atlas.nodes(NodeKind.PERSON))
+    first = name_tokens(person.name or person.label)[0]
+    atlas.update(NODES, person.id, {"note": f"{first}s moeder; {first}je belt"})
+    shared = redact(atlas, Privacy(hide_names=True))
+    note = next(n for n in shared.nodes() if n.id == person.id).note
+    assert fold(first) not in fold(note), note

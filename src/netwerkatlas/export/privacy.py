@@ -9,6 +9,7 @@ label like "Oma Truus" is a name.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from enum import Enum
 from itertools import count
@@ -86,8 +87,35 @@ def name_tokens(name: str) -> list[str]:
     ]
 
 
+# Dutch endings a name takes in running text: the possessive (Fleurs, Sanne's, Sanne’s) and
+# the diminutives (Pietje, Sannetje, Sanneke, Kimmetje, Anitaatje, Bobbie), also plural.
+_DIMINUTIVES = "etjes|tjes|pjes|kjes|jes|kes|etje|tje|pje|kje|je|ke|ie"
+# A diminutive may double the name's last letter first (Anita-atje, Kim-metje, Bob-bie).
+_ENDING = rf"(?:(?P<double>\w)??(?:{_DIMINUTIVES})(?:s|'s|’s)?|s|'s|’s)"
+
+
+def fold(text: str) -> str:
+    """Case and accents folded away: "Zoë" and "ZOE" are the same name."""
+    # upper() first, so that letters that share a capital fold alike (dotless ı and i: "I")
+    decomposed = unicodedata.normalize("NFKD", text.upper().casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _folded_with_positions(text: str) -> tuple[str, list[int]]:
+    """`fold(text)` and, for each of its characters, the index of the character it came from,
+    so a match in the folded text replaces the right word of the original."""
+    out: list[str] = []
+    origin: list[int] = []
+    for index, ch in enumerate(text):
+        folded = fold(ch)
+        out.append(folded)
+        origin.extend([index] * len(folded))
+    return "".join(out), origin
+
+
 class NameMasker:
-    """Replaces each known name, and every word of it, by initials or a pseudonym."""
+    """Replaces each known name, and every word of it, by initials or a pseudonym: as a whole
+    word, also with a Dutch possessive or diminutive ending, whatever its case and accents."""
 
     def __init__(self, names: Iterable[tuple[str, str]], style: NameStyle) -> None:
         """`names` are (key, full name) pairs; the client's key is "client"."""
@@ -95,7 +123,6 @@ class NameMasker:
         self.names: list[str] = []
         phrases: dict[str, str] = {}
         token_owners: dict[str, set[str]] = {}
-        spellings: set[str] = set()  # as written and case-folded: the regex needs both
         used: set[str] = set()
         numbers = count()
         for key, name in names:
@@ -114,22 +141,21 @@ class NameMasker:
                     mask = f"{initials(name)} ({n})"
             used.add(mask)
             self.replacement[key] = mask
-            phrases[name.strip().casefold()] = mask
-            spellings |= {name.strip(), name.strip().casefold()}
+            if fold(name.strip()):
+                phrases[fold(name.strip())] = mask
             for token in name_tokens(name):
-                token_owners.setdefault(token.casefold(), set()).add(mask)
-                spellings |= {token, token.casefold()}
+                if fold(token):
+                    token_owners.setdefault(fold(token), set()).add(mask)
         for token, owners in token_owners.items():
             if token in phrases:
                 continue
             # A surname shared by a family masks to its own initial, not to one person.
             phrases[token] = owners.pop() if len(owners) == 1 else token[0].upper() + "."
         self._phrases = phrases
-        alternatives = sorted(spellings, key=len, reverse=True)
+        alternatives = sorted(phrases, key=len, reverse=True)
         self._pattern = (
             re.compile(
-                r"(?<!\w)(" + "|".join(re.escape(p) for p in alternatives) + r")(?!\w)",
-                re.IGNORECASE,
+                r"(?<!\w)(" + "|".join(re.escape(p) for p in alternatives) + rf"){_ENDING}?(?!\w)"
             )
             if alternatives
             else None
@@ -138,18 +164,20 @@ class NameMasker:
     def scrub(self, text: str) -> str:
         if not text or self._pattern is None:
             return text
-        return self._pattern.sub(lambda m: self._mask_for(m.group(0)), text)
-
-    def _mask_for(self, found: str) -> str:
-        mask = self._phrases.get(found.casefold())
-        if mask is not None:
-            return mask
-        # Case rules differ between the regex engine and casefold() for a few letters
-        # (the Turkish dotless ı, for one): find the phrase the way the regex did.
-        for phrase, mask in self._phrases.items():
-            if re.fullmatch(re.escape(phrase), found, re.IGNORECASE) or phrase == found.casefold():
-                return mask
-        return "?"
+        folded, origin = _folded_with_positions(text)
+        pieces: list[str] = []
+        done = 0
+        for match in self._pattern.finditer(folded):
+            start = origin[match.start()]
+            end = origin[match.end() - 1] + 1
+            double = match.group("double")
+            if start < done or (double and double != match.group(1)[-1]):
+                continue
+            pieces.append(text[done:start])
+            pieces.append(self._phrases.get(match.group(1), "?"))
+            done = end
+        pieces.append(text[done:])
+        return "".join(pieces)
 
     def scrub_any(self, value: Any) -> Any:
         """Scrub strings inside lists and dicts too (plan bodies are free-form)."""
