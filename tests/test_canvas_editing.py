@@ -361,6 +361,7 @@ def test_reopening_shows_exactly_what_was_saved(window, qsettings, tmp_path, mon
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.save_as_action.trigger()
     drawn = {n: item.pos().toTuple() for n, item in window.scene.bol_items.items()}
+    window.adopt_lock(None)  # let the second window take the file without the in-use warning
     again = open_window(str(target), qsettings)
     try:
         reopened = {n: item.pos().toTuple() for n, item in again.scene.bol_items.items()}
