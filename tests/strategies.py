@@ -34,6 +34,7 @@ from netwerkatlas.model.records import (
     EventNode,
     Gender,
     Goal,
+    GoalStatus,
     Horizon,
     InfluenceLink,
     ParentChildKind,
@@ -252,7 +253,8 @@ def atlases(draw, max_nodes=MAX_NODES, max_edges=MAX_EDGES):
             horizon=draw(st.sampled_from(Horizon)),
             node_ids=tuple(draw(st.lists(st.sampled_from(node_ids), max_size=3, unique=True))),
             created=draw(shorts),
-            closed=draw(st.booleans()),
+            status=draw(st.sampled_from(GoalStatus)),
+            order=draw(st.integers(0, 20)),
             private=draw(st.booleans()),
             **draw(extras),
         )

@@ -379,7 +379,7 @@ def test_newer_version(folder):
     doc["format_version"] = 99
     doc["nodes"][0]["hologram"] = True
     problem, message = fails(write(folder, doc), "newer_version")
-    assert problem.values == {"version": 99, "supported": 2}
+    assert problem.values == {"version": 99, "supported": io.FORMAT_VERSION}
     assert "nieuwere Netwerkatlas (formaat 99)" in message
     assert "Werk Netwerkatlas bij" in message
     assert "Update Netwerkatlas" in render_in("en", AtlasFileError(folder / BAD, [problem]))

@@ -93,10 +93,10 @@ def test_v1_file_loads_with_a_migration_notice():
     assert isinstance(atlas, Atlas)
     assert report.migrated_from == 1
     assert [(n.key, n.values) for n in report.notices] == [
-        ("migrated", {"version": 1, "current": 2})
+        ("migrated", {"version": 1, "current": io.FORMAT_VERSION})
     ]
     assert "oudere formaat 1" in report.notices[0].render()
-    assert "formaat 2" in report.notices[0].render()
+    assert f"formaat {io.FORMAT_VERSION}" in report.notices[0].render()
 
 
 def test_nodes_and_scores_are_what_the_v1_file_said():
@@ -151,7 +151,7 @@ def test_loading_a_v1_file_without_client_id_is_deterministic(tmp_path):
     assert first.client.label == "Sanne de Vries"
 
 
-def test_saving_writes_format_2_and_reloads_to_the_same_bytes(tmp_path):
+def test_saving_writes_the_current_format_and_reloads_to_the_same_bytes(tmp_path):
     path = tmp_path / "sanne.netwerkatlas"
     shutil.copyfile(V1, path)
     atlas, _ = io.load(path)
@@ -159,7 +159,7 @@ def test_saving_writes_format_2_and_reloads_to_the_same_bytes(tmp_path):
 
     saved = path.read_bytes()
     document = json.loads(saved)
-    assert document["format_version"] == 2
+    assert document["format_version"] == io.FORMAT_VERSION
     assert "bollen" not in document and "links" not in document and "layout" not in document
     assert saved == io.dumps(atlas)
     # the promise of the "migrated" notice: the old version stays as .bak

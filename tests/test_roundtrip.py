@@ -105,14 +105,14 @@ def test_save_then_load_gives_the_same_atlas(atlas):
 
 @settings(PROPERTY, max_examples=30)
 @given(atlases())
-def test_canonical_text_is_sorted_utf8_json_of_version_2(atlas):
+def test_canonical_text_is_sorted_utf8_json_of_the_current_version(atlas):
     data = canonical(atlas)
     text = data.decode("utf-8")  # strict: raises on anything that is not UTF-8
     assert not text.startswith("\ufeff")
     assert text.endswith("}\n")
     document = json.loads(text, object_pairs_hook=check_sorted_keys)
     assert isinstance(document, dict)
-    assert document["format_version"] == 2
+    assert document["format_version"] == io.FORMAT_VERSION
     assert type(document["format_version"]) is int
     assert {"meta", "nodes", "edges", "views"} <= set(document)
     for name in COLLECTIONS:

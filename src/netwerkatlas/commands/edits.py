@@ -129,7 +129,9 @@ class RemoveItem(Macro):
                 kept = tuple(n for n in record.node_ids if n != self.item_id)
                 steps.append(UpdateItem(GOALS, record.id, {"node_ids": kept}))
             elif collection == ACTIONS and self.collection == NODES:
-                steps.append(UpdateItem(ACTIONS, record.id, {"who_id": None}))
+                # the action keeps the name it showed, typed in, once the person is gone
+                name = atlas.node(self.item_id).shown_label or record.who
+                steps.append(UpdateItem(ACTIONS, record.id, {"who": name, "who_id": None}))
             elif collection == EVALUATIONS and self.collection != GOALS:
                 steps.append(UpdateItem(EVALUATIONS, record.id, {"session_id": None}))
             elif collection in (EDGES, ACTIONS, EVALUATIONS):

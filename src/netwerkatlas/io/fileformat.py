@@ -30,7 +30,7 @@ from netwerkatlas.model.records import (
 from netwerkatlas.model.values import MAX_COORDINATE
 from netwerkatlas.model.view_settings import VIEW_SETTINGS
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 EXTENSION = ".netwerkatlas"
 MEDIA_NAME = "Netwerkatlas"
 
@@ -52,15 +52,15 @@ class ViewFile(BaseModel):
 
 
 class AtlasFile(BaseModel):
-    """Format version 2. New optional fields may be added without a new version; renaming,
+    """Format version 3. New optional fields may be added without a new version; renaming,
     removing or changing the meaning of a field needs a new version and a migration."""
 
     model_config = ConfigDict(
         extra="allow",
         title="Netwerkatlas file",
-        json_schema_extra={"$id": "https://netwerkatlas.nl/schema/netwerkatlas-2.schema.json"},
+        json_schema_extra={"$id": "https://netwerkatlas.nl/schema/netwerkatlas-3.schema.json"},
     )
-    format_version: Literal[2]
+    format_version: Literal[3]
     generator: Short = ""
     meta: AtlasMeta = Field(default_factory=AtlasMeta)
     nodes: list[Node]

@@ -8,6 +8,8 @@ Format history
 - 1: the first drawing format: `client`, `bollen` (type thema/persoon/gebeurtenis, score as
   "++".."--"), `links` between bollen and one `layout` of positions.
 - 2: one graph of typed nodes and edges, plans, sessions, and positions per view.
+- 3: a goal has a `status` (active, reached, stopped) instead of `closed`, and an `order` (the
+  client's order); an action has an `order` within its goal and group; `meta.next_evaluation`.
 """
 
 from __future__ import annotations
@@ -152,9 +154,83 @@ def v2_path_in_v1(path: tuple) -> tuple:
     return path
 
 
-MIGRATIONS: dict[int, Callable[[Data], Data]] = {1: v1_to_v2}
+_V3_ONLY_GOAL = ("status", "order")
+
+
+def _created_then_id(item: tuple[int, Any]) -> tuple:
+    goal = item[1]
+    return (str(goal.get("created", "")), str(goal.get("id", "")), item[0])
+
+
+def v2_to_v3(data: Data) -> Data:
+    """`closed: true` becomes `status: "stopped"` (a closed goal was let go of or reached; the
+    file does not say which, and stopped claims less). Goals get the order they were made in
+    (created date, then id: version 2 kept no order), actions the same within goal and group.
+    A version 2 file that already has version 3 fields was written by a newer program."""
+    migrated = {**data, "format_version": 3}
+    goals = data.get("goals")
+    if isinstance(goals, list):
+        refused = [
+            ("goals", i, key)
+            for i, goal in enumerate(goals)
+            if isinstance(goal, dict)
+            for key in _V3_ONLY_GOAL
+            if key in goal
+        ]
+        if refused:
+            raise MigrationRefused(2, refused)
+        new_goals: list[Any] = list(goals)
+        records = [(i, g) for i, g in enumerate(goals) if isinstance(g, dict)]
+        for order, (index, goal) in enumerate(sorted(records, key=_created_then_id)):
+            goal = {k: v for k, v in goal.items() if k != "closed"}
+            if "closed" in goals[index]:
+                closed = goals[index]["closed"]
+                if closed is True:
+                    goal["status"] = "stopped"
+                elif closed is not False:
+                    goal["status"] = closed  # validation then points at "closed"
+            if order:
+                goal["order"] = order
+            new_goals[index] = goal
+        migrated["goals"] = new_goals
+    actions = data.get("actions")
+    if isinstance(actions, list):
+        refused = [
+            ("actions", i, "order")
+            for i, action in enumerate(actions)
+            if isinstance(action, dict) and "order" in action
+        ]
+        if refused:
+            raise MigrationRefused(2, refused)
+        new_actions: list[Any] = list(actions)
+        counts: dict[tuple[str, str], int] = {}
+        records = [(i, a) for i, a in enumerate(actions) if isinstance(a, dict)]
+        for index, action in sorted(
+            records, key=lambda item: (str(item[1].get("id", "")), item[0])
+        ):
+            group = (str(action.get("goal_id")), str(action.get("actor", "self")))
+            order = counts.get(group, 0)
+            counts[group] = order + 1
+            if order:
+                new_actions[index] = {**action, "order": order}
+        migrated["actions"] = new_actions
+    meta = data.get("meta")
+    if isinstance(meta, dict) and "next_evaluation" in meta:
+        raise MigrationRefused(2, [("meta", "next_evaluation")])
+    return migrated
+
+
+def v3_path_in_v2(path: tuple) -> tuple:
+    """A goal's `status` came from its `closed`."""
+    match path:
+        case ("goals", int(index), "status", *rest):
+            return ("goals", index, "closed", *rest)
+    return path
+
+
+MIGRATIONS: dict[int, Callable[[Data], Data]] = {1: v1_to_v2, 2: v2_to_v3}
 # For each step, how a path after the step maps to the path before it.
-PATHS_BEFORE: dict[int, Callable[[tuple], tuple]] = {1: v2_path_in_v1}
+PATHS_BEFORE: dict[int, Callable[[tuple], tuple]] = {1: v2_path_in_v1, 2: v3_path_in_v2}
 OLDEST_SUPPORTED = min(MIGRATIONS)
 
 

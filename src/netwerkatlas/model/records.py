@@ -46,6 +46,7 @@ __all__ = [
     "EventNode",
     "Gender",
     "Goal",
+    "GoalStatus",
     "Horizon",
     "Id",
     "InfluenceLink",
@@ -89,6 +90,7 @@ Id = Annotated[Text, StringConstraints(min_length=1, max_length=64, pattern=r"^[
 Year = Annotated[Whole, Field(ge=1000, le=2999)]
 Score = Annotated[Whole, Field(ge=-2, le=2)]
 MAX_PHOTO = 200_000  # base64 characters: a thumbnail, not a photo album
+IsoDateOrEmpty = Annotated[Text, StringConstraints(pattern=r"^(\d{4}-\d{2}-\d{2})?$")]
 Photo = Annotated[Text, StringConstraints(max_length=MAX_PHOTO, pattern=r"^[A-Za-z0-9+/=]*$")]
 JsonObject = dict[Text, Any]  # free-form, checked to be JSON by `Record`
 
@@ -350,18 +352,31 @@ class Actor(StrEnum):
     PROFESSIONALS = "professionals"
 
 
+class GoalStatus(StrEnum):
+    """Where a goal stands: being worked on, reached, or let go of (actief, bereikt, gestopt)."""
+
+    ACTIVE = "active"
+    REACHED = "reached"
+    STOPPED = "stopped"
+
+
 class Goal(Record):
+    """A goal in the client's own words; `order` is the client's order (lower first),
+    `created` the ISO date it was made."""
+
     id: Id
     text: Note = ""
     horizon: Horizon = Horizon.SHORT
     node_ids: tuple[Id, ...] = ()
     created: Short = ""
-    closed: StrictBool = False
+    status: GoalStatus = GoalStatus.ACTIVE
+    order: Whole = 0
     private: StrictBool = False
 
 
 class Action(Record):
-    """Who does what, when, for one goal."""
+    """Who does what, when, for one goal. `order` places it within its goal and group;
+    `when` is free text ("elke zondag") or an ISO date."""
 
     id: Id
     goal_id: Id
@@ -371,6 +386,7 @@ class Action(Record):
     what: Note = ""
     when: Short = ""
     done: StrictBool = False
+    order: Whole = 0
 
 
 class Evaluation(Record):
@@ -418,3 +434,4 @@ class AtlasMeta(Record):
     language: Short = "nl"
     created: Short = ""
     note: Note = ""
+    next_evaluation: IsoDateOrEmpty = ""  # the next evaluation moment of the plan
