@@ -1,0 +1,284 @@
+"""One goal as a card: the client's words in large type, short or long term, status, the date it
+was made, the bollen it is about, its actions in the groups I / II / III and its evaluations.
+
+Drop a bol (from the drawing or the groslijst) on the card to add it to the goal; drag the card by
+its grip, or press Alt+Up / Alt+Down, to move the goal. Every change is one command.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QDrag, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+)
+
+from netwerkatlas.app.plan_actions import ActionGroup
+from netwerkatlas.app.plan_chart import EvaluationChart
+from netwerkatlas.app.plan_common import (
+    MIME_GOAL,
+    evaluations_of,
+    node_ids_from,
+    scaled_font,
+    shown_date,
+)
+from netwerkatlas.i18n import t
+from netwerkatlas.model import Atlas
+from netwerkatlas.model.records import Goal, GoalStatus, Horizon
+from netwerkatlas.tools.plan import edits as plan_edits
+from netwerkatlas.tools.plan.words import GROUPS, horizon_word, score_line, status_word
+
+CARD_STYLE = """
+GoalCard { background: #ffffff; border: 1px solid #c9ced6; border-radius: 10px; }
+GoalCard[status="reached"] { background: #f1f8f1; }
+GoalCard[status="stopped"] { background: #f4f4f4; }
+"""
+
+
+class Grip(QLabel):
+    """The handle to drag the card by (the whole card would fight with text selection)."""
+
+    def __init__(self, card: GoalCard) -> None:
+        super().__init__("⠿")
+        self.card = card
+        self.setToolTip(t("plan.goal.drag_tip"))
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setFont(scaled_font(self, 1.6))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        mime = QMimeData()
+        mime.setData(MIME_GOAL, self.card.goal_id.encode("utf-8"))
+        drag = QDrag(self)
+        drag.setMimeData(mime)
+        drag.setPixmap(self.card.grab().scaledToWidth(320))
+        drag.exec(Qt.DropAction.MoveAction)
+
+
+class GoalCard(QFrame):
+    def __init__(
+        self,
+        atlas: Atlas,
+        goal: Goal,
+        push: Callable[[object], None],
+        after_edit: Callable[[], None],
+        move: Callable[[str, int], None],
+    ) -> None:
+        super().__init__()
+        self.setObjectName("goal_card")
+        self.atlas = atlas
+        self.goal_id = goal.id
+        self._push = push
+        self.client_mode = False
+        self.setAcceptDrops(True)
+        self.setStyleSheet(CARD_STYLE)
+        self.number = QLabel()
+        self.number.setFont(scaled_font(self, 2.0, bold=True))
+        self.number.setMinimumWidth(36)
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(t("plan.goal.text_placeholder"))
+        self.text.setFont(scaled_font(self, 1.6))
+        self.text.setFrame(False)
+        self.text.editingFinished.connect(self._text_edited)
+        self.horizon = QComboBox()
+        for horizon in Horizon:
+            self.horizon.addItem(horizon_word(horizon), horizon.value)
+        self.horizon.activated.connect(
+            lambda: self._edit(horizon=Horizon(self.horizon.currentData()))
+        )
+        self.status = QComboBox()
+        for status in GoalStatus:
+            self.status.addItem(status_word(status), status.value)
+        self.status.activated.connect(
+            lambda: self._edit(status=GoalStatus(self.status.currentData()))
+        )
+        self.created = QLabel()
+        self.created.setEnabled(False)
+        self.up = self._tool("▲", t("plan.goal.up"), lambda: move(self.goal_id, -1))
+        self.down = self._tool("▼", t("plan.goal.down"), lambda: move(self.goal_id, +1))
+        self.remove = self._tool(
+            "×", t("plan.goal.remove"), lambda: push(plan_edits.remove_goal(self.atlas, goal.id))
+        )
+        for keys, step in (("Alt+Up", -1), ("Alt+Down", +1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda s=step: move(self.goal_id, s))
+        self.chips = QHBoxLayout()
+        self.chips.setSpacing(6)
+        self._chips_shown: list[tuple[str, str]] | None = None
+        self.chip_hint = QLabel(t("plan.goal.drop_hint"))
+        self.chip_hint.setEnabled(False)
+        self.groups = {
+            actor: ActionGroup(atlas, goal.id, actor, push, after_edit) for actor in GROUPS
+        }
+        self.chart = EvaluationChart()
+        self.evaluations = QLabel()
+        self.evaluations.setWordWrap(True)
+        self.evaluations.setTextFormat(Qt.TextFormat.PlainText)
+        self.evaluations_title = QLabel(t("plan.evaluation.title"))
+        self.evaluations_title.setFont(scaled_font(self, 1.15, bold=True))
+        self._lay_out()
+        self.refresh(atlas)
+
+    def _tool(self, text: str, tip: str, slot) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        button.clicked.connect(slot)
+        return button
+
+    def _lay_out(self) -> None:
+        head = QHBoxLayout()
+        head.addWidget(Grip(self), 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.number, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.text, 1)
+        head.addWidget(self.up)
+        head.addWidget(self.down)
+        head.addWidget(self.remove)
+        facts = QHBoxLayout()
+        facts.addWidget(self.horizon)
+        facts.addWidget(self.status)
+        facts.addWidget(self.created)
+        facts.addSpacing(12)
+        facts.addLayout(self.chips)
+        facts.addWidget(self.chip_hint)
+        facts.addStretch(1)
+        evaluations = QHBoxLayout()
+        evaluations.addWidget(self.chart, 1)
+        evaluations.addWidget(self.evaluations, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 16)
+        layout.setSpacing(8)
+        layout.addLayout(head)
+        layout.addLayout(facts)
+        for group in self.groups.values():
+            layout.addWidget(group)
+        layout.addWidget(self.evaluations_title)
+        layout.addLayout(evaluations)
+
+    # --- from the model -------------------------------------------------------------------
+
+    def refresh(self, atlas: Atlas, number: int | None = None) -> None:
+        self.atlas = atlas
+        goal: Goal = atlas.get("goals", self.goal_id)
+        if number is not None:
+            self.number.setText(f"{number}.")
+        if not self.text.hasFocus() and self.text.text() != goal.text:
+            self.text.setText(goal.text)
+            self.text.setCursorPosition(0)
+        self.horizon.setCurrentIndex(self.horizon.findData(goal.horizon.value))
+        self.status.setCurrentIndex(self.status.findData(goal.status.value))
+        if self.property("status") != goal.status.value:
+            self.setProperty("status", goal.status.value)
+            self.setStyleSheet(CARD_STYLE)
+        self.created.setText(
+            t("plan.goal.created", date=shown_date(goal.created)) if goal.created else ""
+        )
+        self._show_chips(goal)
+        for group in self.groups.values():
+            group.refresh(atlas)
+        self._show_evaluations()
+
+    def _show_chips(self, goal: Goal) -> None:
+        shown = [
+            (node_id, self.atlas.node(node_id).shown_label or "…")
+            for node_id in goal.node_ids
+            if self.atlas.has("nodes", node_id)
+        ]
+        if shown == self._chips_shown:
+            return
+        self._chips_shown = shown
+        while self.chips.count():
+            widget = self.chips.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        for node_id, label in shown:
+            chip = QToolButton()
+            chip.setObjectName("goal_chip")
+            chip.setText(label)
+            chip.setToolTip(t("plan.goal.chip_tip"))
+            chip.setStyleSheet(
+                "QToolButton { background: #e8eef7; border: 1px solid #9fb3d1;"
+                " border-radius: 11px; padding: 2px 10px; }"
+            )
+            menu = QMenu(chip)
+            menu.addAction(t("plan.goal.chip_remove"), lambda n=node_id: self._drop_node(n))
+            chip.setMenu(menu)
+            chip.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            self.chips.addWidget(chip)
+        self.chip_hint.setVisible(not goal.node_ids)
+
+    def chip_texts(self) -> list[str]:
+        return [self.chips.itemAt(i).widget().text() for i in range(self.chips.count())]
+
+    def _show_evaluations(self) -> None:
+        found = evaluations_of(self.atlas, self.goal_id)
+        points = [(e.date, e.score) for e in found if e.score is not None]
+        self.chart.set_points(points)
+        self.chart.setVisible(bool(points))
+        lines = []
+        for evaluation in found:
+            line = f"{shown_date(evaluation.date)}: {score_line(evaluation.score)}"
+            if evaluation.note and not self.client_mode:
+                line += f"\n    {evaluation.note}"
+            lines.append(line)
+        self.evaluations.setText("\n".join(lines) or t("plan.evaluation.none_yet"))
+
+    # --- to the model ---------------------------------------------------------------------
+
+    def _edit(self, **changes) -> None:
+        goal = self.atlas.get("goals", self.goal_id)
+        if any(getattr(goal, key) != value for key, value in changes.items()):
+            self._push(plan_edits.edit_goal(self.atlas, self.goal_id, **changes))
+
+    def _text_edited(self) -> None:
+        self._edit(text=self.text.text().strip())
+
+    def _drop_node(self, node_id: str) -> None:
+        goal = self.atlas.get("goals", self.goal_id)
+        self._edit(node_ids=tuple(n for n in goal.node_ids if n != node_id))
+
+    def add_nodes(self, node_ids: list[str]) -> None:
+        goal = self.atlas.get("goals", self.goal_id)
+        new = [n for n in node_ids if n not in goal.node_ids and self.atlas.has("nodes", n)]
+        if new:
+            self._push(plan_edits.add_nodes_to_goal(self.atlas, self.goal_id, new))
+
+    def dragEnterEvent(self, event) -> None:
+        if node_ids_from(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    dragMoveEvent = dragEnterEvent
+
+    def dropEvent(self, event) -> None:
+        ids = node_ids_from(event.mimeData())
+        if ids:
+            self.add_nodes(ids)
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    # --- client mode ----------------------------------------------------------------------
+
+    def set_client_mode(self, on: bool) -> None:
+        """Goals larger still and notes out of sight while the client holds the pen."""
+        self.client_mode = on
+        self.text.setFont(scaled_font(self, 2.2 if on else 1.6))
+        self.number.setFont(scaled_font(self, 2.6 if on else 2.0, bold=True))
+        for group in self.groups.values():
+            group.set_large(on)
+        self._show_evaluations()

@@ -1,0 +1,284 @@
+"""The Plan tab: the client's goals as cards, the count of active goals, the next evaluation.
+
+It follows the atlas's events like the drawings do: an edit anywhere (a rename in the groslijst,
+a person deleted, an undo) marks the view stale, and it is drawn again once per edit, only while
+it is looked at. Cards and rows are kept and updated, not rebuilt, so the field being typed in
+keeps its cursor. The method works with two or three active goals; more are allowed, and the view
+says so gently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netwerkatlas.app.plan_common import (
+    MIME_GOAL,
+    SUGGESTED_ACTIVE,
+    active_count,
+    goals,
+    scaled_font,
+)
+from netwerkatlas.app.plan_evaluate import EvaluateDialog
+from netwerkatlas.app.plan_goal_card import GoalCard
+from netwerkatlas.commands import Command
+from netwerkatlas.i18n import t
+from netwerkatlas.model import Atlas, AtlasEvent, PositionsChanged
+from netwerkatlas.model.events import Following
+from netwerkatlas.tools.plan import edits as plan_edits
+
+NO_DATE = QDate(2000, 1, 1)  # the date field's "no date yet"
+
+
+class GoalList(QWidget):
+    """The column of cards; a card dropped between others moves its goal there."""
+
+    def __init__(self, view: PlanView) -> None:
+        super().__init__()
+        self.view = view
+        self.setAcceptDrops(True)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(24, 12, 24, 24)
+        self.column.setSpacing(18)
+        self.column.addStretch(1)
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasFormat(MIME_GOAL):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    dragMoveEvent = dragEnterEvent
+
+    def dropEvent(self, event) -> None:
+        if not event.mimeData().hasFormat(MIME_GOAL):
+            event.ignore()
+            return
+        goal_id = bytes(event.mimeData().data(MIME_GOAL)).decode("utf-8")
+        self.view.move_to(goal_id, self.index_at(event.position().y()))
+        event.acceptProposedAction()
+
+    def index_at(self, y: float) -> int:
+        """The place in the order of a drop at height `y`: before the first card it is above."""
+        cards = self.view.ordered_cards()
+        for index, card in enumerate(cards):
+            if y < card.geometry().center().y():
+                return index
+        return max(0, len(cards) - 1)
+
+
+class PlanView(QWidget):
+    def __init__(self, atlas: Atlas, push: Callable[[Command], None], parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("plan_view")
+        self.push = push
+        self.atlas: Atlas | None = None
+        self.cards: dict[str, GoalCard] = {}
+        self.client_mode = False
+        self.redraws = 0  # how often the view was drawn again (one per edit, when shown)
+        self._stale = False
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(self.flush)
+        self._following = Following(self._on_event)
+        self._make_header()
+        self.list = GoalList(self)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.list)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.scroll, 1)
+        self.set_atlas(atlas)
+
+    def _make_header(self) -> None:
+        self.header = QWidget()
+        self.header.setObjectName("plan_header")
+        self.count = QLabel()
+        self.count.setFont(scaled_font(self, 1.3, bold=True))
+        self.gentle = QLabel()
+        self.gentle.setWordWrap(True)
+        self.gentle.setStyleSheet("color: #6d4c00;")
+        self.next_label = QLabel(t("plan.next_evaluation"))
+        self.next_date = QDateEdit()
+        self.next_date.setCalendarPopup(True)
+        self.next_date.setMinimumDate(NO_DATE)
+        self.next_date.setSpecialValueText(t("plan.no_date"))
+        self.next_date.setDisplayFormat("d MMMM yyyy")
+        self.next_date.editingFinished.connect(self._next_date_edited)
+        self.new_goal_button = QPushButton(t("plan.new_goal"))
+        self.new_goal_button.clicked.connect(lambda: self.new_goal())
+        self.evaluate_button = QPushButton(t("plan.evaluate"))
+        self.evaluate_button.clicked.connect(self.evaluate)
+        self.empty = QLabel(t("plan.empty"))
+        self.empty.setWordWrap(True)
+        self.empty.setFont(scaled_font(self, 1.2))
+        top = QHBoxLayout()
+        top.addWidget(self.count)
+        top.addStretch(1)
+        top.addWidget(self.next_label)
+        top.addWidget(self.next_date)
+        top.addSpacing(12)
+        top.addWidget(self.new_goal_button)
+        top.addWidget(self.evaluate_button)
+        layout = QVBoxLayout(self.header)
+        layout.setContentsMargins(24, 14, 24, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.gentle)
+        layout.addWidget(self.empty)
+
+    # --- the atlas it shows (the registry's tab protocol) -----------------------------------
+
+    def set_atlas(self, atlas: Atlas) -> None:
+        self.atlas = atlas
+        self._following.follow(atlas.events)
+        for card in self.cards.values():
+            self.list.column.removeWidget(card)
+            card.deleteLater()
+        self.cards = {}
+        self._stale = True
+        self.flush()
+
+    def detach(self) -> None:
+        self._following.stop()
+
+    def fit_all(self) -> None:
+        """The plan is a column of text: "fit" brings the first goal into view."""
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def zoom_by(self, factor: float) -> None:
+        """Type larger or smaller, for reading across the table."""
+        font = self.font()
+        font.setPointSizeF(min(40.0, max(7.0, font.pointSizeF() * factor)))
+        self.setFont(font)
+
+    def set_client_mode(self, on: bool) -> None:
+        self.client_mode = on
+        for card in self.cards.values():
+            card.set_client_mode(on)
+
+    # --- following the model --------------------------------------------------------------
+
+    def _on_event(self, event: AtlasEvent) -> None:
+        if isinstance(event, PositionsChanged):
+            return  # a bol moved on a drawing: nothing in the plan changes
+        self._stale = True
+        if self.isVisible():
+            self._soon.start()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.flush()
+
+    def flush(self) -> None:
+        """Draw what changed since the last time; nothing when nothing did."""
+        if not self._stale:
+            return
+        self._stale = False
+        self._soon.stop()
+        self.redraws += 1
+        atlas = self.atlas
+        ordered = goals(atlas)
+        wanted = {goal.id for goal in ordered}
+        for goal_id in [g for g in self.cards if g not in wanted]:
+            card = self.cards.pop(goal_id)
+            self.list.column.removeWidget(card)
+            card.deleteLater()
+        for index, goal in enumerate(ordered):
+            card = self.cards.get(goal.id)
+            if card is None:
+                card = self.cards[goal.id] = GoalCard(
+                    atlas, goal, self.push, self.flush, self.move_by
+                )
+                if self.client_mode:
+                    card.set_client_mode(True)
+            if self.list.column.indexOf(card) != index:
+                self.list.column.insertWidget(index, card)
+            card.refresh(atlas, index + 1)
+        self._show_header(len(ordered))
+
+    def _show_header(self, total: int) -> None:
+        active = active_count(self.atlas)
+        self.count.setText(t("plan.active_count", active=active, total=total))
+        self.gentle.setText(
+            t("plan.many_active", active=active) if active > SUGGESTED_ACTIVE else ""
+        )
+        self.gentle.setVisible(active > SUGGESTED_ACTIVE)
+        self.empty.setVisible(total == 0)
+        wanted = QDate.fromString(self.atlas.meta.next_evaluation or "", "yyyy-MM-dd")
+        shown = wanted if wanted.isValid() else NO_DATE
+        if self.next_date.date() != shown and not self.next_date.hasFocus():
+            self.next_date.setDate(shown)
+
+    def ordered_cards(self) -> list[GoalCard]:
+        self.flush()
+        return [self.cards[goal.id] for goal in goals(self.atlas)]
+
+    # --- edits ----------------------------------------------------------------------------
+
+    def _push(self, command: Command | None) -> None:
+        if command is not None:
+            self.push(command)
+
+    def new_goal(self, node_ids: tuple[str, ...] = ()) -> GoalCard | None:
+        """A new goal (about `node_ids`) at the end, with the cursor in its text: type the
+        client's words."""
+        before = set(self.cards)
+        self._push(plan_edits.make_goal(self.atlas, "", tuple(node_ids)))
+        self._stale = True
+        self.flush()
+        new = [card for goal_id, card in self.cards.items() if goal_id not in before]
+        if not new:
+            return None
+        self.scroll.ensureWidgetVisible(new[0])
+        QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(new[0]))
+        new[0].text.setFocus(Qt.FocusReason.OtherFocusReason)
+        return new[0]
+
+    def move_by(self, goal_id: str, step: int) -> None:
+        order = [goal.id for goal in goals(self.atlas)]
+        if goal_id in order:
+            self.move_to(goal_id, order.index(goal_id) + step)
+
+    def move_to(self, goal_id: str, index: int) -> None:
+        order = [goal.id for goal in goals(self.atlas)]
+        index = max(0, min(len(order) - 1, index))
+        if goal_id in order and order.index(goal_id) != index:
+            self._push(plan_edits.move_goal(self.atlas, goal_id, index))
+            self.flush()
+            card = self.cards.get(goal_id)
+            if card is not None:
+                self.scroll.ensureWidgetVisible(card)
+
+    def _next_date_edited(self) -> None:
+        date = self.next_date.date()
+        iso = "" if date == NO_DATE else date.toString("yyyy-MM-dd")
+        if iso != (self.atlas.meta.next_evaluation or ""):
+            self._push(plan_edits.set_next_evaluation(self.atlas, iso))
+
+    def evaluate(self) -> EvaluateDialog:
+        """The evaluation moment: a date and a score 1-5 with its words for each active goal;
+        what is filled in becomes one undo step."""
+        dialog = EvaluateDialog(self.atlas, self.client_mode, self)
+        dialog.accepted.connect(lambda: self._push(dialog.command()))
+        dialog.open()
+        self.last_dialog = dialog
+        return dialog
+
+
+def make_plan_tab(atlas: Atlas, push: Callable[[Command], None], parent: QWidget):
+    """The registry's tab factory: the Plan view has no scene, the widget follows the atlas."""
+    return None, PlanView(atlas, push, parent)
