@@ -30,6 +30,15 @@ from PySide6.QtWidgets import (
 
 from netwerkatlas.model.records import Direction, EdgeBase, NodeBase, NodeKind
 from netwerkatlas.render.geometry import ARROW_LENGTH, arrow_head, badge_offset
+from netwerkatlas.render.goal_marker import (
+    GOAL_FILL,
+    GOAL_INK,
+    MARKER_HEIGHT,
+    MARKER_TEXT_SIZE,
+    marker_centre,
+    marker_text,
+    marker_width,
+)
 from netwerkatlas.render.style import (
     INK,
     LINK,
@@ -88,6 +97,9 @@ class BolItem(QGraphicsItem):
         self.emphasis = False
         self.kind = record.kind
         self.show_score = True
+        self.goal_numbers: tuple[int, ...] = ()  # the goals this bol is about (1 = first)
+        self.show_goals = True
+        self._marker_font = scene_font(MARKER_TEXT_SIZE, bold=True)
         self.text_scale = 1.0
         self._label_text = ""
         self.set_record(record)
@@ -118,6 +130,17 @@ class BolItem(QGraphicsItem):
         self.prepareGeometryChange()
         self.show_score = show
         self.update()
+
+    def set_goals(self, numbers: tuple[int, ...], show: bool) -> None:
+        """The numbers of the goals this bol is about, drawn as a small tag (or hidden)."""
+        if (numbers, show) != (self.goal_numbers, self.show_goals):
+            self.goal_numbers, self.show_goals = numbers, show
+            self.update()
+
+    @property
+    def goal_marker(self) -> str:
+        """The marker's text as drawn ("" when there is none or goals are hidden)."""
+        return marker_text(self.goal_numbers) if self.goal_numbers and self.show_goals else ""
 
     @property
     def label(self) -> str:
@@ -191,6 +214,8 @@ class BolItem(QGraphicsItem):
         )
         if readable:
             self._paint_label(painter)
+        if self.goal_marker:
+            self._paint_goal_marker(painter, with_text=readable)
         if self._has_badge():
             self._paint_badge(painter, with_symbol=readable)
         elif self.show_score and not self.is_client:
@@ -219,6 +244,30 @@ class BolItem(QGraphicsItem):
         for i, line in enumerate(self.label_lines):
             rect = QRectF(-width / 2, top + i * metrics.height(), width, metrics.height())
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, line)
+        painter.restore()
+
+    def _paint_goal_marker(self, painter: QPainter, with_text: bool = True) -> None:
+        text = self.goal_marker
+        metrics = QFontMetricsF(self._marker_font)
+        width = marker_width(metrics.horizontalAdvance(text) / TEXT_SCALE)
+        x, y = marker_centre(self.radius)
+        box = QRectF(x - width / 2, y - MARKER_HEIGHT / 2, width, MARKER_HEIGHT)
+        painter.setPen(QPen(QColor(GOAL_INK), 1.2))
+        painter.setBrush(QBrush(QColor(GOAL_FILL)))
+        painter.drawRoundedRect(box, 4, 4)
+        if not with_text:
+            return
+        painter.save()
+        painter.scale(1 / TEXT_SCALE, 1 / TEXT_SCALE)
+        painter.setFont(self._marker_font)
+        painter.setPen(QColor(GOAL_INK))
+        scaled = QRectF(
+            box.x() * TEXT_SCALE,
+            box.y() * TEXT_SCALE,
+            width * TEXT_SCALE,
+            MARKER_HEIGHT * TEXT_SCALE,
+        )
+        painter.drawText(scaled, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
 
     def _paint_empty_badge(self, painter: QPainter) -> None:

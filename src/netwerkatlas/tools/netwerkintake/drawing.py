@@ -14,6 +14,15 @@ from netwerkatlas.model.records import Direction, NodeBase, NodeKind
 from netwerkatlas.render.drawing import LegendEntry, Rect
 from netwerkatlas.render.fonts import LINE_HEIGHT, baseline_offset, text_width
 from netwerkatlas.render.geometry import arrow_head, badge_offset, rim_to_rim
+from netwerkatlas.render.goal_marker import (
+    GOAL_FILL,
+    GOAL_INK,
+    MARKER_HEIGHT,
+    MARKER_TEXT_SIZE,
+    marker_centre,
+    marker_text,
+    marker_width,
+)
 from netwerkatlas.render.painter import Painter, Point
 from netwerkatlas.render.style import (
     INK,
@@ -27,6 +36,7 @@ from netwerkatlas.render.style import (
 from netwerkatlas.render.text_fit import fit_text
 from netwerkatlas.tools.netwerkintake import VIEW
 from netwerkatlas.tools.netwerkintake.layout import shown_positions
+from netwerkatlas.tools.plan.markers import goal_markers, marked_goals
 
 LABEL_WIDTH = 1.62  # label width as a share of the radius, as on the canvas
 SCORE_ORDER = (2, 1, 0, -1, -2)
@@ -64,8 +74,11 @@ class NetwerkintakeDrawing:
 
     view_title = "netwerkintake"
 
-    def __init__(self, atlas: Atlas, show_scores: bool = True) -> None:
+    def __init__(self, atlas: Atlas, show_scores: bool = True, show_goals: bool = True) -> None:
         self.show_scores = show_scores
+        self.show_goals = show_goals
+        self.markers = goal_markers(atlas) if show_goals else {}
+        self.marked_goals = marked_goals(atlas) if show_goals else []
         self.view_title = t("view.netwerkintake")
         positions = shown_positions(atlas, VIEW)
         bollen = [_bol(node, positions[node.id]) for node in atlas.nodes()]
@@ -94,7 +107,11 @@ class NetwerkintakeDrawing:
         texts = [line for bol in self.bollen for line in bol.lines]
         if self.show_scores:
             texts += [score_symbol(b.record.score) for b in self._scored()]
+        texts += [marker_text(self.markers[b.record.id]) for b in self._marked()]
         return texts
+
+    def _marked(self) -> list[_Bol]:
+        return [b for b in self.bollen if b.record.id in self.markers]
 
     def _scored(self) -> list[_Bol]:
         return [b for b in self.bollen if b.record.score is not None and not b.is_client]
@@ -123,6 +140,9 @@ class NetwerkintakeDrawing:
         if bol.is_client:
             painter.circle(bol.x, bol.y, bol.radius - 5, stroke=INK, width=METRICS.outline)
         _draw_lines(painter, bol.x, bol.y, bol.lines, bol.label_size, bol.is_client)
+        if record.id in self.markers:
+            dx, dy = marker_centre(bol.radius)
+            draw_goal_marker(painter, bol.x + dx, bol.y + dy, marker_text(self.markers[record.id]))
         if shows_score:
             dx, dy = badge_offset(bol.radius)
             draw_badge(painter, bol.x + dx, bol.y + dy, METRICS.badge_radius, record.score)
@@ -147,6 +167,15 @@ class NetwerkintakeDrawing:
             entries.append(LegendEntry(t("legend.event"), _event_symbol, symbols))
         if self.show_scores and any(b.record.emphasis for b in self.bollen):
             entries.append(LegendEntry(t("legend.emphasis"), _emphasis_symbol, symbols))
+        if self._marked():
+            for number, text in self.marked_goals:
+                entries.append(
+                    LegendEntry(
+                        t("legend.goal_line", number=number, text=text or t("plan.goal.untitled")),
+                        _goal_symbol(str(number)),
+                        t("legend.goals"),
+                    )
+                )
         directions = {direction for _, _, direction in self.links}
         if self.links:
             entries.append(LegendEntry(t("legend.link"), _link_symbol(Direction.NONE), symbols))
@@ -196,6 +225,26 @@ def draw_badge(painter: Painter, x: float, y: float, r: float, score: int | None
         bold=True,
         align="centre",
     )
+
+
+def draw_goal_marker(painter: Painter, x: float, y: float, text: str, scale: float = 1.0) -> None:
+    """The goal tag centred on (x, y): the goal numbers white on dark, as on the canvas."""
+    size = MARKER_TEXT_SIZE * scale
+    width = marker_width(text_width(text, MARKER_TEXT_SIZE, True)) * scale
+    height = MARKER_HEIGHT * scale
+    painter.rect(
+        x - width / 2, y - height / 2, width, height, fill=GOAL_FILL, stroke=GOAL_INK, width=1.2
+    )
+    painter.text(
+        x, y + baseline_offset(size), text, size=size, colour=GOAL_INK, bold=True, align="centre"
+    )
+
+
+def _goal_symbol(text: str):
+    def draw(painter: Painter, x: float, y: float, size: float) -> None:
+        draw_goal_marker(painter, x, y, text, scale=size / (MARKER_HEIGHT * 1.4))
+
+    return draw
 
 
 def _client_symbol(painter: Painter, x: float, y: float, size: float) -> None:
