@@ -224,3 +224,44 @@ def test_an_untitled_atlas_is_covered_too(qtbot, qsettings, lang):
     (copy,) = RecoveryStore().copies()
     assert copy.original is None and copy.name == "Naamloos"
     close_clean(win)
+
+
+def test_an_encrypted_copy_asks_its_passphrase_like_openen(
+    qtbot, qsettings, tmp_path, data_folder, monkeypatch
+):
+    """The copy of an encrypted atlas is sealed; Herstellen asks the passphrase in the same
+    dialog as Openen, says so when it is wrong, and the restored atlas stays encrypted."""
+    from tests.test_encryption_gui import CHEAP, Answers, type_passphrase
+
+    from netwerkatlas.io import encryption
+
+    monkeypatch.setattr(encryption, "DEFAULT_PARAMS", CHEAP)
+    secret = "zeven lange woorden voor de kopie"
+    script = textwrap.dedent(
+        f"""
+        import os
+        from netwerkatlas import io
+        from netwerkatlas.io.encryption import KdfParams, Sealing
+        from netwerkatlas.io.recovery import RecoveryStore, Snapshot, snapshot
+        atlas, _ = io.load({str(example_path("netwerkintake-sanne"))!r})
+        sealing = Sealing.create({secret!r}, KdfParams(memory_kib=8, iterations=1, lanes=1))
+        RecoveryStore().write(Snapshot(snapshot(atlas), None, sealing))
+        os._exit(0)
+        """
+    )
+    env = dict(os.environ, NETWERKATLAS_DATA_DIR=str(data_folder))
+    assert subprocess.run([sys.executable, "-c", script], env=env, timeout=300).returncode == 0
+    passphrases = Answers(type_passphrase("fout"), type_passphrase(secret))
+    answer = RecoveryAnswerer("restore_button")
+    windows = offer_recovery(qsettings)
+    answer.stop()
+    passphrases.stop()
+    (row,) = answer.rows
+    assert "versleuteld" in row
+    assert "Naamloos" in passphrases.seen[0]
+    assert "De wachtwoordzin klopt niet" in passphrases.seen[1]
+    (window,) = windows
+    qtbot.addWidget(window)
+    assert window.document.sealing is not None  # still encrypted when saved
+    assert "Sanne" in labels(window)
+    close_clean(window)

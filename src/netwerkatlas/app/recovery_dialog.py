@@ -8,14 +8,13 @@ where, starting at the original file); Weggooien deletes the copy; Later keeps i
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -24,12 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from netwerkatlas import io
+from netwerkatlas.app.encryption_dialogs import OpenCancelled, open_encrypted
 from netwerkatlas.document import Document
 from netwerkatlas.i18n import t
 from netwerkatlas.io.recovery import RecoveryCopy, RecoveryStore
-
-PASSPHRASE_TRIES = 3
-
 
 def row_text(copy: RecoveryCopy) -> str:
     key = "recovery.row_encrypted" if copy.encrypted else "recovery.row"
@@ -105,33 +102,17 @@ class RecoveryDialog(QDialog):
 
 
 def load_copy(parent: QWidget | None, copy: RecoveryCopy) -> Document | None:
-    """The copy as an unsaved document; an encrypted one asks its passphrase (three tries)."""
-    passphrase: str | None = None
-    tries = 0
-    while True:
-        try:
-            atlas, report = copy.load(passphrase)
-            break
-        except io.PassphraseNeeded:
-            pass
-        except io.WrongPassphrase as error:
-            if tries >= PASSPHRASE_TRIES:
-                show_failure(parent, error.render())
-                return None
-        except io.AtlasFileError as error:
-            show_failure(parent, error.render())
-            return None
-        passphrase, ok = QInputDialog.getText(
-            parent,
-            t("recovery.passphrase_title"),
-            t("recovery.passphrase_prompt", name=copy.name),
-            QLineEdit.EchoMode.Password,
-        )
-        tries += 1
-        if not ok:
-            return None
+    """The copy as an unsaved document; an encrypted one asks its passphrase in the same
+    dialog as Openen (three tries)."""
+    try:
+        atlas, report = open_encrypted(parent, Path(copy.name), copy.load)
+    except OpenCancelled:
+        return None
+    except io.AtlasFileError as error:
+        show_failure(parent, error.render())
+        return None
     document = Document(atlas, copy.original)
-    document.sealing = getattr(report, "sealing", None)
+    document.sealing = report.sealing
     document.recovered = True
     return document
 
