@@ -28,6 +28,7 @@ from netwerkatlas.document import Document
 from netwerkatlas.i18n import t
 from netwerkatlas.io.recovery import RecoveryCopy, RecoveryStore
 
+
 def row_text(copy: RecoveryCopy) -> str:
     key = "recovery.row_encrypted" if copy.encrypted else "recovery.row"
     return t(key, name=copy.name, time=copy.changed_text(), summary=copy.summary())
