@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
@@ -103,6 +103,9 @@ class ActionRow(QWidget):
             field.editingFinished.connect(self.commit)
             field.returnPressed.connect(self._enter)
         self.who.textEdited.connect(self._who_typed)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self._escape)
         self.show_action(action)
 
     # --- from the model -------------------------------------------------------------------
@@ -173,6 +176,14 @@ class ActionRow(QWidget):
             return
         self.commit()
         self.group.add_after(self.action_id)
+
+    def is_empty(self) -> bool:
+        return not any(f.text().strip() for f in (self.who, self.what, self.when))
+
+    def _escape(self) -> None:
+        """Esc in a row left empty (Enter made one too many) takes it away again."""
+        if self.is_empty():
+            self.group.remove_row(self)
 
     def _done_toggled(self, on: bool) -> None:
         self.group.push(plan_edits.edit_action(self.group.atlas, self.action_id, done=on))
@@ -253,6 +264,11 @@ class ActionGroup(QWidget):
                 self.rows_layout.insertWidget(index, row)
         self.empty.setVisible(not actions)
 
+    def ordered_rows(self) -> list[ActionRow]:
+        """The rows as shown, top to bottom."""
+        found = (self.rows_layout.itemAt(i).widget() for i in range(self.rows_layout.count()))
+        return [row for row in found if isinstance(row, ActionRow) and row.action_id in self.rows]
+
     def add_after(self, action_id: str | None = None) -> None:
         """A new, empty action below `action_id` (or at the end of this group), with the
         cursor in its "who"."""
@@ -262,6 +278,17 @@ class ActionGroup(QWidget):
         new = [row for action_id, row in self.rows.items() if action_id not in before]
         if new:
             new[0].who.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def remove_row(self, row: ActionRow) -> None:
+        """Take the row's action away; the cursor goes to the row above, or to "+ actie"."""
+        index = self.ordered_rows().index(row)
+        self.push(plan_edits.remove_action(self.atlas, row.action_id))
+        self._after_edit()
+        rows = self.ordered_rows()
+        if rows:
+            rows[max(0, index - 1)].who.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_large(self, on: bool) -> None:
         self.large = on

@@ -156,8 +156,8 @@ class PlanView(QWidget):
         self._following.stop()
 
     def fit_all(self) -> None:
-        """The plan is a column of text: "fit" brings the first goal into view."""
-        self.scroll.verticalScrollBar().setValue(0)
+        """Nothing to fit: the plan is a column of text that keeps where it was scrolled to
+        (the window fits the tab in front each time it is shown)."""
 
     def zoom_by(self, factor: float) -> None:
         """Type larger or smaller, for reading across the table."""
