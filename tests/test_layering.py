@@ -17,6 +17,7 @@ PURE_MODULES = [
     "netwerkatlas.render.style",
     "netwerkatlas.tools.netwerkintake.layout",
     "netwerkatlas.tools.netwerkintake.drawing",
+    "netwerkatlas.tools.registry",
     "netwerkatlas.export",
     "netwerkatlas.export.command",
 ]

@@ -44,9 +44,9 @@ from netwerkatlas.export import (
     export_atlas,
     render,
 )
-from netwerkatlas.export.views import view_names
 from netwerkatlas.i18n import t
 from netwerkatlas.model import Atlas
+from netwerkatlas.tools import registry
 
 CUSTOM = "custom"
 SETTINGS_GROUP = "export"
@@ -81,8 +81,9 @@ class ExportDialog(QDialog):
         self.kind.addItem(t("export.kind_poster"), Kind.POSTER)
         self.kind.addItem(t("export.kind_summary"), Kind.SUMMARY)
         self.view_box = QComboBox()
-        for name in view_names():
-            self.view_box.addItem(t(f"view.{name}"), name)
+        for instrument in registry.INSTRUMENTS:
+            if instrument.exportable:
+                self.view_box.addItem(t(instrument.title_key), instrument.name)
         self.paper = QComboBox()
         for name in PAPER_MM:
             self.paper.addItem(name, name)

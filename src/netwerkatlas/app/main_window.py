@@ -22,11 +22,13 @@ from netwerkatlas.app.encryption_dialogs import EncryptionActions
 from netwerkatlas.app.file_commands import FileCommands
 from netwerkatlas.app.lock_dialog import read_only_label
 from netwerkatlas.app.palette import SuggestionPalette
+from netwerkatlas.app.plan_menu import PlanActions
 from netwerkatlas.app.recent import RecentFiles
 from netwerkatlas.app.view_tabs import ViewTabs
 from netwerkatlas.document import Document
 from netwerkatlas.i18n import t
 from netwerkatlas.model import EDGES, NODES, AtlasError, NodeKind
+from netwerkatlas.tools import registry
 from netwerkatlas.tools.groslijst.list_view import Groslijst
 from netwerkatlas.tools.netwerkintake.list_view import NetwerkintakeList
 
@@ -41,13 +43,6 @@ class MainWindow(FileCommands, QMainWindow):
         self.settings = settings
         self.recent = RecentFiles(settings)
         self.views = ViewTabs(document.atlas, self.push, self)
-        self.scene, self.view = self.views.scene, self.views.view
-        self.genogram_scene, self.genogram_view = (
-            self.views.genogram_scene,
-            self.views.genogram_view,
-        )
-        self.ecogram_scene, self.ecogram_view = self.views.ecogram_scene, self.views.ecogram_view
-        self.circle_scene, self.circle_view = self.views.circle_scene, self.views.circle_view
         self.views.currentChanged.connect(self._view_switched)
         self.setCentralWidget(self.views)
         self.resize(1280, 860)
@@ -66,6 +61,21 @@ class MainWindow(FileCommands, QMainWindow):
         if document.path is not None:
             self.recent.add(document.path)
         self._refresh()
+
+    # --- the instruments' tabs, by the names the rest of the window and the tests use ------
+
+    scene = property(lambda self: self.views.tab("netwerkintake").scene)
+    view = property(lambda self: self.views.tab("netwerkintake").widget)
+    genogram_scene = property(lambda self: self.views.tab("genogram").scene)
+    genogram_view = property(lambda self: self.views.tab("genogram").widget)
+    ecogram_scene = property(lambda self: self.views.tab("ecogram").scene)
+    ecogram_view = property(lambda self: self.views.tab("ecogram").widget)
+    circle_scene = property(lambda self: self.views.tab("netwerkcirkel").scene)
+    circle_view = property(lambda self: self.views.tab("netwerkcirkel").widget)
+    view_netwerkintake_action = property(lambda self: self.view_actions["netwerkintake"])
+    view_genogram_action = property(lambda self: self.view_actions["genogram"])
+    view_ecogram_action = property(lambda self: self.view_actions["ecogram"])
+    view_circle_action = property(lambda self: self.view_actions["netwerkcirkel"])
 
     # --- actions and menus ------------------------------------------------------------------
 
@@ -101,22 +111,14 @@ class MainWindow(FileCommands, QMainWindow):
         self.zoom_out_action = self._action(
             "action.zoom_out", lambda: self.current_view().zoom_by(0.8), keys.ZoomOut
         )
-        self.view_netwerkintake_action = self._action(
-            "action.view_netwerkintake", lambda: self.views.setCurrentWidget(self.view), "Ctrl+1"
-        )
-        self.view_genogram_action = self._action(
-            "action.view_genogram",
-            lambda: self.views.setCurrentWidget(self.genogram_view),
-            "Ctrl+2",
-        )
-        self.view_ecogram_action = self._action(
-            "action.view_ecogram", lambda: self.views.setCurrentWidget(self.ecogram_view), "Ctrl+3"
-        )
-        self.view_circle_action = self._action(
-            "action.view_netwerkcirkel",
-            lambda: self.views.setCurrentWidget(self.circle_view),
-            "Ctrl+4",
-        )
+        self.view_actions: dict[str, QAction] = {
+            instrument.name: self._action(
+                instrument.action_key,
+                lambda _=False, name=instrument.name: self.views.show_instrument(name),
+                instrument.shortcut,
+            )
+            for instrument in registry.INSTRUMENTS
+        }
         self.groslijst_action = self._action("action.groslijst", self.show_groslijst, "Ctrl+5")
         self.rearrange_genogram_action = self._action(
             "action.rearrange_genogram", self.genogram_view.rearrange
@@ -151,14 +153,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.edit_menu = bar.addMenu(t("menu.edit"))
         self.edit_menu.addActions([self.undo_action, self.redo_action])
         self.view_menu = bar.addMenu(t("menu.view"))
-        self.view_menu.addActions(
-            [
-                self.view_netwerkintake_action,
-                self.view_genogram_action,
-                self.view_ecogram_action,
-                self.view_circle_action,
-            ]
-        )
+        self.view_menu.addActions(list(self.view_actions.values()))
         self.view_menu.addAction(self.groslijst_action)
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.fit_action, self.zoom_in_action, self.zoom_out_action])
@@ -172,6 +167,7 @@ class MainWindow(FileCommands, QMainWindow):
         for dock in (self.palette_dock, self.details_dock, self.list_dock):
             self.panels_menu.addAction(dock.toggleViewAction())
         self._make_toolbar()
+        self.plan = PlanActions(self)
         self.help_menu = bar.addMenu(t("menu.help"))
         self.help_menu.addAction(self.about_action)
         self._fill_recent_menu()
@@ -281,13 +277,13 @@ class MainWindow(FileCommands, QMainWindow):
         for dock in self.professional_docks:
             dock.setVisible(not on)
         self.palette.set_large(on)
-        self.scene.set_client_mode(on)
+        self.views.set_client_mode(on)
         self._size_toolbar()
         self.palette_dock.setMinimumWidth(340 if on else 0)
         self.view.fit_all()
 
     def _hide_scores(self, hidden: bool) -> None:
-        self.scene.set_show_scores(not hidden)
+        self.views.set_show_scores(not hidden)
         self.list.set_show_scores(not hidden)
 
     def _set_link_mode(self, on: bool) -> None:
@@ -350,6 +346,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.document = document
         self._watch(document)
         self.views.set_atlas(document.atlas)
+        self.plan.set_atlas(document.atlas)
         self.details.set_atlas(document.atlas)
         self.list.set_atlas(document.atlas)
         self.groslijst.set_atlas(document.atlas)
@@ -370,7 +367,7 @@ class MainWindow(FileCommands, QMainWindow):
     def _view_switched(self, index: int) -> None:
         view = self.views.widget(index)
         # The suggestions are netwerkintake themes: out of the way on the other views.
-        if view is not self.view:
+        if not self.views.current_tab().instrument.shows_palette:
             if self.palette_dock.isVisible():
                 self._palette_was_visible = True
                 self.palette_dock.hide()
@@ -400,6 +397,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.details.commit_note()
         if self.maybe_save():
             self.views.detach()
+            self.plan.detach()
             self.autosave.close()
             self.adopt_lock(None)
             event.accept()

@@ -1,55 +1,79 @@
-"""The views of one atlas side by side as tabs: netwerkintake, genogram, ecogram, netwerkcirkel.
+"""The instruments of one atlas side by side as tabs, one per entry of the instrument registry.
 
-Each is a scene that follows the atlas's events and a view that turns input into commands; all
-push through the same function, so every edit, in any view, is one step on the same undo stack.
+Each tab is what its instrument's `make_tab` returns: a view that turns input into commands and,
+mostly, a scene that follows the atlas's events. All push through the same function, so every
+edit, in any view, is one step on the same undo stack.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from netwerkatlas.canvas.circle_view import CircleScene, CircleView
-from netwerkatlas.canvas.drawing_scene import GenogramScene
-from netwerkatlas.canvas.ecogram_view import EcogramScene, EcogramView
-from netwerkatlas.canvas.genogram_view import GenogramView
-from netwerkatlas.canvas.scene import AtlasScene
-from netwerkatlas.canvas.view import AtlasView
 from netwerkatlas.commands import Command
 from netwerkatlas.i18n import t
 from netwerkatlas.model import Atlas
+from netwerkatlas.tools import registry
+from netwerkatlas.tools.registry import Instrument
+
+
+@dataclass(frozen=True)
+class Tab:
+    instrument: Instrument
+    scene: object | None  # what follows the atlas, when it is not the widget itself
+    widget: QWidget
+
+    @property
+    def follower(self):
+        """What gets `set_atlas` and `detach`: the scene, or the widget when there is none."""
+        return self.scene if self.scene is not None else self.widget
+
+    def call(self, method: str, *args) -> None:
+        """Call an optional switch (client mode, scores) on whichever of scene and widget has it."""
+        for target in {id(self.follower): self.follower, id(self.widget): self.widget}.values():
+            if hasattr(target, method):
+                getattr(target, method)(*args)
 
 
 class ViewTabs(QTabWidget):
     def __init__(self, atlas: Atlas, push: Callable[[Command], None], parent: QWidget) -> None:
         super().__init__(parent)
         self.setDocumentMode(True)
-        self.scene = AtlasScene(atlas, parent=self)
-        self.view = AtlasView(self.scene, push=push, parent=self)
-        self.genogram_scene = GenogramScene(atlas, parent=self)
-        self.genogram_view = GenogramView(self.genogram_scene, push=push, parent=self)
-        self.ecogram_scene = EcogramScene(atlas, parent=self)
-        self.ecogram_view = EcogramView(self.ecogram_scene, push=push, parent=self)
-        self.circle_scene = CircleScene(atlas, parent=self)
-        self.circle_view = CircleView(self.circle_scene, push=push, parent=self)
-        for widget, key in (
-            (self.view, "view.netwerkintake"),
-            (self.genogram_view, "view.genogram"),
-            (self.ecogram_view, "view.ecogram"),
-            (self.circle_view, "view.netwerkcirkel"),
-        ):
-            self.addTab(widget, t(key))
+        self.tabs: dict[str, Tab] = {}
+        for instrument in registry.INSTRUMENTS:
+            scene, widget = instrument.make_tab(atlas, push, self)
+            self.tabs[instrument.name] = Tab(instrument, scene, widget)
+            self.addTab(widget, t(instrument.title_key))
+
+    def tab(self, name: str) -> Tab:
+        return self.tabs[name]
+
+    def current_tab(self) -> Tab:
+        widget = self.currentWidget()
+        return next(tab for tab in self.tabs.values() if tab.widget is widget)
+
+    def show_instrument(self, name: str) -> None:
+        self.setCurrentWidget(self.tabs[name].widget)
 
     @property
-    def scenes(self):
-        return (self.scene, self.genogram_scene, self.ecogram_scene, self.circle_scene)
+    def scenes(self) -> tuple:
+        return tuple(tab.scene for tab in self.tabs.values() if tab.scene is not None)
 
     def set_atlas(self, atlas: Atlas) -> None:
         """Show another atlas (after New or Open) in every view."""
-        for scene in self.scenes:
-            scene.set_atlas(atlas)
+        for tab in self.tabs.values():
+            tab.follower.set_atlas(atlas)
 
     def detach(self) -> None:
-        for scene in self.scenes:
-            scene.detach()
+        for tab in self.tabs.values():
+            tab.follower.detach()
+
+    def set_client_mode(self, on: bool) -> None:
+        for tab in self.tabs.values():
+            tab.call("set_client_mode", on)
+
+    def set_show_scores(self, show: bool) -> None:
+        for tab in self.tabs.values():
+            tab.call("set_show_scores", show)

@@ -3,11 +3,14 @@ circle to take it out; the variant and the counts from the context menu."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF
-from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from netwerkatlas.canvas.drawing_scene import DrawingScene
 from netwerkatlas.canvas.drawing_view import DrawingView
+from netwerkatlas.commands import Command
 from netwerkatlas.i18n import t
 from netwerkatlas.model import Atlas
 from netwerkatlas.tools.circle import VIEW, edits
@@ -94,3 +97,11 @@ class CircleView(DrawingView):
     def _push(self, command) -> None:
         if command is not None:
             self.push(command)
+
+
+def make_circle_tab(
+    atlas: Atlas, push: Callable[[Command], None], parent: QWidget
+) -> tuple[CircleScene, CircleView]:
+    """The netwerkcirkel's tab, as the instrument registry asks for it."""
+    scene = CircleScene(atlas, parent=parent)
+    return scene, CircleView(scene, push=push, parent=parent)

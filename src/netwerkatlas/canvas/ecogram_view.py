@@ -3,8 +3,10 @@ from the groslijst; the line to the client from the context menu."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF
-from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from netwerkatlas.canvas.drawing_scene import DrawingScene
 from netwerkatlas.canvas.drawing_view import DrawingView
@@ -126,3 +128,11 @@ class EcogramView(DrawingView):
     def _push(self, command) -> None:
         if command is not None:
             self.push(command)
+
+
+def make_ecogram_tab(
+    atlas: Atlas, push: Callable[[Command], None], parent: QWidget
+) -> tuple[EcogramScene, EcogramView]:
+    """The ecogram's tab, as the instrument registry asks for it."""
+    scene = EcogramScene(atlas, parent=parent)
+    return scene, EcogramView(scene, push=push, parent=parent)

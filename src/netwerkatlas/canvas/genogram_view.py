@@ -6,15 +6,18 @@ is a command from `tools.genogram.edits` or the shared commands, so it is undoab
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
+from netwerkatlas.canvas.drawing_scene import GenogramScene
 from netwerkatlas.canvas.drawing_view import DrawingView
 from netwerkatlas.canvas.genogram_menus import add_relation_menus
 from netwerkatlas.commands import Command, UpdateItem
 from netwerkatlas.i18n import t
-from netwerkatlas.model import NODES
+from netwerkatlas.model import NODES, Atlas
 from netwerkatlas.model.records import Gender
 from netwerkatlas.tools.genogram import edits
 from netwerkatlas.tools.netwerkintake import edits as node_edits
@@ -131,3 +134,11 @@ class GenogramView(DrawingView):
     def _push(self, command: Command | None) -> None:
         if command is not None:
             self.push(command)
+
+
+def make_genogram_tab(
+    atlas: Atlas, push: Callable[[Command], None], parent: QWidget
+) -> tuple[GenogramScene, GenogramView]:
+    """The genogram's tab, as the instrument registry asks for it."""
+    scene = GenogramScene(atlas, parent=parent)
+    return scene, GenogramView(scene, push=push, parent=parent)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
-from PySide6.QtWidgets import QGraphicsView, QMenu
+from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
 
 from netwerkatlas.canvas.interactions import (
     DrawLink,
@@ -26,7 +26,7 @@ from netwerkatlas.canvas.scene import AtlasScene
 from netwerkatlas.canvas.touch import TouchGestures
 from netwerkatlas.commands import Command
 from netwerkatlas.i18n import t
-from netwerkatlas.model import NodeKind
+from netwerkatlas.model import Atlas, NodeKind
 from netwerkatlas.render.style import score_symbol
 from netwerkatlas.tools.netwerkintake import edits
 from netwerkatlas.tools.netwerkintake.layout import place_unplaced
@@ -402,3 +402,11 @@ class AtlasView(QGraphicsView):
     def _push(self, command: Command | None) -> None:
         if command is not None:
             self.push(command)
+
+
+def make_netwerkintake_tab(
+    atlas: Atlas, push: Callable[[Command], None], parent: QWidget
+) -> tuple[AtlasScene, AtlasView]:
+    """The netwerkintake's tab, as the instrument registry asks for it."""
+    scene = AtlasScene(atlas, parent=parent)
+    return scene, AtlasView(scene, push=push, parent=parent)

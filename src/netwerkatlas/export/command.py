@@ -16,7 +16,6 @@ from netwerkatlas.export.options import (
     Privacy,
 )
 from netwerkatlas.export.run import ExportError, export_atlas, format_for
-from netwerkatlas.export.views import view_names
 from netwerkatlas.i18n import LANGUAGES, t
 from netwerkatlas.passphrase import (
     PassphraseSource,
@@ -24,6 +23,7 @@ from netwerkatlas.passphrase import (
     add_passphrase_argument,
     load_atlas,
 )
+from netwerkatlas.tools import registry
 from netwerkatlas.validate import write_lines
 
 
@@ -42,7 +42,7 @@ def export_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--view",
         default="netwerkintake",
-        help=t("cli.export_view_help", views=", ".join(view_names())),
+        help=t("cli.export_view_help", views=", ".join(registry.export_names())),
     )
     parser.add_argument(
         "--paper", default="A2", help=t("cli.export_paper_help", papers=", ".join(PAPER_MM))

@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 
 from netwerkatlas import io
+from netwerkatlas.export.a4 import a4_pdf
+from netwerkatlas.export.a4 import facts as a4_facts
 from netwerkatlas.export.options import (
     TILE_PAPERS,
     ExportOptions,
@@ -26,10 +28,10 @@ from netwerkatlas.export.privacy import redact
 from netwerkatlas.export.raster import TooLarge, png_bytes
 from netwerkatlas.export.summary import build_summary, summary_pdf, summary_text
 from netwerkatlas.export.svg_output import poster_svg
-from netwerkatlas.export.views import VIEW_DRAWINGS, view_names
 from netwerkatlas.i18n import t
 from netwerkatlas.model import Atlas
 from netwerkatlas.render.drawing import ViewDrawing
+from netwerkatlas.tools import registry
 
 
 class ExportError(Exception):
@@ -45,8 +47,9 @@ class Rendered:
 
 def check(options: ExportOptions) -> None:
     """Raise ExportError for choices that cannot work together, before any drawing."""
-    if options.view not in VIEW_DRAWINGS:
-        raise ExportError(t("export.error.view", view=options.view, views=", ".join(view_names())))
+    names = registry.export_names()
+    if options.view not in names:
+        raise ExportError(t("export.error.view", view=options.view, views=", ".join(names)))
     if parse_paper(options.paper) is None:
         raise ExportError(t("export.error.paper", paper=options.paper))
     if options.tiles is not None:
@@ -54,7 +57,8 @@ def check(options: ExportOptions) -> None:
             raise ExportError(t("export.error.tiles", tiles=options.tiles))
         if options.format != Format.PDF or options.kind != Kind.POSTER:
             raise ExportError(t("export.error.tiles_pdf_only"))
-    if options.kind == Kind.SUMMARY and options.format in (Format.PNG, Format.SVG):
+    pages_only = registry.instrument(options.view).drawing is None
+    if (options.kind == Kind.SUMMARY or pages_only) and options.format in (Format.PNG, Format.SVG):
         raise ExportError(t("export.error.summary_format"))
     if not 0 <= options.margin_mm <= 100:
         raise ExportError(t("export.error.margin"))
@@ -70,30 +74,31 @@ def _title_block(atlas: Atlas, drawing: ViewDrawing, options: ExportOptions) -> 
     return TitleBlock(f"{drawing.view_title} — {client}", " · ".join(p for p in parts if p))
 
 
-def _meta_title(atlas: Atlas, drawing: ViewDrawing, options: ExportOptions) -> str:
+def _meta_title(atlas: Atlas, view_title: str, options: ExportOptions) -> str:
     """No personal data in the metadata, unless the user asked for the client's name."""
     if options.name_in_metadata and not options.privacy.hide_names:
-        return f"{drawing.view_title} — {atlas.client.shown_label}"
-    return t("pdf.meta_title", view=drawing.view_title)
+        return f"{view_title} — {atlas.client.shown_label}"
+    return t("pdf.meta_title", view=view_title)
 
 
 def render(atlas: Atlas, options: ExportOptions) -> Rendered:
     """The exported file's bytes for `options` (checked first)."""
     check(options)
+    instrument = registry.instrument(options.view)
     shared = redact(atlas, options.privacy)
-    drawing = VIEW_DRAWINGS[options.view](shared, not options.privacy.hide_scores)
-    meta_title = _meta_title(shared, drawing, options)
+    view_title = t(instrument.title_key)
+    meta_title = _meta_title(shared, view_title, options)
     if options.kind == Kind.SUMMARY or options.format == Format.TXT:
-        facts = [
-            (t("summary.client"), shared.client.shown_label),
-            (t("summary.date"), date.today().strftime("%d-%m-%Y")),
-            (t("summary.session"), options.session_label.strip()),
-        ]
-        summary = build_summary(shared, drawing.view_title, facts, not options.privacy.hide_scores)
+        facts = a4_facts(shared, options)
+        summary = build_summary(shared, view_title, facts, not options.privacy.hide_scores)
         if options.format == Format.TXT:
             return Rendered(summary_text(summary).encode("utf-8"), Format.TXT, None)
         pdf = summary_pdf(summary, meta_title)
         return Rendered(pdf, Format.PDF, pdf)
+    if instrument.drawing is None:
+        pdf = a4_pdf(instrument.make_document(shared, options), meta_title)
+        return Rendered(pdf, Format.PDF, pdf)
+    drawing = instrument.make_drawing(shared, not options.privacy.hide_scores)
     title = _title_block(shared, drawing, options)
     if options.format == Format.SVG:
         return Rendered(poster_svg(drawing, title, options, meta_title), Format.SVG, None)

@@ -6,30 +6,37 @@ so both always say the same.
 
 from __future__ import annotations
 
-import io
+import textwrap
 from dataclasses import dataclass, field
-from functools import partial
-from xml.sax.saxutils import escape
 
-from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer, Table, TableStyle
 
-from netwerkatlas import __version__
-from netwerkatlas.export.options import page_size_pt
+from netwerkatlas.export.a4 import INK, MUTED, a4_pdf, paragraph, styles
 from netwerkatlas.i18n import t
-from netwerkatlas.model import ACTIONS, GOALS, Atlas, EdgeKind, NodeKind
-from netwerkatlas.model.records import Direction
-from netwerkatlas.render.fonts import BOLD, REGULAR, register_fonts
-from netwerkatlas.render.style import INK as INK_HEX
-from netwerkatlas.render.style import MUTED as MUTED_HEX
+from netwerkatlas.model import ACTIONS, GOALS, Atlas, NodeKind
+from netwerkatlas.render.fonts import BOLD
 from netwerkatlas.render.style import score_symbol
+from netwerkatlas.tools import registry
 
-ARROWS = {Direction.NONE: "—", Direction.FORWARD: "→", Direction.BACKWARD: "←", Direction.BOTH: "↔"}
-INK, MUTED = HexColor(INK_HEX), HexColor(MUTED_HEX)
 KIND_ORDER = (NodeKind.CLIENT, NodeKind.THEME, NodeKind.PERSON, NodeKind.EVENT)
+
+
+@dataclass(frozen=True)
+class SummaryEntry:
+    """One line of a section, with the lines that belong under it (indented one step each)."""
+
+    text: str
+    children: tuple[SummaryEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class SummarySection:
+    """An instrument's part of the summary: a heading and its entries."""
+
+    title: str
+    entries: tuple[SummaryEntry, ...]
 
 
 @dataclass
@@ -38,18 +45,34 @@ class Summary:
     facts: list[tuple[str, str]]
     show_scores: bool
     items: list[tuple[str, str, str, str]] = field(default_factory=list)  # label, kind, score, note
-    links: list[tuple[str, str]] = field(default_factory=list)  # "A → B", note
-    goals: list[tuple[str, list[str]]] = field(default_factory=list)  # goal, action lines
+    sections: list[SummarySection] = field(default_factory=list)
 
 
 def _score_words(score: int | None) -> str:
     return "" if score is None else f"{score_symbol(score)} {t(f'score.{score}')}"
 
 
+def goals_section(atlas: Atlas, show_scores: bool) -> SummarySection | None:
+    """The goals and their actions, as the file holds them."""
+    actions = atlas.items(ACTIONS)
+    entries = []
+    for goal in atlas.items(GOALS):
+        heading = f"{goal.text} ({t(f'summary.horizon.{goal.horizon}')})"
+        lines = []
+        for action in (a for a in actions if a.goal_id == goal.id):
+            who = action.who or t(f"summary.actor.{action.actor}")
+            when = f" ({action.when})" if action.when else ""
+            done = " ✓" if action.done else ""
+            lines.append(SummaryEntry(f"{who}: {action.what}{when}{done}"))
+        entries.append(SummaryEntry(heading, tuple(lines)))
+    return SummarySection(t("summary.goals"), tuple(entries)) if entries else None
+
+
 def build_summary(
     atlas: Atlas, view_title: str, facts: list[tuple[str, str]], show_scores: bool
 ) -> Summary:
-    """What the summary says, from an atlas that has already been redacted for sharing."""
+    """What the summary says, from an atlas that has already been redacted for sharing: the
+    bollen, then each instrument's section in tab order."""
     summary = Summary(t("summary.title", view=view_title), facts, show_scores)
     nodes = sorted(
         (n for n in atlas.nodes() if n.kind != NodeKind.CLIENT),
@@ -71,87 +94,86 @@ def build_summary(
                 node.note,
             )
         )
-    for edge in atlas.edges(EdgeKind.INFLUENCE):
-        source, target = atlas.node(edge.source), atlas.node(edge.target)
-        arrow = ARROWS[edge.direction]
-        summary.links.append((f"{source.shown_label} {arrow} {target.shown_label}", edge.note))
-    actions = atlas.items(ACTIONS)
-    for goal in atlas.items(GOALS):
-        heading = f"{goal.text} ({t(f'summary.horizon.{goal.horizon}')})"
-        lines = []
-        for action in (a for a in actions if a.goal_id == goal.id):
-            who = action.who or t(f"summary.actor.{action.actor}")
-            when = f" ({action.when})" if action.when else ""
-            done = " ✓" if action.done else ""
-            lines.append(f"{who}: {action.what}{when}{done}")
-        summary.goals.append((heading, lines))
+    parts = [each.summary_section(atlas, show_scores) for each in registry.INSTRUMENTS]
+    if not any(each.name == "plan" for each in registry.INSTRUMENTS):
+        # The file holds goals before the plan instrument shows them; summarised here till then.
+        parts.append(goals_section(atlas, show_scores))
+    summary.sections = [part for part in parts if part is not None and part.entries]
     return summary
 
 
 # --- plain text ------------------------------------------------------------------------------
 
 
+TEXT_WIDTH = 100  # an EPD field shows this without its own wrapping breaking lines oddly
+
+
+def _wrapped(text: str, indent: str = "", mark: str = "") -> list[str]:
+    """`text` as lines of at most TEXT_WIDTH characters: no tabs or underlines, only a
+    hyphen as bullet and spaces to indent, so it pastes cleanly into an EPD field."""
+    first = f"{indent}{mark} " if mark else indent
+    return textwrap.wrap(
+        " ".join(text.split()),
+        width=TEXT_WIDTH,
+        initial_indent=first,
+        subsequent_indent=" " * len(first),
+        break_on_hyphens=False,
+    ) or [first.rstrip()]
+
+
+def _entry_lines(entry: SummaryEntry, level: int = 0) -> list[str]:
+    lines = _wrapped(entry.text, "  " * level, "-")
+    for child in entry.children:
+        lines += _entry_lines(child, level + 1)
+    return lines
+
+
 def summary_text(summary: Summary) -> str:
-    out = [summary.title, "=" * len(summary.title)]
-    out += [f"{name}: {value}" for name, value in summary.facts if value]
-    out += ["", t("summary.items"), "-" * len(t("summary.items"))]
+    out = _wrapped(summary.title)
+    out += [line for name, value in summary.facts if value for line in _wrapped(f"{name}: {value}")]
+    out += ["", *_wrapped(t("summary.items"))]
     for label, kind, score, note in summary.items:
-        head = f"- {label} ({kind})" + (f": {score}" if score else "")
-        out.append(head)
-        out += [f"    {line}" for line in note.splitlines() if line.strip()]
-    if summary.links:
-        out += ["", t("summary.links"), "-" * len(t("summary.links"))]
-        for text, note in summary.links:
-            out.append(f"- {text}" + (f": {note}" if note else ""))
-    if summary.goals:
-        out += ["", t("summary.goals"), "-" * len(t("summary.goals"))]
-        for goal, actions in summary.goals:
-            out.append(f"- {goal}")
-            out += [f"    • {line}" for line in actions]
-    return "\n".join(out) + "\n"
+        out += _wrapped(f"{label} ({kind})" + (f": {score}" if score else ""), mark="-")
+        out += [w for line in note.splitlines() if line.strip() for w in _wrapped(line, "    ")]
+    for section in summary.sections:
+        out += ["", *_wrapped(section.title)]
+        for entry in section.entries:
+            out += _entry_lines(entry)
+    return "\n".join(line for line in out if line.strip() or not line) + "\n"
 
 
 # --- PDF ---------------------------------------------------------------------------------------
 
 
-def _styles() -> dict[str, ParagraphStyle]:
-    register_fonts()
-    base = ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=12.5, textColor=INK)
-    return {
-        "body": base,
-        "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=11),
-        "title": ParagraphStyle(
-            "title", parent=base, fontName=BOLD, fontSize=16, leading=20, spaceAfter=4
-        ),
-        "h2": ParagraphStyle(
-            "h2",
-            parent=base,
-            fontName=BOLD,
-            fontSize=11.5,
-            leading=15,
-            spaceBefore=10,
-            spaceAfter=4,
-        ),
-        "muted": ParagraphStyle("muted", parent=base, fontSize=8.5, textColor=MUTED),
-    }
-
-
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+def _entry_story(entry: SummaryEntry, s: dict[str, ParagraphStyle], level: int = 0) -> list:
+    if level == 0:
+        story: list = [paragraph(entry.text, s["body"])]
+    else:
+        style = ParagraphStyle(f"level{level}", parent=s["small"], leftIndent=4 * mm * level)
+        story = [paragraph(f"• {entry.text}", style)]
+    for child in entry.children:
+        story += _entry_story(child, s, level + 1)
+    if level == 0 and entry.children:
+        story.append(Spacer(1, 2 * mm))
+    return story
 
 
 def summary_pdf(summary: Summary, meta_title: str) -> bytes:
-    s = _styles()
-    story: list = [_p(summary.title, s["title"])]
+    s = styles()
+    story: list = [paragraph(summary.title, s["title"])]
     facts = "   ·   ".join(f"{name}: {value}" for name, value in summary.facts if value)
-    story += [_p(facts, s["muted"]), Spacer(1, 4 * mm), _p(t("summary.items"), s["h2"])]
+    story += [
+        paragraph(facts, s["muted"]),
+        Spacer(1, 4 * mm),
+        paragraph(t("summary.items"), s["h2"]),
+    ]
     header = [t("summary.col_item"), t("summary.col_kind")]
     header += [t("summary.col_score")] if summary.show_scores else []
     header += [t("summary.col_note")]
-    rows = [[_p(h, s["small"]) for h in header]]
+    rows = [[paragraph(h, s["small"]) for h in header]]
     for label, kind, score, note in summary.items:
         cells = [label, kind] + ([score] if summary.show_scores else []) + [note]
-        rows.append([_p(c, s["small"]) for c in cells])
+        rows.append([paragraph(c, s["small"]) for c in cells])
     widths = [40 * mm, 21 * mm] + ([33 * mm] if summary.show_scores else []) + [None]
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(
@@ -166,45 +188,8 @@ def summary_pdf(summary: Summary, meta_title: str) -> bytes:
         )
     )
     story.append(table)
-    if summary.links:
-        story.append(_p(t("summary.links"), s["h2"]))
-        for text, note in summary.links:
-            story.append(_p(f"{text}" + (f": {note}" if note else ""), s["body"]))
-    if summary.goals:
-        story.append(_p(t("summary.goals"), s["h2"]))
-        for goal, actions in summary.goals:
-            story.append(_p(goal, s["body"]))
-            story += [_p(f"    • {line}", s["small"]) for line in actions]
-            story.append(Spacer(1, 2 * mm))
-
-    def footer(canvas, doc) -> None:
-        canvas.saveState()
-        canvas.setFont(REGULAR, 7.5)
-        canvas.setFillColor(MUTED)
-        canvas.drawString(18 * mm, 10 * mm, f"Netwerkatlas {__version__}")
-        canvas.drawRightString(
-            doc.pagesize[0] - 18 * mm, 10 * mm, t("summary.page", number=doc.page)
-        )
-        canvas.restoreState()
-
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=page_size_pt("A4", False),
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
-        title=meta_title,
-        author="",
-        subject="",
-        creator=f"Netwerkatlas {__version__}",
-        keywords="",
-    )
-    document.build(
-        story,
-        onFirstPage=footer,
-        onLaterPages=footer,
-        canvasmaker=partial(Canvas, initialFontName=REGULAR),
-    )
-    return buffer.getvalue()
+    for section in summary.sections:
+        story.append(paragraph(section.title, s["h2"]))
+        for entry in section.entries:
+            story += _entry_story(entry, s)
+    return a4_pdf(story, meta_title)

@@ -1,4 +1,5 @@
-"""The views that can be exported, by the name the file and the command line use."""
+"""The views that can be exported, by the name the file and the command line use: the
+instrument registry's, kept here for the callers that ask the export for them."""
 
 from __future__ import annotations
 
@@ -6,20 +7,10 @@ from collections.abc import Callable
 
 from netwerkatlas.model import Atlas
 from netwerkatlas.render.drawing import ViewDrawing
-from netwerkatlas.tools.circle.drawing import CircleDrawing
-from netwerkatlas.tools.ecogram.drawing import EcogramDrawing
-from netwerkatlas.tools.genogram.drawing import GenogramDrawing
-from netwerkatlas.tools.netwerkintake.drawing import NetwerkintakeDrawing
+from netwerkatlas.tools.registry import export_names
 
 DrawingFactory = Callable[[Atlas, bool], ViewDrawing]  # (atlas, show_scores) -> drawing
 
-VIEW_DRAWINGS: dict[str, DrawingFactory] = {
-    "netwerkintake": NetwerkintakeDrawing,
-    "genogram": GenogramDrawing,
-    "netwerkcirkel": CircleDrawing,
-    "ecogram": EcogramDrawing,
-}
-
 
 def view_names() -> list[str]:
-    return list(VIEW_DRAWINGS)
+    return export_names()

@@ -1,0 +1,123 @@
+"""The instruments of the program, in tab order: the one list the app, the export and the CLI read.
+
+Each instrument package `tools/<package>/` declares itself once, as `INSTRUMENT` in its module
+`tools/<package>/instrument.py`; `PACKAGES` below names those packages in tab order. Adding an
+instrument is therefore its own package plus one word in `PACKAGES`: the tab, the View menu action
+and its shortcut, the export view (`netwerkatlas export --view NAME`, the export dialog's list),
+its legend (from its drawing) and its part of the A4 summary then follow from the declaration.
+
+This module imports no Qt (the CLI and the export run without it). Everything an instrument points
+to is a "package.module:function" string (or the function itself), resolved when first used, so a
+declaration never imports Qt or the export and cannot make an import cycle.
+
+What the references must be:
+
+`qt_view` -> `make_tab(atlas: Atlas, push: Callable[[Command], None], parent: QWidget)
+-> tuple[QGraphicsScene | None, QWidget]`
+    Builds the instrument's tab. The widget is what the tab shows. `push` does an edit (every
+    change to the atlas is a `Command` pushed through it, one undo step). The scene (or, when there
+    is no scene, the widget itself) follows the atlas: it must have `set_atlas(atlas)` (a new or
+    opened document) and `detach()` (the window closes: stop following the atlas's events). The
+    widget must have `fit_all()` and `zoom_by(factor: float)` (View → Fit / Zoom act on the tab in
+    front). Optional, on the scene or the widget: `set_client_mode(on: bool)` and
+    `set_show_scores(show: bool)`, called by the window's client-mode and hide-scores switches.
+
+`drawing` -> `(atlas: Atlas, show_scores: bool) -> ViewDrawing`  (netwerkatlas.render.drawing)
+    The Qt-free drawing for the poster, tiles, SVG and PNG; its `legend()` is the poster's legend.
+
+`document` -> `(atlas: Atlas, options: ExportOptions) -> list[Flowable]`
+    Page-based A4 exports (the actieplan): a reportlab platypus story (paragraphs, tables, small
+    charts as flowables, `PageBreak()` to start a new page, e.g. one page per goal). The export lays
+    it out on A4 portrait with the footer and the metadata rules of the summary
+    (`netwerkatlas.export.a4.a4_pdf`); `netwerkatlas.export.a4` also has the shared `styles()`,
+    `paragraph()` and `facts()` (client, date, session) so the pages look like the summary. The
+    atlas is already redacted for the options' privacy choices. PDF only.
+
+`summary_part` -> `(atlas: Atlas, show_scores: bool) -> SummarySection | None`
+    (netwerkatlas.export.summary) This instrument's section of the A4 summary, in PDF and text
+    alike; None when it has nothing to say. Sections follow the table of bollen, in tab order.
+
+An instrument has a `drawing` or a `document` (or both); `--view NAME` exports the drawing as a
+poster, or the document's pages when there is no drawing.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+PACKAGES: tuple[str, ...] = ("netwerkintake", "genogram", "ecogram", "circle", "plan")
+
+Ref = str | Callable[..., Any] | None
+
+
+@dataclass(frozen=True)
+class Instrument:
+    """What the rest of the program needs to know about one instrument."""
+
+    name: str  # in the file (`views.<name>`) and on the command line (`--view <name>`)
+    title_key: str  # translation key of the tab and export title ("view.genogram")
+    action_key: str  # translation key of the View menu action, with its mnemonic
+    shortcut: str  # the View menu shortcut ("Ctrl+2")
+    qt_view: Ref  # -> make_tab, see the module docstring
+    drawing: Ref = None  # -> (atlas, show_scores) -> ViewDrawing
+    document: Ref = None  # -> (atlas, options) -> list of reportlab flowables
+    summary_part: Ref = None  # -> (atlas, show_scores) -> SummarySection | None
+    client_mode_hides: tuple[str, ...] = ()  # what client mode takes out of sight, in words
+    shows_palette: bool = False  # the suggestion palette belongs to this tab
+
+    @property
+    def exportable(self) -> bool:
+        return self.drawing is not None or self.document is not None
+
+    def make_tab(self, atlas, push, parent):
+        """The (scene or None, widget) of this instrument's tab; imports its Qt module now."""
+        return resolve(self.qt_view)(atlas, push, parent)
+
+    def make_drawing(self, atlas, show_scores: bool):
+        return resolve(self.drawing)(atlas, show_scores)
+
+    def make_document(self, atlas, options) -> list:
+        return resolve(self.document)(atlas, options)
+
+    def summary_section(self, atlas, show_scores: bool):
+        return resolve(self.summary_part)(atlas, show_scores) if self.summary_part else None
+
+
+@cache
+def _load(target: str) -> Callable[..., Any]:
+    module, _, attribute = target.partition(":")
+    return getattr(importlib.import_module(module), attribute)
+
+
+def resolve(ref: Ref) -> Callable[..., Any]:
+    """The function a reference names ("package.module:function"), imported on first use."""
+    if ref is None:
+        raise LookupError("this instrument does not provide that")
+    return _load(ref) if isinstance(ref, str) else ref
+
+
+def _declared(package: str) -> Instrument:
+    declared = importlib.import_module(f"netwerkatlas.tools.{package}.instrument").INSTRUMENT
+    if not isinstance(declared, Instrument):
+        raise TypeError(f"netwerkatlas.tools.{package}.instrument.INSTRUMENT is no Instrument")
+    return declared
+
+
+INSTRUMENTS: tuple[Instrument, ...] = tuple(_declared(package) for package in PACKAGES)
+
+
+def instrument(name: str) -> Instrument:
+    """The instrument called `name` (KeyError when there is none)."""
+    for each in INSTRUMENTS:
+        if each.name == name:
+            return each
+    raise KeyError(name)
+
+
+def export_names() -> list[str]:
+    """The names `--view` accepts, in tab order."""
+    return [each.name for each in INSTRUMENTS if each.exportable]
