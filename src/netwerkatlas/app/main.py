@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from netwerkatlas import io
@@ -14,7 +14,7 @@ from netwerkatlas.app.lock_dialog import Choice, lock_for_opening
 from netwerkatlas.app.main_window import MainWindow
 from netwerkatlas.app.recovery_dialog import offer_recovery
 from netwerkatlas.document import Document
-from netwerkatlas.i18n import t
+from netwerkatlas.i18n import language, t
 
 
 def make_settings() -> QSettings:
@@ -56,8 +56,18 @@ def open_window(path: str | None, settings: QSettings) -> MainWindow:
     return window
 
 
+def install_qt_translations(app: QApplication) -> None:
+    """Qt's own words (file dialogs, "Annuleren", "Details tonen…") in the program's language,
+    from the translations that ship with Qt; without them they stay English."""
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator(app)
+    if translator.load(QLocale(language()), "qtbase", "_", folder):
+        app.installTranslator(translator)
+
+
 def run_app(path: str | None, client_mode: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_qt_translations(app)
     app.setApplicationName("Netwerkatlas")
     app.setOrganizationName("Netwerkatlas")
     app.setApplicationDisplayName("Netwerkatlas")
