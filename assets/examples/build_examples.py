@@ -4,7 +4,8 @@ Run it from anywhere (``python assets/examples/build_examples.py``); it writes n
 Every id is a uuid5 of a readable name, so running it again writes byte-identical files, and a
 test can compare `build_all()` with the committed files.
 
-- netwerkintake-sanne: a netwerkintake drawing with scored bollen, links, goals and actions;
+- netwerkintake-sanne: a netwerkintake drawing with scored bollen, links, and a plan: three
+  goals with actions in all three groups, two evaluations three months apart;
 - genogram-familie-de-boer: four generations of one family (after the seed's genogram example);
 - ecogram-freek: Freek (16) and his contacts per leefgebied (after the seed's ecogram example).
 
@@ -28,6 +29,7 @@ from netwerkatlas.model.records import (
     Direction,
     EmotionalKind,
     EmotionalRelation,
+    Evaluation,
     EventNode,
     Gender,
     Goal,
@@ -118,26 +120,62 @@ SANNE_LINKS: tuple[tuple[str, str, Direction, str, bool], ...] = (
     ("schulden", "moeder", Direction.FORWARD, "Ik durf het haar niet te vertellen.", True),
 )  # fmt: skip
 
-# (key, horizon, text in Sanne's words, themes it is about)
+# (key, horizon, text in Sanne's words, themes it is about), in the order Sanne chose.
 SANNE_GOALS: tuple[tuple[str, Horizon, str, tuple[str, ...]], ...] = (
     ("slapen", Horizon.SHORT, "Ik wil weer minstens zes uur per nacht slapen.",
-     ("slapen", "socialmedia", "medicatie")),
+     ("slapen", "socialmedia", "medicatie", "wonen")),
     ("werk", Horizon.LONG, "Ik wil weer met plezier naar mijn werk, zonder buikpijn vooraf.",
      ("pesten", "werk")),
+    ("opa", Horizon.SHORT, "Ik wil met iemand over opa kunnen praten zonder dat ik dichtklap.",
+     ("opa", "moeder")),
 )  # fmt: skip
 
 # (goal, actor, who, node of who or None, what, when), in the method's order per goal.
+# A name without a node is typed in: a person Sanne has not put in her atlas (yet).
 SANNE_ACTIONS: tuple[tuple[str, Actor, str, str | None, str, str], ...] = (
     ("slapen", Actor.SELF, "Sanne", None,
-     "Telefoon om elf uur 's avonds in de keuken leggen.", "vanaf deze week"),
+     "Telefoon om elf uur 's avonds in de keuken leggen.", "elke avond"),
+    ("slapen", Actor.SELF, "Sanne", None,
+     "Oordopjes kopen en uitproberen tegen het lawaai van het café.", "deze week"),
+    ("slapen", Actor.CLOSE_ONES, "Fleur", "fleur",
+     "Stuurt om elf uur een berichtje: telefoon al weg?", "doordeweeks"),
     ("slapen", Actor.PROFESSIONALS, "Huisarts", "huisarts",
-     "Medicatie bespreken: suf overdag en aankomen in gewicht.", "afspraak 24 februari"),
+     "Medicatie bespreken: suf overdag en aankomen in gewicht.", "2026-02-24"),
+    ("slapen", Actor.PROFESSIONALS, "POH-ggz", None,
+     "Slaapcursus, vier bijeenkomsten.", "maart en april"),
     ("werk", Actor.SELF, "Sanne", None,
      "Opschrijven wat er met de collega's gebeurd is, voor het gesprek met de leidinggevende.",
      "binnen twee weken"),
     ("werk", Actor.CLOSE_ONES, "Fleur", "fleur",
      "Gaat mee naar het gesprek met de leidinggevende.", "voor eind maart"),
+    ("werk", Actor.CLOSE_ONES, "Trainer Kim", "trainer",
+     "Vraagt na de training hoe het op het werk gaat.", "elke donderdag"),
+    ("werk", Actor.PROFESSIONALS, "Vertrouwenspersoon", None,
+     "Gesprek over het buitensluiten door de collega's.", "2026-03-05"),
+    ("opa", Actor.SELF, "Sanne", None,
+     "Een foto van opa uitzoeken en vertellen waarom die me raakt.", "voor het volgende gesprek"),
+    ("opa", Actor.CLOSE_ONES, "Moeder", "moeder",
+     "Samen naar het graf van opa en daarna koffie drinken.", "2026-03-01"),
+    ("opa", Actor.PROFESSIONALS, "POH-ggz", None,
+     "Het verlies van opa een plek geven in de gesprekken.", "om de twee weken"),
 )  # fmt: skip
+
+# Two follow-ups, three months apart: (session key, date, {goal: (score 1-5, note)}).
+SANNE_EVALUATIONS: tuple[tuple[str, str, dict[str, tuple[int, str]]], ...] = (
+    ("vervolg-1", "2026-05-12", {
+        "slapen": (3, "De telefoon in de keuken lukt meestal; het café blijft lawaai maken."),
+        "werk": (2, "Het gesprek met de leidinggevende is uitgesteld; de buikpijn is erger."),
+        "opa": (3, "Een keer met Fleur over opa gepraat. Dat was moeilijk, maar het lucht op."),
+    }),
+    ("vervolg-2", "2026-08-11", {
+        "slapen": (4, "Vijf tot zes uur per nacht. Oordopjes en de slaapcursus hielpen; "
+                      "de medicatie is verlaagd."),
+        "werk": (4, "Gesprek gevoerd met Fleur erbij; een van de collega's werkt nu op een "
+                    "andere groep."),
+        "opa": (4, "Met mama naar het graf geweest. Dat was goed voor ons allebei."),
+    }),
+)  # fmt: skip
+SANNE_NEXT_EVALUATION = "2026-11-10"
 
 
 def ring_positions(keys: list[str], inner: float = 240.0, outer: float = 310.0) -> dict[str, Point]:
@@ -191,24 +229,31 @@ def build_sanne() -> Atlas:
         "netwerkintake", {client.id: (0.0, 0.0)} | {ids[k]: p for k, p in places.items()}
     )
 
-    for key, horizon, text, about in SANNE_GOALS:
+    for order, (key, horizon, text, about) in enumerate(SANNE_GOALS):
         goal = Goal(
             id=make_id(SANNE, f"goal/{key}"),
             text=text,
             horizon=horizon,
             node_ids=tuple(ids[k] for k in about),
             created=SANNE_DATE,
+            order=order,
         )
         atlas.add("goals", goal)
+    in_group: dict[tuple[str, Actor], int] = {}
     for number, (goal, actor, who, who_key, what, when) in enumerate(SANNE_ACTIONS, 1):
+        order = in_group.get((goal, actor), 0)
+        in_group[(goal, actor)] = order + 1
+        who_id = ids[who_key] if who_key else client.id if actor == Actor.SELF else None
         action = Action(
             id=make_id(SANNE, f"action/{number}"),
             goal_id=make_id(SANNE, f"goal/{goal}"),
             actor=actor,
             who=who,
-            who_id=ids[who_key] if who_key else client.id,
+            who_id=who_id,
             what=what,
             when=when,
+            order=order,
+            done=number in (1, 4, 7, 11),
         )
         atlas.add("actions", action)
     session = Session(
@@ -220,6 +265,21 @@ def build_sanne() -> Atlas:
         "maanden; Fleur wil dan graag aansluiten.",
     )
     atlas.add("sessions", session)
+    for key, date, scores in SANNE_EVALUATIONS:
+        session_id = make_id(SANNE, f"session/{key}")
+        label = "Vervolggesprek" if key == "vervolg-1" else "Tweede vervolggesprek"
+        atlas.add("sessions", Session(id=session_id, date=date, label=label))
+        for goal, (score, note) in scores.items():
+            evaluation = Evaluation(
+                id=make_id(SANNE, f"evaluation/{key}/{goal}"),
+                goal_id=make_id(SANNE, f"goal/{goal}"),
+                session_id=session_id,
+                date=date,
+                score=score,
+                note=note,
+            )
+            atlas.add("evaluations", evaluation)
+    atlas.update_meta({"next_evaluation": SANNE_NEXT_EVALUATION})
     return atlas
 
 
