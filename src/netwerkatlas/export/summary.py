@@ -15,7 +15,7 @@ from reportlab.platypus import Spacer, Table, TableStyle
 
 from netwerkatlas.export.a4 import INK, MUTED, a4_pdf, paragraph, styles
 from netwerkatlas.i18n import t
-from netwerkatlas.model import ACTIONS, GOALS, Atlas, NodeKind
+from netwerkatlas.model import Atlas, NodeKind
 from netwerkatlas.render.fonts import BOLD
 from netwerkatlas.render.style import score_symbol
 from netwerkatlas.tools import registry
@@ -52,22 +52,6 @@ def _score_words(score: int | None) -> str:
     return "" if score is None else f"{score_symbol(score)} {t(f'score.{score}')}"
 
 
-def goals_section(atlas: Atlas, show_scores: bool) -> SummarySection | None:
-    """The goals and their actions, as the file holds them."""
-    actions = atlas.items(ACTIONS)
-    entries = []
-    for goal in atlas.items(GOALS):
-        heading = f"{goal.text} ({t(f'summary.horizon.{goal.horizon}')})"
-        lines = []
-        for action in (a for a in actions if a.goal_id == goal.id):
-            who = action.who or t(f"summary.actor.{action.actor}")
-            when = f" ({action.when})" if action.when else ""
-            done = " ✓" if action.done else ""
-            lines.append(SummaryEntry(f"{who}: {action.what}{when}{done}"))
-        entries.append(SummaryEntry(heading, tuple(lines)))
-    return SummarySection(t("summary.goals"), tuple(entries)) if entries else None
-
-
 def build_summary(
     atlas: Atlas, view_title: str, facts: list[tuple[str, str]], show_scores: bool
 ) -> Summary:
@@ -95,9 +79,6 @@ def build_summary(
             )
         )
     parts = [each.summary_section(atlas, show_scores) for each in registry.INSTRUMENTS]
-    if not any(each.name == "plan" for each in registry.INSTRUMENTS):
-        # The file holds goals before the plan instrument shows them; summarised here till then.
-        parts.append(goals_section(atlas, show_scores))
     summary.sections = [part for part in parts if part is not None and part.entries]
     return summary
 
