@@ -9,9 +9,10 @@ gets a button that makes it one. Each change is one command; rows never write to
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -69,7 +70,6 @@ class ActionRow(QWidget):
         self.group = group
         self.action_id = action.id
         self.who_id: str | None = None
-        self._picked = False
         self.who = WhoField(self)
         self.who.setPlaceholderText(t("plan.action.who"))
         self.make_person = QToolButton()
@@ -103,6 +103,8 @@ class ActionRow(QWidget):
             field.editingFinished.connect(self.commit)
             field.returnPressed.connect(self._enter)
         self.who.textEdited.connect(self._who_typed)
+        QWidget.setTabOrder(self.who, self.what)
+        QWidget.setTabOrder(self.what, self.when)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self._escape)
@@ -139,14 +141,11 @@ class ActionRow(QWidget):
         self._show_make_person()
 
     def picked(self, name: str) -> None:
-        """A person chosen in the completer: the action is linked to that person."""
+        """A person chosen in the completer: the action is linked to that person, and the
+        cursor goes on to "what"."""
         self.who_id = self.who.people.get(name)
-        self._picked = True
-        QTimer.singleShot(0, self._forget_pick)
         self.commit()
-
-    def _forget_pick(self) -> None:
-        self._picked = False
+        self.what.setFocus(Qt.FocusReason.TabFocusReason)
 
     def changes(self) -> dict:
         atlas = self.group.atlas
@@ -170,10 +169,8 @@ class ActionRow(QWidget):
 
     def _enter(self) -> None:
         """Enter: keep this row and start the next action of the same group."""
-        if self._picked:
-            self._picked = False
-            self.what.setFocus()
-            return
+        if self.sender() is self.who and self.who.completer().popup().isVisible():
+            return  # Enter chose a name in the completer's list: that is not "next action"
         self.commit()
         self.group.add_after(self.action_id)
 
@@ -262,6 +259,10 @@ class ActionGroup(QWidget):
                 row.show_action(action)
             if self.rows_layout.indexOf(row) != index:
                 self.rows_layout.insertWidget(index, row)
+                row.show()  # at once, not when the layout gets round to it: Tab needs it
+        rows = [self.rows[action_id] for action_id in wanted]
+        for before, after in itertools.pairwise(rows):
+            QWidget.setTabOrder(before.when, after.who)
         self.empty.setVisible(not actions)
 
     def ordered_rows(self) -> list[ActionRow]:

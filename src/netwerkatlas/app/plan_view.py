@@ -207,6 +207,7 @@ class PlanView(QWidget):
                     card.set_client_mode(True)
             if self.list.column.indexOf(card) != index:
                 self.list.column.insertWidget(index, card)
+                card.show()
             card.refresh(atlas, index + 1)
         self._show_header(len(ordered))
 
