@@ -16,7 +16,7 @@ from netwerkatlas.export.a4 import INK, MUTED, facts, paragraph, styles
 from netwerkatlas.export.options import ExportOptions
 from netwerkatlas.i18n import t
 from netwerkatlas.model import Atlas
-from netwerkatlas.render.fonts import BOLD
+from netwerkatlas.render.fonts import BOLD, REGULAR, text_width
 from netwerkatlas.render.pdf_painter import PdfPainter
 from netwerkatlas.tools.plan.chart import ChartPoint, chart_points, draw_evaluation_chart
 from netwerkatlas.tools.plan.order import actions_by_group, evaluations_in_order, goals_in_order
@@ -61,15 +61,35 @@ def _h3(base: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle("h3", parent=base, fontName=BOLD, fontSize=10, leading=13, spaceBefore=7)
 
 
-def _table(rows: list[list], widths: list[float]) -> Table:
+PADDING = 3.0  # left and right in a table cell
+CELL_SIZE, CELL_LEADING = 8.5, 11.0
+
+
+def _table(texts: list[list[str]], widths: list[float], style: ParagraphStyle) -> Table:
+    """A who/what/when table; the first row is the header. A cell whose text fits its column
+    on one line is set as a plain string (platypus parses a paragraph's markup even for one
+    word, most of the cost of a long plan); longer texts wrap as paragraphs."""
+    rows = [
+        [
+            text
+            if "\n" not in text and text_width(text, CELL_SIZE, bold=r == 0) <= w - 2 * PADDING
+            else paragraph(text, style)
+            for text, w in zip(row, widths, strict=True)
+        ]
+        for r, row in enumerate(texts)
+    ]
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), REGULAR, CELL_SIZE, CELL_LEADING),
+                ("FONT", (0, 0), (-1, 0), BOLD, CELL_SIZE, CELL_LEADING),
+                ("TEXTCOLOR", (0, 0), (-1, -1), INK),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
                 ("LINEBELOW", (0, 1), (-1, -1), 0.25, MUTED),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
             ]
         )
     )
@@ -79,7 +99,7 @@ def _table(rows: list[list], widths: list[float]) -> Table:
 def goal_page(atlas: Atlas, number: int, goal) -> list[Flowable]:
     """One goal: heading, details, the three groups and the evaluations."""
     s = styles()
-    h3, head = _h3(s["body"]), ParagraphStyle("head", parent=s["small"], fontName=BOLD)
+    h3 = _h3(s["body"])
     story: list[Flowable] = [
         paragraph(goal_title(number, goal), s["h2"]),
         paragraph(goal_details(atlas, goal), s["muted"]),
@@ -91,9 +111,8 @@ def goal_page(atlas: Atlas, number: int, goal) -> list[Flowable]:
         if not actions:
             story.append(KeepTogether([title, paragraph(t("actieplan.none"), s["muted"])]))
             continue
-        rows = [[paragraph(c, head) for c in columns]]
-        rows += [[paragraph(c, s["small"]) for c in action_cells(atlas, a)] for a in actions]
-        story += [title, _table(rows, widths)]
+        rows = [columns, *(list(action_cells(atlas, a)) for a in actions)]
+        story += [title, _table(rows, widths, s["small"])]
     evaluations = evaluations_in_order(atlas, goal.id)
     story.append(paragraph(t("actieplan.evaluations"), h3))
     if not evaluations:
@@ -103,11 +122,9 @@ def goal_page(atlas: Atlas, number: int, goal) -> list[Flowable]:
     if points:
         story += [EvaluationChartFlowable(points, 120 * mm, CHART_HEIGHT), Spacer(1, 2 * mm)]
     columns = [t("actieplan.col_date"), t("actieplan.col_score"), t("actieplan.col_note")]
-    rows = [[paragraph(c, head) for c in columns]]
-    for evaluation in evaluations:
-        cells = [shown_date(evaluation.date), score_line(evaluation.score), evaluation.note]
-        rows.append([paragraph(c, s["small"]) for c in cells])
-    story.append(_table(rows, [24 * mm, 52 * mm, 98 * mm]))
+    rows = [columns]
+    rows += [[shown_date(e.date), score_line(e.score), e.note] for e in evaluations]
+    story.append(_table(rows, [24 * mm, 52 * mm, 98 * mm], s["small"]))
     return story
 
 
