@@ -236,6 +236,7 @@ def atlases(draw, max_nodes=MAX_NODES, max_edges=MAX_EDGES):
         language=draw(st.sampled_from(("nl", "en"))),
         created=draw(st.sampled_from(("", "2024-03-01", "2025-12-31"))),
         note=draw(notes),
+        next_evaluation=draw(st.sampled_from(("", "2024-06-01", "2026-11-10"))),
         **draw(extras),
     )
     atlas = Atlas(client=draw(nodes(next(pool), kind="client")), meta=meta)
@@ -291,6 +292,7 @@ def atlases(draw, max_nodes=MAX_NODES, max_edges=MAX_EDGES):
             what=draw(notes),
             when=draw(shorts),
             done=draw(st.booleans()),
+            order=draw(st.integers(0, 20)),
             **draw(extras),
         )
         atlas.add(ACTIONS, action)
