@@ -43,12 +43,16 @@ class WhoField(QLineEdit):
         super().__init__()
         self.row = row
         self.people: dict[str, str] = {}  # shown name -> node id, for the completer's choices
+        self.model: QStringListModel | None = None
+
+    def _make_completer(self) -> None:
+        """Made when the field first gets the cursor: most rows of a long plan never do."""
         self.model = QStringListModel(self)
         completer = QCompleter(self.model, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setModelSorting(QCompleter.ModelSorting.UnsortedModel)
-        completer.activated[str].connect(row.picked)
+        completer.activated[str].connect(self.row.picked)
         self.setCompleter(completer)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
@@ -56,6 +60,8 @@ class WhoField(QLineEdit):
         super().focusInEvent(event)
 
     def load_people(self) -> None:
+        if self.model is None:
+            self._make_completer()
         atlas = self.row.group.atlas
         people = who_suggestions(atlas, self.row.group.actor)
         self.people = {}
@@ -169,7 +175,8 @@ class ActionRow(QWidget):
 
     def _enter(self) -> None:
         """Enter: keep this row and start the next action of the same group."""
-        if self.sender() is self.who and self.who.completer().popup().isVisible():
+        completer = self.who.completer()
+        if self.sender() is self.who and completer is not None and completer.popup().isVisible():
             return  # Enter chose a name in the completer's list: that is not "next action"
         self.commit()
         self.group.add_after(self.action_id)
