@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netwerkatlas.app.plan_common import actions_of, scaled_font, shown_who
+from netwerkatlas.app.plan_common import actions_of, scaled_font, shown_date, shown_who
 from netwerkatlas.i18n import t
 from netwerkatlas.model import Atlas
 from netwerkatlas.model.records import Action, Actor
@@ -83,6 +83,9 @@ class ActionRow(QWidget):
         self.make_person.setToolTip(t("plan.action.make_person_tip"))
         self.make_person.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.make_person.clicked.connect(self._make_person)
+        keep = self.make_person.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # rows stay aligned whether it shows or not
+        self.make_person.setSizePolicy(keep)
         self.what = QLineEdit()
         self.what.setPlaceholderText(t("plan.action.what"))
         self.when = QLineEdit()
@@ -125,7 +128,7 @@ class ActionRow(QWidget):
         for field, value in (
             (self.who, shown_who(atlas, action)),
             (self.what, action.what),
-            (self.when, action.when),
+            (self.when, shown_date(action.when)),
         ):
             if field.text() != value and not field.hasFocus():
                 field.setText(value)
@@ -158,7 +161,10 @@ class ActionRow(QWidget):
         if not atlas.has("actions", self.action_id):
             return {}
         action = atlas.get("actions", self.action_id)
-        wanted = {"what": self.what.text().strip(), "when": self.when.text().strip()}
+        when = self.when.text().strip()
+        if when == shown_date(action.when):
+            when = action.when  # a date shown in words is still the date it was
+        wanted = {"what": self.what.text().strip(), "when": when}
         name = self.who.text().strip()
         if self.who_id is not None and atlas.has("nodes", self.who_id):
             wanted |= {"who_id": self.who_id, "who": atlas.node(self.who_id).shown_label}

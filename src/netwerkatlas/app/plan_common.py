@@ -54,13 +54,17 @@ def shown_who(atlas: Atlas, action: Action) -> str:
     return who_label(atlas, action)
 
 
+def locale() -> QLocale:
+    """The program's language for dates, whatever the computer's own setting."""
+    return QLocale(QLocale.Language.Dutch if language() == "nl" else QLocale.Language.English)
+
+
 def shown_date(iso: str) -> str:
     """An ISO date as people write it ("12 maart 2025"); other text as it is."""
     date = QDate.fromString(iso, "yyyy-MM-dd")
     if not date.isValid():
         return iso
-    locale = QLocale(QLocale.Language.Dutch if language() == "nl" else QLocale.Language.English)
-    return locale.toString(date, "d MMMM yyyy")
+    return locale().toString(date, "d MMMM yyyy")
 
 
 def short_date(iso: str) -> str:

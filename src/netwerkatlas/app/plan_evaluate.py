@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netwerkatlas.app.plan_common import goals, scaled_font
+from netwerkatlas.app.plan_common import goals, locale, scaled_font
 from netwerkatlas.commands import Command
 from netwerkatlas.commands.base import Macro
 from netwerkatlas.i18n import t
@@ -74,10 +74,12 @@ class EvaluateDialog(QDialog):
         self.date = QDateEdit(QDate.currentDate())
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMMM yyyy")
+        self.date.setLocale(locale())
         self.date.dateChanged.connect(lambda d: self.next_date.setDate(d.addMonths(MONTHS_TO_NEXT)))
         self.next_date = QDateEdit(QDate.currentDate().addMonths(MONTHS_TO_NEXT))
         self.next_date.setCalendarPopup(True)
         self.next_date.setDisplayFormat("d MMMM yyyy")
+        self.next_date.setLocale(locale())
         form = QFormLayout()
         form.addRow(t("plan.evaluation.date"), self.date)
         form.addRow(t("plan.next_evaluation"), self.next_date)

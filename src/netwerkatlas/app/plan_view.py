@@ -27,6 +27,7 @@ from netwerkatlas.app.plan_common import (
     SUGGESTED_ACTIVE,
     active_count,
     goals,
+    locale,
     scaled_font,
 )
 from netwerkatlas.app.plan_evaluate import EvaluateDialog
@@ -118,6 +119,7 @@ class PlanView(QWidget):
         self.next_date.setMinimumDate(NO_DATE)
         self.next_date.setSpecialValueText(t("plan.no_date"))
         self.next_date.setDisplayFormat("d MMMM yyyy")
+        self.next_date.setLocale(locale())
         self.next_date.editingFinished.connect(self._next_date_edited)
         self.new_goal_button = QPushButton(t("plan.new_goal"))
         self.new_goal_button.clicked.connect(lambda: self.new_goal())
