@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
 
 from netwerkatlas import io
 from netwerkatlas.canvas.items import LinkItem
-from netwerkatlas.canvas.scene import AtlasScene
-from netwerkatlas.canvas.view import AtlasView
+from netwerkatlas.canvas.netwerkintake_scene import AtlasScene
+from netwerkatlas.canvas.netwerkintake_view import AtlasView
 from netwerkatlas.model import Atlas, Direction
 from netwerkatlas.render.style import METRICS, PAPER
 from netwerkatlas.tools.netwerkintake import VIEW

@@ -16,7 +16,7 @@ from netwerkatlas.commands import SetPositions
 from netwerkatlas.tools.netwerkintake import edits
 
 if TYPE_CHECKING:
-    from netwerkatlas.canvas.view import AtlasView
+    from netwerkatlas.canvas.netwerkintake_view import AtlasView
 
 DRAG_THRESHOLD = 6.0  # screen pixels before a press counts as a drag
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QTimer
 from PySide6.QtGui import QEventPoint, QTouchEvent
 
 if TYPE_CHECKING:
-    from netwerkatlas.canvas.view import AtlasView
+    from netwerkatlas.canvas.netwerkintake_view import AtlasView
 
 LONG_PRESS_MS = 600
 LONG_PRESS_SLOP = 10.0  # pixels a finger may wander and still be holding still

@@ -1,4 +1,4 @@
-"""The canvas view: where presses, drags, keys and the context menu become edits.
+"""The netwerkintake view: where presses, drags, keys and the context menu become edits.
 
 A press is handed to an interaction object (move bollen, draw a link, rubber band or tap to add);
 keys score, emphasise, rename and delete the selected bollen. Every edit is a command pushed
@@ -22,7 +22,7 @@ from netwerkatlas.canvas.interactions import (
     TapBadge,
 )
 from netwerkatlas.canvas.label_editor import LabelEditor
-from netwerkatlas.canvas.scene import AtlasScene
+from netwerkatlas.canvas.netwerkintake_scene import AtlasScene
 from netwerkatlas.canvas.touch import TouchGestures
 from netwerkatlas.commands import Command
 from netwerkatlas.i18n import t

@@ -1,4 +1,4 @@
-"""The scene that shows one view of an atlas and follows the model's events.
+"""The netwerkintake scene: an atlas's bollen and links, following the model's events.
 
 It keeps an id -> item map for nodes and links, creates, updates and removes items as the model
 changes, and positions bollen from the view's stored layout (computing a place on a ring for
