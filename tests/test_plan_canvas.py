@@ -110,3 +110,21 @@ def test_english_words_in_the_plan(window, qtbot, monkeypatch):
     card = plan.ordered_cards()[0]
     assert "I. What I do myself" in card.groups[next(iter(card.groups))].title.text()
     assert plan.count.text().startswith("Active goals")
+
+
+def test_make_goal_from_the_canvas_context_menu(window, qtbot):
+    atlas = window.document.atlas
+    window.view_actions["netwerkintake"].trigger()
+    window.view.fit_all()
+    ids = [person(window, "Schulden").id, person(window, "Wonen").id]
+    click_bol(window, qtbot, ids[0])
+    click_bol(window, qtbot, ids[1], Qt.KeyboardModifier.ControlModifier)
+    item = window.scene.bol_items[ids[1]]
+    menu = window.view.context_menu(item.pos())
+    [action] = [a for a in menu.actions() if a.text() == "Doel maken van…"]
+    count = len(atlas.items(GOALS))
+    action.trigger()
+    assert len(atlas.items(GOALS)) == count + 1
+    goal = goals_in_order(atlas)[-1]
+    assert set(goal.node_ids) == set(ids)
+    assert window.views.currentWidget() is window.views.tab("plan").widget

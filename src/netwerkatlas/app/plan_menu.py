@@ -19,6 +19,7 @@ class PlanActions:
     def __init__(self, window: QMainWindow) -> None:
         self.window = window
         self.markers = GoalMarkers(window.scene)
+        window.view.make_goal = lambda ids: self.new_goal(tuple(ids))
         self.new_goal_action = self._action("action.plan_new_goal", self.new_goal)
         self.goal_from_selection_action = self._action(
             "action.plan_goal_from_selection", self.goal_from_selection, "Ctrl+G"

@@ -61,6 +61,7 @@ class AtlasView(QGraphicsView):
         self._interaction: Interaction | None = None
         self._pan_from: QPointF | None = None
         self._fitted_once = False
+        self.make_goal: Callable[[list[str]], None] | None = None  # "Doel maken van…"
 
     @property
     def atlas_scene(self) -> AtlasScene:
@@ -342,6 +343,8 @@ class AtlasView(QGraphicsView):
                 action.setCheckable(True)
                 action.setChecked(all(getattr(atlas.node(n), flag) for n in ids))
         menu.addAction(t("canvas.rename"), lambda: self.edit_label(bol.node_id))
+        if self.make_goal is not None:
+            menu.addAction(t("canvas.make_goal"), lambda: self.make_goal(ids))
         if bol.node_id != atlas.client_id:
             menu.addSeparator()
             menu.addAction(t("canvas.delete"), lambda: self._push(edits.remove(atlas, ids)))
