@@ -60,11 +60,16 @@ class FuzzFailure(Exception):
 
 
 def _paths(doc: Any) -> list[tuple[Any, Any]]:
-    """(container, key) for every value in `doc`, iteratively."""
+    """(container, key) for every value in `doc`, iteratively; a container shared by several
+    places (a multiplied record) is visited once."""
     found: list[tuple[Any, Any]] = []
     stack = [doc]
+    seen: set[int] = set()
     while stack:
         value = stack.pop()
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
         items = value.items() if isinstance(value, dict) else enumerate(value)
         for key, child in items:
             found.append((value, key))
@@ -147,10 +152,12 @@ def _mutate_structure(rng: random.Random, doc: Any) -> Any:
                 if isinstance(settings, dict):
                     settings[rng.choice(_SETTINGS[view])] = _odd_value(rng)
     else:  # records multiplied
-        lists = [c[k] for c, k in places if isinstance(c[k], list) and c[k]]
+        lists = [c[k] for c, k in places if isinstance(c[k], list) and 0 < len(c[k]) <= 100]
         if lists:
             chosen = rng.choice(lists)
-            chosen.extend([rng.choice(chosen)] * rng.choice([1, 10, 2000]))
+            record = rng.choice(chosen)
+            if len(json.dumps(record)) < 2000:  # many small records, not gigabytes of one
+                chosen.extend([record] * rng.choice([1, 10, 2000]))
     return doc
 
 
