@@ -51,11 +51,13 @@ class TouchGestures(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The type first: while the window is torn down the view may already be half gone.
         if event.type() in TOUCH_TYPES and watched is self._viewport:
-            self.event(event)
+            self.touch(event)
             return True
         return False
 
-    def event(self, event: QTouchEvent) -> None:
+    def touch(self, event: QTouchEvent) -> None:
+        """One touch event of the viewport. Not `event()`: that would override
+        QObject.event and receive every event Qt sends this object (LanguageChange...)."""
         kind = event.type()
         if kind == QEvent.Type.TouchCancel:
             self._reset()
