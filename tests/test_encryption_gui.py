@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QMessageBox
+from tests.dialogs import Answers
 from tests.windows import person
 
 from netwerkatlas import io
@@ -27,35 +27,6 @@ CHEAP = KdfParams(memory_kib=8, iterations=1, lanes=1)
 @pytest.fixture(autouse=True)
 def cheap_kdf(monkeypatch):
     monkeypatch.setattr(encryption, "DEFAULT_PARAMS", CHEAP)
-
-
-class Answers:
-    """Answers the app's modal dialogs one after another, as a user would: each step names
-    the kind of dialog expected and what to do with it. Remembers what each dialog said."""
-
-    def __init__(self, *steps) -> None:
-        self.steps = list(steps)
-        self.seen: list[str] = []
-        self._last = None
-        self._timer = QTimer()
-        self._timer.setInterval(20)
-        self._timer.timeout.connect(self._poll)
-        self._timer.start()
-
-    def _poll(self) -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None or dialog is self._last or not self.steps:
-            return
-        kind, answer = self.steps[0]
-        if not isinstance(dialog, kind):
-            return
-        self.steps.pop(0)
-        self._last = dialog
-        self.seen.append(" ".join(label.text() for label in dialog.findChildren(QLabel)))
-        answer(dialog)
-
-    def stop(self) -> None:
-        self._timer.stop()
 
 
 def type_new(passphrase, repeat=None):

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
-from tests.dialogs import DialogAnswerer
+from PySide6.QtWidgets import QMessageBox
+from tests.dialogs import Answers, DialogAnswerer
 
 from netwerkatlas import io
 from netwerkatlas.app import file_commands
@@ -35,28 +35,17 @@ def labels(window) -> set[str]:
     return {n.shown_label for n in window.document.atlas.nodes()}
 
 
-class RecoveryAnswerer:
+class RecoveryAnswerer(Answers):
     """Presses `button_name` ("restore_button", "discard_button", "later_button") on the
     recovery dialog once it is shown, and remembers the rows it offered."""
 
     def __init__(self, button_name: str) -> None:
-        self.button_name = button_name
         self.rows: list[str] = []
-        self._timer = QTimer()
-        self._timer.setInterval(20)
-        self._timer.timeout.connect(self._poll)
-        self._timer.start()
+        super().__init__((RecoveryDialog, lambda dialog: self._press(dialog, button_name)))
 
-    def _poll(self) -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, RecoveryDialog):
-            self._timer.stop()
-            self.rows = [dialog.list.item(i).text() for i in range(dialog.list.count())]
-            button = getattr(dialog, self.button_name)
-            QTimer.singleShot(0, button.click)
-
-    def stop(self) -> None:
-        self._timer.stop()
+    def _press(self, dialog: RecoveryDialog, button_name: str) -> None:
+        self.rows = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+        QTimer.singleShot(0, getattr(dialog, button_name).click)
 
 
 def close_clean(window) -> None:
@@ -231,7 +220,7 @@ def test_an_encrypted_copy_asks_its_passphrase_like_openen(
 ):
     """The copy of an encrypted atlas is sealed; Herstellen asks the passphrase in the same
     dialog as Openen, says so when it is wrong, and the restored atlas stays encrypted."""
-    from tests.test_encryption_gui import CHEAP, Answers, type_passphrase
+    from tests.test_encryption_gui import CHEAP, type_passphrase
 
     from netwerkatlas.io import encryption
 
