@@ -126,10 +126,10 @@ def main() -> None:
     plan_one, plan_one_max = median_ms(plan_edit, runs=15)
     list_one, list_one_max = median_ms(list_edit, runs=15)
     assert (
-        view.cards[action.goal_id]
+        view.card(action.goal_id)
         .groups[action.actor]
         .rows[action.id]
-        .what.text()
+        .shown("what")
         .startswith("Gewijzigd")
     )
 

@@ -217,14 +217,14 @@ def test_reorder_goals_by_keys_buttons_and_drag_each_one_undo_step(window, qtbot
     start = [g.id for g in goals_in_order(atlas)]
     assert len(start) >= 3
     steps = len(window.document.undo_stack)
-    second = plan.cards[start[1]]
+    second = plan.card(start[1])
     second.text.setFocus()
     qtbot.waitUntil(second.text.hasFocus, timeout=10_000)
     qtbot.keyClick(second.text, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert [g.id for g in goals_in_order(atlas)] == [start[1], start[0], *start[2:]]
     assert second.text.hasFocus()
-    assert plan.cards[start[1]].number.text() == "1."
-    qtbot.mouseClick(plan.cards[start[0]].down, Qt.MouseButton.LeftButton)
+    assert plan.card(start[1]).number.text() == "1."
+    qtbot.mouseClick(plan.card(start[0]).down, Qt.MouseButton.LeftButton)
     assert [g.id for g in goals_in_order(atlas)][:3] == [start[1], start[2], start[0]]
     # a card dropped above the first one goes first
     mime = QMimeData()
@@ -274,6 +274,6 @@ def test_the_plan_redraws_once_per_edit_and_only_when_shown(window, qtbot):
     assert plan.redraws == redraws  # behind another tab: nothing drawn
     open_plan(window, qtbot)
     assert plan.redraws == redraws + 1
-    assert plan.cards[goal.id].text.text() == "Beter slapen"
-    whats = [r.what.text() for r in plan.cards[goal.id].groups[Actor.SELF].ordered_rows()]
+    assert plan.card(goal.id).text.text() == "Beter slapen"
+    whats = [r.shown("what") for r in plan.card(goal.id).groups[Actor.SELF].ordered_rows()]
     assert "Eerder naar bed" in whats

@@ -5,22 +5,36 @@ Enter keeps what was typed and adds the next action in the same group, with the 
 "who". "Who" suggests people of the atlas (naasten with a positive score or a strong line first,
 professionals from the circle's quadrant); a name typed that is not yet a person of the atlas
 gets a button that makes it one. Each change is one command; rows never write to the model.
+
+A row is painted until it is first clicked or typed in; only then does it get its fields. A long
+plan has over a hundred actions, and a real text field costs about a millisecond to make and show:
+painted, the Plan opens at once, and the row being typed in is as quick to type in as before.
 """
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 
-from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, QStringListModel, Qt
+from PySide6.QtGui import (
+    QFocusEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QCompleter,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QSizePolicy,
+    QStyle,
+    QStyleOptionFrame,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -34,13 +48,19 @@ from netwerkatlas.tools.plan import edits as plan_edits
 from netwerkatlas.tools.plan.suggest import who_suggestions
 from netwerkatlas.tools.plan.words import group_title
 
+FIELDS = ("who", "what", "when")
+STRETCH = {"who": 3, "what": 6, "when": 3}  # how the row's width is shared by its text fields
+GAP = 6  # pixels between the columns of a row
+ROW_SPACING = 4
+TEXT_INSET = 4  # where a QLineEdit starts its text: its frame and its margin
+
 
 class WhoField(QLineEdit):
     """ "Who": the completer's people are read from the atlas when the field gets the cursor,
     so a long plan opens without asking for suggestions it may never need."""
 
     def __init__(self, row: ActionRow) -> None:
-        super().__init__()
+        super().__init__(row)
         self.row = row
         self.people: dict[str, str] = {}  # shown name -> node id, for the completer's choices
         self.model: QStringListModel | None = None
@@ -71,53 +91,251 @@ class WhoField(QLineEdit):
 
 
 class ActionRow(QWidget):
+    """One action. Painted (the fields' frames and texts, the check box, the buttons) until it
+    is clicked or reached with Tab; then its real fields, placed exactly where they were painted.
+    """
+
+    # The fields, made by `open_editor` (`live` says whether they exist).
+    who: WhoField
+    make_person: QToolButton
+    what: QLineEdit
+    when: QLineEdit
+    done: QCheckBox
+    remove: QToolButton
+
     def __init__(self, group: ActionGroup, action: Action) -> None:
         super().__init__()
         self.group = group
         self.action_id = action.id
-        self.who_id: str | None = None
+        self.who_id: str | None = action.who_id
+        self.live = False
+        self.texts = dict.fromkeys(FIELDS, "")  # what a painted row shows
+        self.is_done = False
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab into a painted row opens it
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._fit_height()
+        self.show_action(action)
+
+    # --- geometry: one source for the painted row and the real fields ----------------------
+
+    def _field_height(self) -> int:
+        """The height a QLineEdit of this font asks for (as QLineEdit::sizeHint computes it)."""
+        style = self.style()
+        height = max(self.fontMetrics().height(), 14) + 2
+        option = QStyleOptionFrame()
+        option.initFrom(self)
+        option.lineWidth = style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, self)
+        return style.sizeFromContents(
+            QStyle.ContentsType.CT_LineEdit, option, QSize(100, height), self
+        ).height()
+
+    def _fit_height(self) -> None:
+        self.setFixedHeight(self._field_height())
+
+    def _button_width(self, text: str) -> int:
+        return (
+            self.fontMetrics().horizontalAdvance(text)
+            + 2 * self.fontMetrics().horizontalAdvance(" ")
+            + 8
+        )
+
+    def _check_spacing(self) -> int:
+        return self.style().pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, None, self)
+
+    def _check_width(self) -> int:
+        indicator = self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, self)
+        text = self.fontMetrics().horizontalAdvance(t("plan.action.done"))
+        return indicator + self._check_spacing() + text + 4
+
+    def columns(self) -> dict[str, QRect]:
+        """Where each part of the row is: who, make_person, what, when, done, remove."""
+        height = self.height()
+        fixed = {
+            "make_person": self._button_width(t("plan.action.make_person")),
+            "done": self._check_width(),
+            "remove": self._button_width("×"),
+        }
+        free = max(0, self.width() - sum(fixed.values()) - GAP * 5)
+        total = sum(STRETCH.values())
+        widths = {name: free * STRETCH[name] // total for name in FIELDS} | fixed
+        rects: dict[str, QRect] = {}
+        x = 0
+        for name in ("who", "make_person", "what", "when", "done", "remove"):
+            rects[name] = QRect(x, 0, widths[name], height)
+            x += widths[name] + GAP
+        return rects
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.live:
+            self._place()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_height()
+            if self.live:
+                self._place()
+
+    def _place(self) -> None:
+        rects = self.columns()
+        for name in ("who", "make_person", "what", "when", "remove"):
+            getattr(self, name).setGeometry(rects[name])
+        self.done.setGeometry(rects["done"])
+
+    # --- painted ---------------------------------------------------------------------------
+
+    def _shows_make_person(self) -> bool:
+        return bool(self.texts["who"].strip()) and self.who_id is None
+
+    def paintEvent(self, event) -> None:
+        """The fields' frames and texts, the check box and the buttons, drawn plainly: through
+        QStyle each row took most of a millisecond to paint."""
+        if self.live:
+            return
+        painter = QPainter(self)  # square corners without antialiasing: crisp and quick
+        rects = self.columns()
+        palette = self.palette()
+        edge = palette.color(QPalette.ColorRole.Window).darker(140)
+        metrics = self.fontMetrics()
+        painter.setPen(QPen(edge, 1.0))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        for name in FIELDS:
+            painter.drawRect(rects[name].adjusted(0, 0, -1, -1))
+        middle = Qt.AlignmentFlag.AlignVCenter
+        for name in FIELDS:
+            text = self.texts[name]
+            role = QPalette.ColorRole.Text if text else QPalette.ColorRole.PlaceholderText
+            painter.setPen(palette.color(role))
+            inner = rects[name].adjusted(TEXT_INSET, 0, -TEXT_INSET, 0)
+            shown = metrics.elidedText(
+                text or t(f"plan.action.{name}"), Qt.TextElideMode.ElideRight, inner.width()
+            )
+            painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | middle, shown)
+        if self._shows_make_person():
+            button = rects["make_person"].adjusted(0, 2, -1, -3)
+            painter.setPen(QPen(edge, 1.0))
+            painter.setBrush(palette.color(QPalette.ColorRole.Button))
+            painter.drawRect(button)
+            painter.setPen(palette.color(QPalette.ColorRole.ButtonText))
+            painter.drawText(button, Qt.AlignmentFlag.AlignCenter, t("plan.action.make_person"))
+        painter.setPen(palette.color(QPalette.ColorRole.ButtonText))
+        painter.drawText(rects["remove"], Qt.AlignmentFlag.AlignCenter, "×")
+        done = rects["done"]
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, self)
+        box = QRectF(done.left() + 1, done.center().y() - size // 2, size - 1, size - 1)
+        painter.setPen(QPen(edge, 1.0))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRect(box)
+        if self.is_done:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 1.8))
+            corner = box.topLeft()
+            painter.drawPolyline(
+                [
+                    corner + QPointF(box.width() * 0.22, box.height() * 0.52),
+                    corner + QPointF(box.width() * 0.42, box.height() * 0.74),
+                    corner + QPointF(box.width() * 0.78, box.height() * 0.28),
+                ]
+            )
+        painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+        label = done.adjusted(size + self._check_spacing(), 0, 0, 0)
+        painter.drawText(label, Qt.AlignmentFlag.AlignLeft | middle, t("plan.action.done"))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A click on the painted row does what it would do on the real one."""
+        if self.live or event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        point = event.position().toPoint()
+        hit = next((name for name, rect in self.columns().items() if rect.contains(point)), None)
+        event.accept()
+        if hit == "done":
+            self._done_toggled(not self.is_done)
+        elif hit == "remove":
+            self.group.push(plan_edits.remove_action(self.group.atlas, self.action_id))
+        elif hit == "make_person" and self._shows_make_person():
+            self._make_person()
+        elif hit in FIELDS:
+            field = self.edit(hit, Qt.FocusReason.MouseFocusReason)
+            field.setCursorPosition(field.cursorPositionAt(field.mapFrom(self, point)))
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Reached with Tab (or Shift+Tab): open the row, the cursor in its first (last) field."""
+        super().focusInEvent(event)
+        if not self.live:
+            back = event.reason() == Qt.FocusReason.BacktabFocusReason
+            self.edit("when" if back else "who", event.reason())
+
+    # --- the real fields, for the row being typed in -----------------------------------------
+
+    def open_editor(self) -> None:
+        """Give the row its fields (once): it keeps them, so what is typed stays where it is."""
+        if self.live:
+            return
+        self.live = True
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.who = WhoField(self)
         self.who.setPlaceholderText(t("plan.action.who"))
-        self.make_person = QToolButton()
+        self.make_person = QToolButton(self)
         self.make_person.setText(t("plan.action.make_person"))
         self.make_person.setToolTip(t("plan.action.make_person_tip"))
         self.make_person.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.make_person.clicked.connect(self._make_person)
-        keep = self.make_person.sizePolicy()
-        keep.setRetainSizeWhenHidden(True)  # rows stay aligned whether it shows or not
-        self.make_person.setSizePolicy(keep)
-        self.what = QLineEdit()
+        self.what = QLineEdit(self)
         self.what.setPlaceholderText(t("plan.action.what"))
-        self.when = QLineEdit()
+        self.when = QLineEdit(self)
         self.when.setPlaceholderText(t("plan.action.when"))
-        self.done = QCheckBox(t("plan.action.done"))
+        self.done = QCheckBox(t("plan.action.done"), self)
         self.done.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.done.setChecked(self.is_done)
         self.done.toggled.connect(self._done_toggled)
-        self.remove = QToolButton()
+        self.remove = QToolButton(self)
         self.remove.setText("×")
+        self.remove.setAutoRaise(True)
         self.remove.setToolTip(t("plan.action.remove"))
         self.remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.remove.clicked.connect(
-            lambda: group.push(plan_edits.remove_action(group.atlas, self.action_id))
+            lambda: self.group.push(plan_edits.remove_action(self.group.atlas, self.action_id))
         )
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.who, 3)
-        layout.addWidget(self.make_person)
-        layout.addWidget(self.what, 6)
-        layout.addWidget(self.when, 3)
-        layout.addWidget(self.done)
-        layout.addWidget(self.remove)
-        for field in (self.who, self.what, self.when):
+        for name in FIELDS:
+            field: QLineEdit = getattr(self, name)
+            field.setText(self.texts[name])
+            field.setCursorPosition(0)
             field.editingFinished.connect(self.commit)
             field.returnPressed.connect(self._enter)
         self.who.textEdited.connect(self._who_typed)
-        QWidget.setTabOrder(self.who, self.what)
-        QWidget.setTabOrder(self.what, self.when)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self._escape)
-        self.show_action(action)
+        self._place()
+        for name in ("who", "what", "when", "done", "remove"):
+            getattr(self, name).show()
+        self._show_make_person()
+        self.update()
+
+    def edit(self, name: str, reason=Qt.FocusReason.OtherFocusReason) -> QLineEdit:
+        """Put the cursor in the field `name` (who, what or when), opening the row if needed."""
+        self.open_editor()
+        field: QLineEdit = getattr(self, name)
+        field.setFocus(reason)
+        return field
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab: who → what → when → the next row's who (Shift+Tab back), in the order shown."""
+        current = QApplication.focusWidget()
+        fields = [getattr(self, name) for name in FIELDS] if self.live else []
+        if current in fields:
+            index = fields.index(current) + (1 if next else -1)
+            reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+            if 0 <= index < len(fields):
+                fields[index].setFocus(reason)
+                return True
+            neighbour = self.group.neighbour(self, 1 if next else -1)
+            if neighbour is not None:
+                neighbour.edit("who" if next else "when", reason)
+                return True
+        return super().focusNextPrevChild(next)
 
     # --- from the model -------------------------------------------------------------------
 
@@ -125,11 +343,20 @@ class ActionRow(QWidget):
         """Show the model's values; a field being typed in keeps what the user typed."""
         atlas = self.group.atlas
         self.who_id = action.who_id
-        for field, value in (
-            (self.who, shown_who(atlas, action)),
-            (self.what, action.what),
-            (self.when, shown_date(action.when)),
-        ):
+        values = {
+            "who": shown_who(atlas, action),
+            "what": action.what,
+            "when": shown_date(action.when),
+        }
+        changed = values != self.texts or action.done != self.is_done
+        self.texts = values
+        self.is_done = action.done
+        if not self.live:
+            if changed:
+                self.update()
+            return
+        for name, value in values.items():
+            field: QLineEdit = getattr(self, name)
             if field.text() != value and not field.hasFocus():
                 field.setText(value)
                 field.setCursorPosition(0)
@@ -138,6 +365,10 @@ class ActionRow(QWidget):
             self.done.setChecked(action.done)
             self.done.blockSignals(False)
         self._show_make_person()
+
+    def shown(self, name: str) -> str:
+        """What the row shows in `name` (who, what or when), painted or typed in."""
+        return getattr(self, name).text() if self.live else self.texts[name]
 
     def _show_make_person(self) -> None:
         typed = self.who.text().strip()
@@ -158,7 +389,7 @@ class ActionRow(QWidget):
 
     def changes(self) -> dict:
         atlas = self.group.atlas
-        if not atlas.has("actions", self.action_id):
+        if not self.live or not atlas.has("actions", self.action_id):
             return {}
         action = atlas.get("actions", self.action_id)
         when = self.when.text().strip()
@@ -188,7 +419,9 @@ class ActionRow(QWidget):
         self.group.add_after(self.action_id)
 
     def is_empty(self) -> bool:
-        return not any(f.text().strip() for f in (self.who, self.what, self.when))
+        if self.live:
+            return not any(getattr(self, name).text().strip() for name in FIELDS)
+        return not any(text.strip() for text in self.texts.values())
 
     def _escape(self) -> None:
         """Esc in a row left empty (Enter made one too many) takes it away again."""
@@ -201,11 +434,6 @@ class ActionRow(QWidget):
     def _make_person(self) -> None:
         self.commit()
         self.group.push(plan_edits.person_from_typed_who(self.group.atlas, self.action_id))
-
-    def set_large(self, on: bool) -> None:
-        font = scaled_font(self.group, 1.25 if on else 1.0)
-        for widget in (self.who, self.what, self.when, self.done):
-            widget.setFont(font)
 
 
 class ActionGroup(QWidget):
@@ -226,6 +454,7 @@ class ActionGroup(QWidget):
         self._push = push
         self._after_edit = after_edit  # draws the edit at once, so the new row can get the cursor
         self.rows: dict[str, ActionRow] = {}
+        self._order: list[str] = []
         self.large = False
         self.title = QLabel(group_title(actor))
         self.title.setFont(scaled_font(self, 1.15, bold=True))
@@ -240,7 +469,7 @@ class ActionGroup(QWidget):
         head.addStretch(1)
         head.addWidget(self.add_button)
         self.rows_layout = QVBoxLayout()
-        self.rows_layout.setSpacing(4)
+        self.rows_layout.setSpacing(ROW_SPACING)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(head)
@@ -267,21 +496,24 @@ class ActionGroup(QWidget):
             if row is None:
                 row = self.rows[action.id] = ActionRow(self, action)
                 if self.large:
-                    row.set_large(True)
+                    row.setFont(self._row_font())
             else:
                 row.show_action(action)
             if self.rows_layout.indexOf(row) != index:
                 self.rows_layout.insertWidget(index, row)
                 row.show()  # at once, not when the layout gets round to it: Tab needs it
-        rows = [self.rows[action_id] for action_id in wanted]
-        for before, after in itertools.pairwise(rows):
-            QWidget.setTabOrder(before.when, after.who)
+        self._order = wanted
         self.empty.setVisible(not actions)
 
     def ordered_rows(self) -> list[ActionRow]:
         """The rows as shown, top to bottom."""
-        found = (self.rows_layout.itemAt(i).widget() for i in range(self.rows_layout.count()))
-        return [row for row in found if isinstance(row, ActionRow) and row.action_id in self.rows]
+        return [self.rows[action_id] for action_id in self._order if action_id in self.rows]
+
+    def neighbour(self, row: ActionRow, step: int) -> ActionRow | None:
+        """The row `step` places below (above, when negative) `row`, if there is one."""
+        rows = self.ordered_rows()
+        index = rows.index(row) + step if row in rows else -1
+        return rows[index] if 0 <= index < len(rows) else None
 
     def add_after(self, action_id: str | None = None) -> None:
         """A new, empty action below `action_id` (or at the end of this group), with the
@@ -291,7 +523,7 @@ class ActionGroup(QWidget):
         self._after_edit()
         new = [row for action_id, row in self.rows.items() if action_id not in before]
         if new:
-            new[0].who.setFocus(Qt.FocusReason.OtherFocusReason)
+            new[0].edit("who")
 
     def remove_row(self, row: ActionRow) -> None:
         """Take the row's action away; the cursor goes to the row above, or to "+ actie"."""
@@ -300,12 +532,15 @@ class ActionGroup(QWidget):
         self._after_edit()
         rows = self.ordered_rows()
         if rows:
-            rows[max(0, index - 1)].who.setFocus(Qt.FocusReason.OtherFocusReason)
+            rows[max(0, index - 1)].edit("who")
         else:
             self.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _row_font(self):
+        return scaled_font(self, 1.25 if self.large else 1.0)
 
     def set_large(self, on: bool) -> None:
         self.large = on
         self.title.setFont(scaled_font(self, 1.4 if on else 1.15, bold=True))
         for row in self.rows.values():
-            row.set_large(on)
+            row.setFont(self._row_font())

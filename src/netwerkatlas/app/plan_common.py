@@ -59,8 +59,15 @@ def locale() -> QLocale:
     return QLocale(QLocale.Language.Dutch if language() == "nl" else QLocale.Language.English)
 
 
+def _looks_iso(text: str) -> bool:
+    """Cheaply: could `text` be a date like 2025-03-12 (most "when"s are words)."""
+    return len(text) == 10 and text[4] == "-" and text[7] == "-"
+
+
 def shown_date(iso: str) -> str:
     """An ISO date as people write it ("12 maart 2025"); other text as it is."""
+    if not _looks_iso(iso):
+        return iso
     date = QDate.fromString(iso, "yyyy-MM-dd")
     if not date.isValid():
         return iso

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QToolButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from netwerkatlas.app.plan_actions import ActionGroup
@@ -44,6 +45,7 @@ from netwerkatlas.i18n import t
 from netwerkatlas.model import Atlas
 from netwerkatlas.model.records import Goal, GoalStatus, Horizon
 from netwerkatlas.tools.plan import edits as plan_edits
+from netwerkatlas.tools.plan.order import actions_by_group
 from netwerkatlas.tools.plan.words import GROUPS, horizon_word, score_line, status_word
 
 # Painted, not style sheets: a style sheet on a card restyles every field in it, and a long
@@ -93,6 +95,9 @@ class Grip(QLabel):
 
 
 class GoalCard(QFrame):
+    """A goal's card. Until it first comes into sight it is only its frame, as tall as the card
+    will be (`build` makes what is in it): a plan of ten goals opens with the two in view."""
+
     def __init__(
         self,
         atlas: Atlas,
@@ -106,9 +111,24 @@ class GoalCard(QFrame):
         self.atlas = atlas
         self.goal_id = goal.id
         self._push = push
+        self._after_edit = after_edit
+        self._move = move
         self.client_mode = False
+        self.built = False
+        self.shown_number: int | None = None
+        self.estimate = 0
         self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab onto a card not yet made makes it
         self._fill = CARD_FILL["active"]
+        self.refresh(atlas)
+
+    def build(self) -> GoalCard:
+        """Make the card's fields, rows and chart (once), filled in from the atlas."""
+        if self.built:
+            return self
+        self.built = True
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        goal_id, move = self.goal_id, self._move
         self.number = QLabel()
         self.number.setFont(scaled_font(self, 2.0, bold=True))
         self.number.setMinimumWidth(36)
@@ -131,22 +151,25 @@ class GoalCard(QFrame):
         )
         self.created = QLabel()
         self.created.setEnabled(False)
-        self.up = self._tool("▲", t("plan.goal.up"), lambda: move(self.goal_id, -1))
-        self.down = self._tool("▼", t("plan.goal.down"), lambda: move(self.goal_id, +1))
+        self.up = self._tool("▲", t("plan.goal.up"), lambda: move(goal_id, -1))
+        self.down = self._tool("▼", t("plan.goal.down"), lambda: move(goal_id, +1))
         self.remove = self._tool(
-            "×", t("plan.goal.remove"), lambda: push(plan_edits.remove_goal(self.atlas, goal.id))
+            "×",
+            t("plan.goal.remove"),
+            lambda: self._push(plan_edits.remove_goal(self.atlas, goal_id)),
         )
         for keys, step in (("Alt+Up", -1), ("Alt+Down", +1)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda s=step: move(self.goal_id, s))
+            shortcut.activated.connect(lambda s=step: move(goal_id, s))
         self.chips = QHBoxLayout()
         self.chips.setSpacing(6)
         self._chips_shown: list[tuple[str, str]] | None = None
         self.chip_hint = QLabel(t("plan.goal.drop_hint"))
         self.chip_hint.setEnabled(False)
         self.groups = {
-            actor: ActionGroup(atlas, goal.id, actor, push, after_edit) for actor in GROUPS
+            actor: ActionGroup(self.atlas, goal_id, actor, self._push, self._after_edit)
+            for actor in GROUPS
         }
         self.chart = EvaluationChart()
         self.evaluations = QLabel()
@@ -154,8 +177,28 @@ class GoalCard(QFrame):
         self.evaluations.setTextFormat(Qt.TextFormat.PlainText)
         self.evaluations_title = QLabel(t("plan.evaluation.title"))
         self.evaluations_title.setFont(scaled_font(self, 1.15, bold=True))
-        self._lay_out()
-        self.refresh(atlas)
+        content = self._lay_out()
+        if self.client_mode:
+            self._apply_client_mode()
+        self.refresh(self.atlas, self.shown_number)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(content)
+        content.show()  # now, with everything in it: the cursor can go there at once
+        self.updateGeometry()
+        return self
+
+    def sizeHint(self) -> QSize:
+        return super().sizeHint() if self.built else QSize(600, self.estimate)
+
+    def minimumSizeHint(self) -> QSize:
+        return super().minimumSizeHint() if self.built else QSize(200, self.estimate)
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        if not self.built:
+            self.build()
+            self.text.setFocus(event.reason())
 
     def _tool(self, text: str, tip: str, slot) -> QToolButton:
         button = QToolButton()
@@ -165,7 +208,8 @@ class GoalCard(QFrame):
         button.clicked.connect(slot)
         return button
 
-    def _lay_out(self) -> None:
+    def _lay_out(self) -> QWidget:
+        """The card's contents in one widget, put in the card when complete."""
         head = QHBoxLayout()
         head.addWidget(Grip(self), 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.number, 0, Qt.AlignmentFlag.AlignTop)
@@ -184,7 +228,8 @@ class GoalCard(QFrame):
         evaluations = QHBoxLayout()
         evaluations.addWidget(self.chart, 1)
         evaluations.addWidget(self.evaluations, 1)
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(18, 14, 18, 16)
         layout.setSpacing(8)
         layout.addLayout(head)
@@ -193,6 +238,7 @@ class GoalCard(QFrame):
             layout.addWidget(group)
         layout.addWidget(self.evaluations_title)
         layout.addLayout(evaluations)
+        return content
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
@@ -207,15 +253,20 @@ class GoalCard(QFrame):
         self.atlas = atlas
         goal: Goal = atlas.get("goals", self.goal_id)
         if number is not None:
-            self.number.setText(f"{number}.")
+            self.shown_number = number
+        if self._fill != CARD_FILL[goal.status.value]:
+            self._fill = CARD_FILL[goal.status.value]
+            self.update()
+        if not self.built:
+            self._estimate(goal)
+            return
+        if self.shown_number is not None:
+            self.number.setText(f"{self.shown_number}.")
         if not self.text.hasFocus() and self.text.text() != goal.text:
             self.text.setText(goal.text)
             self.text.setCursorPosition(0)
         self.horizon.setCurrentIndex(self.horizon.findData(goal.horizon.value))
         self.status.setCurrentIndex(self.status.findData(goal.status.value))
-        if self._fill != CARD_FILL[goal.status.value]:
-            self._fill = CARD_FILL[goal.status.value]
-            self.update()
         self.created.setText(
             t("plan.goal.created", date=shown_date(goal.created)) if goal.created else ""
         )
@@ -223,6 +274,33 @@ class GoalCard(QFrame):
         for group in self.groups.values():
             group.refresh(atlas)
         self._show_evaluations()
+
+    def _estimate(self, goal: Goal) -> None:
+        """How tall the card will be, from what it will show, so the column is as long (and
+        the scroll bar as true) before the card is made."""
+        line = self.fontMetrics().lineSpacing()
+        field = line + 10
+        groups = actions_by_group(self.atlas, self.goal_id)
+        rows = sum(len(actions) for actions in groups.values())
+        empty = sum(not actions for actions in groups.values())
+        found = evaluations_of(self.atlas, self.goal_id)
+        notes = sum(bool(e.note) for e in found) if not self.client_mode else 0
+        evaluations = max(120 if found else line, (len(found) + notes) * line)
+        height = (
+            30  # margins
+            + round(line * 2.6)  # the goal's words, large
+            + field
+            + 8  # horizon, status, chips
+            + 3 * (round(line * 1.6) + 6 + 8)  # the group titles and "+ actie"
+            + rows * (field + 4)
+            + empty * line
+            + round(line * 1.5)
+            + 8  # "Evaluaties"
+            + evaluations
+        )
+        if height != self.estimate:
+            self.estimate = height
+            self.updateGeometry()
 
     def _show_chips(self, goal: Goal) -> None:
         shown = [
@@ -307,6 +385,13 @@ class GoalCard(QFrame):
     def set_client_mode(self, on: bool) -> None:
         """Goals larger still and notes out of sight while the client holds the pen."""
         self.client_mode = on
+        if self.built:
+            self._apply_client_mode()
+        else:
+            self._estimate(self.atlas.get("goals", self.goal_id))
+
+    def _apply_client_mode(self) -> None:
+        on = self.client_mode
         self.text.setFont(scaled_font(self, 2.2 if on else 1.6))
         self.number.setFont(scaled_font(self, 2.6 if on else 2.0, bold=True))
         for group in self.groups.values():

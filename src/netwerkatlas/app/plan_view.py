@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
@@ -71,7 +71,7 @@ class GoalList(QWidget):
 
     def index_at(self, y: float) -> int:
         """The place in the order of a drop at height `y`: before the first card it is above."""
-        cards = self.view.ordered_cards()
+        cards = self.view.cards_in_order()
         for index, card in enumerate(cards):
             if y < card.geometry().center().y():
                 return index
@@ -84,7 +84,8 @@ class PlanView(QWidget):
         self.setObjectName("plan_view")
         self.push = push
         self.atlas: Atlas | None = None
-        self.cards: dict[str, GoalCard] = {}
+        self.cards: dict[str, GoalCard] = {}  # every goal's card, made (`built`) or not yet
+        self._order: list[str] = []
         self.client_mode = False
         self.redraws = 0  # how often the view was drawn again (one per edit, when shown)
         self._stale = False
@@ -99,6 +100,12 @@ class PlanView(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.list)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._build_soon = QTimer(self)
+        self._build_soon.setSingleShot(True)
+        self._build_soon.setInterval(0)
+        self._build_soon.timeout.connect(self.build_in_sight)
+        self.scroll.verticalScrollBar().valueChanged.connect(lambda _: self._build_soon.start())
+        self.scroll.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
@@ -184,6 +191,12 @@ class PlanView(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.flush()
+        self._build_soon.start()  # again once laid out: the estimates were only estimates
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._build_soon.start()
+        return super().eventFilter(watched, event)
 
     def flush(self) -> None:
         """Draw what changed since the last time; nothing when nothing did."""
@@ -211,7 +224,26 @@ class PlanView(QWidget):
                 self.list.column.insertWidget(index, card)
                 card.show()
             card.refresh(atlas, index + 1)
+        self._order = [goal.id for goal in ordered]
         self._show_header(len(ordered))
+        self.build_in_sight()
+
+    def build_in_sight(self) -> None:
+        """Make the cards that are (partly) in sight; the others stay frames of their height
+        until scrolled to. Positions are added up from the cards' heights, so this works before
+        Qt has laid the column out, and the first paint already shows the cards."""
+        if not self.isVisible():
+            return
+        margins, spacing = self.list.column.contentsMargins(), self.list.column.spacing()
+        top = self.scroll.verticalScrollBar().value()
+        bottom = top + max(self.scroll.viewport().height(), self.height() // 2)
+        y = margins.top()
+        for card in self.cards_in_order():
+            if y > bottom:
+                break
+            if not card.built and y + card.sizeHint().height() >= top:
+                card.build()
+            y += card.sizeHint().height() + spacing
 
     def _show_header(self, total: int) -> None:
         active = active_count(self.atlas)
@@ -226,9 +258,19 @@ class PlanView(QWidget):
         if self.next_date.date() != shown and not self.next_date.hasFocus():
             self.next_date.setDate(shown)
 
-    def ordered_cards(self) -> list[GoalCard]:
+    def cards_in_order(self) -> list[GoalCard]:
+        """The cards top to bottom, made or not."""
+        return [self.cards[goal_id] for goal_id in self._order if goal_id in self.cards]
+
+    def card(self, goal_id: str) -> GoalCard:
+        """The card of `goal_id`, made if it was not yet."""
         self.flush()
-        return [self.cards[goal.id] for goal in goals(self.atlas)]
+        return self.cards[goal_id].build()
+
+    def ordered_cards(self) -> list[GoalCard]:
+        """All cards top to bottom, made."""
+        self.flush()
+        return [self.card(goal_id) for goal_id in self._order]
 
     # --- edits ----------------------------------------------------------------------------
 
@@ -243,7 +285,7 @@ class PlanView(QWidget):
         self._push(plan_edits.make_goal(self.atlas, "", tuple(node_ids)))
         self._stale = True
         self.flush()
-        new = [card for goal_id, card in self.cards.items() if goal_id not in before]
+        new = [card.build() for goal_id, card in self.cards.items() if goal_id not in before]
         if not new:
             return None
         self.scroll.ensureWidgetVisible(new[0])
