@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, QLocale
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
+from netwerkatlas.canvas.goal_links import MIME_NODES  # bollen dragged from the drawing
 from netwerkatlas.i18n import language
 from netwerkatlas.model import Atlas
 from netwerkatlas.model.records import Action, Actor, Goal, GoalStatus
@@ -21,7 +22,6 @@ from netwerkatlas.tools.plan.order import (
     who_label,
 )
 
-MIME_NODES = "application/x-netwerkatlas-nodes"  # bollen dragged from the drawing: ids, one a line
 MIME_GOAL = "application/x-netwerkatlas-goal"  # a goal card dragged to another place
 NODE_FORMATS = (MIME_NODES, MIME_PERSON)
 SUGGESTED_ACTIVE = 3  # the method works with two or three goals at a time

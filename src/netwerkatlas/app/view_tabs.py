@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from netwerkatlas.commands import Command
@@ -37,10 +38,21 @@ class Tab:
                 getattr(target, method)(*args)
 
 
+HOVER_SWITCH_MS = 600  # a drag resting this long on a tab brings that tab to the front
+
+
 class ViewTabs(QTabWidget):
     def __init__(self, atlas: Atlas, push: Callable[[Command], None], parent: QWidget) -> None:
         super().__init__(parent)
         self.setDocumentMode(True)
+        # A drag held over a tab opens it (as in browsers): a bol from the drawing to the Plan.
+        self.hovered_tab = -1
+        self.hover_timer = QTimer(self)
+        self.hover_timer.setSingleShot(True)
+        self.hover_timer.setInterval(HOVER_SWITCH_MS)
+        self.hover_timer.timeout.connect(self._open_hovered_tab)
+        self.tabBar().setAcceptDrops(True)
+        self.tabBar().installEventFilter(self)
         self.tabs: dict[str, Tab] = {}
         for instrument in registry.INSTRUMENTS:
             scene, widget = instrument.make_tab(atlas, push, self)
@@ -49,6 +61,38 @@ class ViewTabs(QTabWidget):
 
     def tab(self, name: str) -> Tab:
         return self.tabs[name]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A drag over the tab bar: wait on the tab under it, then open that tab. Nothing can
+        be dropped on the bar itself."""
+        kind = event.type()
+        if watched is not self.tabBar() or kind not in (
+            QEvent.Type.DragEnter,
+            QEvent.Type.DragMove,
+            QEvent.Type.DragLeave,
+            QEvent.Type.Drop,
+        ):
+            return super().eventFilter(watched, event)
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            index = self.tabBar().tabAt(event.position().toPoint())
+            if index != self.hovered_tab:
+                self.hovered_tab = index
+                self.hover_timer.stop()
+                if index >= 0 and index != self.currentIndex():
+                    self.hover_timer.start()
+            if kind == QEvent.Type.DragEnter:
+                event.acceptProposedAction()  # so the moves over the bar keep coming
+            else:
+                event.ignore()
+        else:
+            self.hovered_tab = -1
+            self.hover_timer.stop()
+            event.ignore()
+        return True
+
+    def _open_hovered_tab(self) -> None:
+        if 0 <= self.hovered_tab < self.count():
+            self.setCurrentIndex(self.hovered_tab)
 
     def current_tab(self) -> Tab:
         widget = self.currentWidget()

@@ -33,6 +33,11 @@ class Interaction:
 
     def cancel(self) -> None: ...
 
+    def carried_ids(self) -> list[str]:
+        """The bollen this interaction carries, if dragging it off the canvas should carry
+        them on (onto a goal card); none for the others."""
+        return []
+
     def dragged(self, point: QPointF) -> bool:
         """Whether the pointer travelled far enough, on screen, to be a drag and not a tap."""
         screen = self.view.mapFromScene(point) - self.view.mapFromScene(self.press)
@@ -63,6 +68,9 @@ class MoveBollen(Interaction):
 
     def cancel(self) -> None:
         self.scene.move_live(self.start)
+
+    def carried_ids(self) -> list[str]:
+        return list(self.start)
 
 
 class DrawLink(Interaction):
@@ -173,3 +181,6 @@ class TapBadge(Interaction):
 
     def cancel(self) -> None:
         self.move_instead.cancel()
+
+    def carried_ids(self) -> list[str]:
+        return self.move_instead.carried_ids()

@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
 
+from netwerkatlas.canvas.goal_links import add_to_goal_menu, node_drag
 from netwerkatlas.canvas.interactions import (
     DrawLink,
     Interaction,
@@ -173,9 +174,25 @@ class AtlasView(QGraphicsView):
             self.pan_by(delta.x(), delta.y())
             return
         if self._interaction is not None:
+            outside = not self.viewport().rect().contains(event.position().toPoint())
+            if outside and self.drag_out():
+                return
             self._interaction.move(self.mapToScene(event.position().toPoint()))
             return
         super().mouseMoveEvent(event)
+
+    def drag_out(self) -> bool:
+        """Bollen dragged past the canvas's edge: the move is undone (no step) and they go on
+        as a drag that a goal card accepts (hover over the Plan tab to get there)."""
+        ids = self._interaction.carried_ids() if self._interaction is not None else []
+        if not ids:
+            return False
+        self._cancel_interaction()
+        self.exec_drag(node_drag(self, self.atlas_scene.atlas, ids))
+        return True
+
+    def exec_drag(self, drag) -> None:
+        drag.exec(Qt.DropAction.CopyAction)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self._pan_from = None
@@ -345,6 +362,7 @@ class AtlasView(QGraphicsView):
         menu.addAction(t("canvas.rename"), lambda: self.edit_label(bol.node_id))
         if self.make_goal is not None:
             menu.addAction(t("canvas.make_goal"), lambda: self.make_goal(ids))
+            add_to_goal_menu(menu, atlas, ids, self._push)
         if bol.node_id != atlas.client_id:
             menu.addSeparator()
             menu.addAction(t("canvas.delete"), lambda: self._push(edits.remove(atlas, ids)))
