@@ -277,3 +277,32 @@ def test_the_plan_redraws_once_per_edit_and_only_when_shown(window, qtbot):
     assert plan.card(goal.id).text.text() == "Beter slapen"
     whats = [r.shown("what") for r in plan.card(goal.id).groups[Actor.SELF].ordered_rows()]
     assert "Eerder naar bed" in whats
+
+
+def test_in_client_mode_the_evaluation_dialog_has_no_note_field(window, qtbot):
+    atlas = window.document.atlas
+    plan = open_plan(window, qtbot)
+    goal_id = plan.ordered_cards()[0].goal_id
+    before = len(evaluations_in_order(atlas, goal_id))
+    window.set_client_mode(True)
+    qtbot.mouseClick(plan.evaluate_button, Qt.MouseButton.LeftButton)
+    dialog = plan.last_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=10_000)
+    part = dialog.part(goal_id)
+    assert part.choices.button(4).isVisible()  # the scores with their words are there
+    assert not part.note.isVisible()
+    qtbot.mouseClick(part.choices.button(3), Qt.MouseButton.LeftButton)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    found = evaluations_in_order(atlas, goal_id)
+    assert len(found) == before + 1
+    assert found[-1].score == 3
+
+    # Out of client mode, the note is back.
+    window.set_client_mode(False)
+    qtbot.mouseClick(plan.evaluate_button, Qt.MouseButton.LeftButton)
+    dialog = plan.last_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=10_000)
+    assert dialog.part(goal_id).note.isVisible()
+    dialog.reject()

@@ -35,7 +35,8 @@ MONTHS_TO_NEXT = 3  # the method evaluates every three months
 
 
 class GoalScore(QGroupBox):
-    """One goal's part of the dialog: its words, five choices, a note."""
+    """One goal's part of the dialog: its words, five choices, a note (not in client mode,
+    which hides notes everywhere)."""
 
     def __init__(self, number: int, goal, large: bool) -> None:
         super().__init__()
@@ -53,6 +54,7 @@ class GoalScore(QGroupBox):
             grid.addWidget(button, 0, column)
         self.note = QLineEdit()
         self.note.setPlaceholderText(t("plan.evaluation.note_placeholder"))
+        self.note.setHidden(large)  # client mode: notes are the professional's, out of sight
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(grid)
