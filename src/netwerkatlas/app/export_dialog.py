@@ -110,6 +110,7 @@ class ExportDialog(QDialog):
         self.name_style.addItem(t("export.names_pseudonyms"), NameStyle.PSEUDONYMS)
         self.hide_private = QCheckBox(t("export.hide_private"))
         self.hide_scores = QCheckBox(t("export.hide_scores"))
+        self.hide_goals = QCheckBox(t("export.hide_goals"))
         self.session_label = QLineEdit()
         self.session_label.setPlaceholderText(t("export.session_placeholder"))
         self.name_in_metadata = QCheckBox(t("export.name_in_metadata"))
@@ -132,6 +133,7 @@ class ExportDialog(QDialog):
         privacy_form.addRow(t("export.names_as"), self.name_style)
         privacy_form.addRow(self.hide_private)
         privacy_form.addRow(self.hide_scores)
+        privacy_form.addRow(self.hide_goals)
         privacy_form.addRow(self.name_in_metadata)
         left = QVBoxLayout()
         left.addLayout(page_form)
@@ -189,6 +191,7 @@ class ExportDialog(QDialog):
             self.hide_names,
             self.hide_private,
             self.hide_scores,
+            self.hide_goals,
             self.name_in_metadata,
         ):
             check.toggled.connect(self._changed)
@@ -224,6 +227,7 @@ class ExportDialog(QDialog):
                 name_style=NameStyle(self.name_style.currentData()),
                 hide_private=self.hide_private.isChecked(),
                 hide_scores=self.hide_scores.isChecked(),
+                hide_goals=self.hide_goals.isChecked(),
             ),
             session_label=self.session_label.text(),
             name_in_metadata=self.name_in_metadata.isChecked(),
@@ -253,6 +257,7 @@ class ExportDialog(QDialog):
         pick(self.name_style, options.privacy.name_style)
         self.hide_private.setChecked(options.privacy.hide_private)
         self.hide_scores.setChecked(options.privacy.hide_scores)
+        self.hide_goals.setChecked(options.privacy.hide_goals)
         self.session_label.setText(options.session_label)
         self.name_in_metadata.setChecked(options.name_in_metadata)
         self._enable()
@@ -279,6 +284,7 @@ class ExportDialog(QDialog):
                     name_style=NameStyle(s.value("name_style", NameStyle.INITIALS)),
                     hide_private=flag("hide_private", False),
                     hide_scores=flag("hide_scores", False),
+                    hide_goals=flag("hide_goals", False),
                 ),
                 name_in_metadata=flag("name_in_metadata", False),
             )
@@ -304,6 +310,7 @@ class ExportDialog(QDialog):
             "name_style": o.privacy.name_style.value,
             "hide_private": o.privacy.hide_private,
             "hide_scores": o.privacy.hide_scores,
+            "hide_goals": o.privacy.hide_goals,
             "name_in_metadata": o.name_in_metadata,
         }
         self.settings.beginGroup(SETTINGS_GROUP)

@@ -71,6 +71,7 @@ def export_parser() -> argparse.ArgumentParser:
         "--hide-private", action="store_true", help=t("cli.export_hide_private_help")
     )
     parser.add_argument("--hide-scores", action="store_true", help=t("cli.export_hide_scores_help"))
+    parser.add_argument("--hide-goals", action="store_true", help=t("cli.export_hide_goals_help"))
     parser.add_argument("--session-label", default="", help=t("cli.export_session_help"))
     parser.add_argument(
         "--name-in-metadata", action="store_true", help=t("cli.export_name_in_metadata_help")
@@ -97,6 +98,7 @@ def options_from(args: argparse.Namespace) -> ExportOptions:
             name_style=NameStyle(args.names),
             hide_private=args.hide_private,
             hide_scores=args.hide_scores,
+            hide_goals=args.hide_goals,
         ),
         session_label=args.session_label,
         name_in_metadata=args.name_in_metadata,

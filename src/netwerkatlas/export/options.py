@@ -45,6 +45,7 @@ class Privacy:
     name_style: NameStyle = NameStyle.INITIALS
     hide_private: bool = False
     hide_scores: bool = False
+    hide_goals: bool = False  # no goal numbers on the bollen and none in the legend
 
     @property
     def changes_atlas(self) -> bool:

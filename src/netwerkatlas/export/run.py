@@ -98,7 +98,9 @@ def render(atlas: Atlas, options: ExportOptions) -> Rendered:
     if instrument.drawing is None:
         pdf = a4_pdf(instrument.make_document(shared, options), meta_title)
         return Rendered(pdf, Format.PDF, pdf)
-    drawing = instrument.make_drawing(shared, not options.privacy.hide_scores)
+    drawing = instrument.make_drawing(
+        shared, not options.privacy.hide_scores, not options.privacy.hide_goals
+    )
     title = _title_block(shared, drawing, options)
     if options.format == Format.SVG:
         return Rendered(poster_svg(drawing, title, options, meta_title), Format.SVG, None)

@@ -24,6 +24,8 @@ What the references must be:
 
 `drawing` -> `(atlas: Atlas, show_scores: bool) -> ViewDrawing`  (netwerkatlas.render.drawing)
     The Qt-free drawing for the poster, tiles, SVG and PNG; its `legend()` is the poster's legend.
+    An instrument whose drawing marks the bollen a goal is about says `draws_goals=True`; its
+    drawing is then called `(atlas, show_scores, show_goals: bool)` (the export's --hide-goals).
 
 `document` -> `(atlas: Atlas, options: ExportOptions) -> list[Flowable]`
     Page-based A4 exports (the actieplan): a reportlab platypus story (paragraphs, tables, small
@@ -67,6 +69,7 @@ class Instrument:
     document: Ref = None  # -> (atlas, options) -> list of reportlab flowables
     summary_part: Ref = None  # -> (atlas, show_scores) -> SummarySection | None
     client_mode_hides: tuple[str, ...] = ()  # what client mode takes out of sight, in words
+    draws_goals: bool = False  # its drawing takes `show_goals` too (goal markers, legend)
     shows_palette: bool = False  # the suggestion palette belongs to this tab
 
     @property
@@ -77,7 +80,9 @@ class Instrument:
         """The (scene or None, widget) of this instrument's tab; imports its Qt module now."""
         return resolve(self.qt_view)(atlas, push, parent)
 
-    def make_drawing(self, atlas, show_scores: bool):
+    def make_drawing(self, atlas, show_scores: bool, show_goals: bool = True):
+        if self.draws_goals:
+            return resolve(self.drawing)(atlas, show_scores, show_goals)
         return resolve(self.drawing)(atlas, show_scores)
 
     def make_document(self, atlas, options) -> list:

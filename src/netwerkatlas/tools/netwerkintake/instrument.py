@@ -12,5 +12,6 @@ INSTRUMENT = Instrument(
     drawing="netwerkatlas.tools.netwerkintake.drawing:NetwerkintakeDrawing",
     summary_part="netwerkatlas.tools.netwerkintake.summary:links_section",
     client_mode_hides=("notes on links",),
+    draws_goals=True,
     shows_palette=True,
 )
