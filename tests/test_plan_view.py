@@ -306,3 +306,72 @@ def test_in_client_mode_the_evaluation_dialog_has_no_note_field(window, qtbot):
     qtbot.waitUntil(dialog.isVisible, timeout=10_000)
     assert dialog.part(goal_id).note.isVisible()
     dialog.reject()
+
+
+def goal_with_actions(window, plan, count: int):
+    """A new goal with `count` actions in group I, typed in nowhere yet (so painted)."""
+    from netwerkatlas.tools.plan import edits as plan_edits
+
+    atlas = window.document.atlas
+    window.push(plan_edits.make_goal(atlas, "Meer bewegen"))
+    goal = goals_in_order(atlas)[-1]
+    for number in range(count):
+        window.push(plan_edits.add_action(atlas, goal.id, Actor.SELF, what=f"Stap {number + 1}"))
+    card = plan.card(goal.id)
+    plan.scroll.ensureWidgetVisible(card)
+    return goal, card.groups[Actor.SELF].ordered_rows()
+
+
+def test_a_painted_row_opens_where_it_is_clicked_and_tab_runs_on_through_the_rows(window, qtbot):
+    atlas = window.document.atlas
+    plan = open_plan(window, qtbot)
+    goal, rows = goal_with_actions(window, plan, 3)
+    assert [r.shown("what") for r in rows] == ["Stap 1", "Stap 2", "Stap 3"]
+    assert not any(r.live for r in rows)
+    first, second, third = rows
+    qtbot.waitUntil(first.isVisible, timeout=10_000)
+
+    qtbot.mouseClick(first, Qt.MouseButton.LeftButton, pos=first.columns()["what"].center())
+    assert first.live and focused() is first.what
+    assert first.what.text() == "Stap 1"
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is first.when
+    qtbot.keyClicks(focused(), "morgen")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # on to the next row, which opens
+    assert second.live and focused() is second.who
+    assert actions_by_group(atlas, goal.id)[Actor.SELF][0].when == "morgen"
+    qtbot.keyClick(focused(), Qt.Key.Key_Backtab)
+    assert focused() is first.when
+    assert not third.live
+
+    # The painted check box and remove button do what the real ones do, one step each.
+    steps = len(window.document.undo_stack)
+    qtbot.mouseClick(third, Qt.MouseButton.LeftButton, pos=third.columns()["done"].center())
+    assert actions_by_group(atlas, goal.id)[Actor.SELF][2].done
+    assert len(window.document.undo_stack) == steps + 1
+    plan.flush()
+    assert third.is_done and not third.live
+    qtbot.mouseClick(third, Qt.MouseButton.LeftButton, pos=third.columns()["remove"].center())
+    assert [a.what for a in actions_by_group(atlas, goal.id)[Actor.SELF]] == ["Stap 1", "Stap 2"]
+
+
+def test_cards_out_of_sight_are_made_when_scrolled_to(window, qtbot):
+    from netwerkatlas.tools.plan import edits as plan_edits
+
+    atlas = window.document.atlas
+    plan = open_plan(window, qtbot)
+    for number in range(6):
+        window.push(plan_edits.make_goal(atlas, f"Doel {number}"))
+        goal = goals_in_order(atlas)[-1]
+        for step in range(12):
+            window.push(plan_edits.add_action(atlas, goal.id, Actor.SELF, what=f"Actie {step}"))
+    plan.flush()
+    cards = plan.cards_in_order()
+    assert cards[0].built and not cards[-1].built
+    bar = plan.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=10_000)
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: cards[-1].built, timeout=10_000)
+    last = cards[-1]
+    assert last.text.text() == "Doel 5"
+    assert len(last.groups[Actor.SELF].rows) == 12

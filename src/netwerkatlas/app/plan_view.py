@@ -173,6 +173,10 @@ class PlanView(QWidget):
         font = self.font()
         font.setPointSizeF(min(40.0, max(7.0, font.pointSizeF() * factor)))
         self.setFont(font)
+        for card in self.cards.values():
+            if not card.built:
+                card.refresh(self.atlas)  # its estimated height, in the new size
+        self._build_soon.start()
 
     def set_client_mode(self, on: bool) -> None:
         self.client_mode = on
