@@ -30,6 +30,7 @@ __all__ = [
     "EDGE_CLASSES",
     "MAX_LABEL",
     "MAX_NOTE",
+    "MAX_PERSPECTIVES",
     "MAX_SHORT",
     "NODE_CLASSES",
     "Action",
@@ -61,6 +62,7 @@ __all__ = [
     "PartnerStatus",
     "PersonFields",
     "PersonNode",
+    "PerspectiveName",
     "Plan",
     "Pregnancy",
     "Record",
@@ -92,6 +94,11 @@ Score = Annotated[Whole, Field(ge=-2, le=2)]
 MAX_PHOTO = 200_000  # base64 characters: a thumbnail, not a photo album
 IsoDateOrEmpty = Annotated[Text, StringConstraints(pattern=r"^(\d{4}-\d{2}-\d{2})?$")]
 Photo = Annotated[Text, StringConstraints(max_length=MAX_PHOTO, pattern=r"^[A-Za-z0-9+/=]*$")]
+MAX_PERSPECTIVES = 20
+# whose view a score is from, a short label such as "Fleur (moeder)" or "behandelaar"
+PerspectiveName = Annotated[
+    Text, StringConstraints(min_length=1, max_length=80, pattern=r"^\S(.*\S)?$")
+]
 JsonObject = dict[Text, Any]  # free-form, checked to be JSON by `Record`
 
 
@@ -162,6 +169,10 @@ class NodeBase(Record):
     id: Id
     label: Label = ""
     score: Score | None = None
+    # the same question scored from other perspectives than the client's (naaste, professional)
+    perspectives: Annotated[dict[PerspectiveName, Score], Field(max_length=MAX_PERSPECTIVES)] = (
+        Field(default_factory=dict)
+    )
     emphasis: StrictBool = False
     note: Note = ""
     private: StrictBool = False
@@ -398,6 +409,7 @@ class Evaluation(Record):
     date: Short = ""
     score: Annotated[Whole, Field(ge=1, le=5)] | None = None
     note: Note = ""
+    perspective: Annotated[Text, StringConstraints(max_length=80)] = ""  # "" = the client's
 
 
 class Session(Record):
