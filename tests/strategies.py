@@ -50,6 +50,7 @@ from netwerkatlas.model.records import (
     SupportStrength,
     ThemeNode,
 )
+from netwerkatlas.model.snapshot import Snapshot, ViewSnapshot
 
 MAX_NODES = 25
 MAX_EDGES = 40
@@ -106,6 +107,32 @@ json_values = st.one_of(
     st.dictionaries(texts(8), _json_inner, max_size=3),
 )
 json_objects = st.dictionaries(texts(10), json_values, max_size=4)
+# A session's snapshot: none, the whole state then (a bol, its place, a setting), or the
+# difference from a later session.
+snapshots = st.one_of(
+    st.none(),
+    st.builds(
+        lambda label, score, x, setting: Snapshot(
+            meta=AtlasMeta(id="meta-then"),
+            nodes=(ThemeNode(id="then", label=label, score=score),),
+            views={"netwerkintake": ViewSnapshot(positions={"then": (x, 0.0)}, settings=setting)},
+        ),
+        texts(20),
+        st.none() | st.integers(-2, 2),
+        st.integers(-5000, 5000).map(lambda v: v / 100),
+        json_objects,
+    ),
+    st.builds(
+        lambda label, ids: Snapshot(
+            against="later",
+            nodes=(PersonNode(id="then", label=label),),
+            removed={"nodes": tuple(sorted(ids))} if ids else {},
+            views_removed=("ecogram",),
+        ),
+        texts(20),
+        st.sets(st.sampled_from(("a", "b", "c")), max_size=2),
+    ),
+)
 # Unknown fields: mostly absent, sometimes one or two with any JSON value.
 extras = st.one_of(
     st.just({}),
@@ -268,7 +295,7 @@ def atlases(draw, max_nodes=MAX_NODES, max_edges=MAX_EDGES):
             label=draw(labels),
             kind=draw(st.sampled_from(("intake", "follow_up", "netwerkberaad"))),
             note=draw(notes),
-            snapshot=draw(st.none() | json_objects),
+            snapshot=draw(snapshots),
             **draw(extras),
         )
         atlas.add(SESSIONS, session)

@@ -33,6 +33,7 @@ from netwerkatlas.model import (
     Session,
     ThemeNode,
 )
+from netwerkatlas.model.snapshot import Snapshot, ViewSnapshot
 
 
 @pytest.fixture(autouse=True)
@@ -47,7 +48,8 @@ def small_atlas():
     atlas.add(NODES, ThemeNode(id="werk", label="Werk"))
     atlas.add(EDGES, InfluenceLink(id="e-1", source="werk", target="moeder"))
     atlas.add(PLANS, Plan(id="plan", kind="signaleringsplan", body={"fase": "groen"}))
-    atlas.add(SESSIONS, Session(id="s-1", snapshot={"aantal": 2}))
+    then = Snapshot(views={"netwerkintake": ViewSnapshot(settings={"aantal": 2})})
+    atlas.add(SESSIONS, Session(id="s-1", snapshot=then))
     atlas.set_positions("netwerkintake", {"moeder": (10, 20)})
     atlas.set_view_setting("netwerkintake", "zoom", 1.5)
     return atlas
@@ -77,7 +79,9 @@ PLACES = {
     "an unknown field of a record": lambda d, v: d["nodes"][0].update(stemming=[1, v]),
     "a view setting": lambda d, v: d["views"]["netwerkintake"]["settings"].update(zoom=v),
     "a plan body": lambda d, v: d["plans"][0]["body"].update(drempel={"x": v}),
-    "a session snapshot": lambda d, v: d["sessions"][0]["snapshot"].update(aantal=v),
+    "a session snapshot": lambda d, v: d["sessions"][0]["snapshot"]["views"]["netwerkintake"][
+        "settings"
+    ].update(aantal=v),
     "a position": lambda d, v: d["views"]["netwerkintake"]["positions"].update(moeder=[v, 1]),
 }
 NUMBER = 12345.678  # written, then replaced in the text by the number under test
@@ -210,7 +214,7 @@ def test_free_form_values_must_be_json(value):
     with pytest.raises(AtlasError):
         atlas.update(PLANS, "plan", {"body": {"x": value}})
     with pytest.raises(AtlasError):
-        atlas.update(SESSIONS, "s-1", {"snapshot": {"x": value}})
+        atlas.update(SESSIONS, "s-1", {"snapshot": {"views": {"v": {"settings": {"x": value}}}}})
     with pytest.raises(ValueError):
         Plan(kind="crisisplan", body={"x": value})
     with pytest.raises(ValueError):

@@ -82,7 +82,7 @@ def test_saving_writes_format_3_without_closed_and_keeps_the_old_file_as_backup(
     atlas, _ = io.load(path)
     io.save(atlas, path)
     saved = json.loads(path.read_text(encoding="utf-8"))
-    assert saved["format_version"] == 3
+    assert saved["format_version"] == io.FORMAT_VERSION
     assert all("closed" not in goal for goal in saved["goals"])
     assert {g["id"]: g.get("status", "active") for g in saved["goals"]} == {
         "g-a": "active",
@@ -100,7 +100,7 @@ def test_the_version_1_path_still_works_through_version_2(tmp_path):
     atlas, report = io.load(path)
     assert report.migrated_from == 1
     assert atlas.client.label == "Sanne de Vries"
-    assert json.loads(io.dumps(atlas))["format_version"] == 3
+    assert json.loads(io.dumps(atlas))["format_version"] == io.FORMAT_VERSION
 
 
 def test_a_bad_closed_value_is_reported_at_closed(tmp_path):

@@ -15,6 +15,7 @@ from netwerkatlas import io
 from netwerkatlas.commands import Command, UndoStack
 from netwerkatlas.i18n import t
 from netwerkatlas.model import Atlas, AtlasMeta, ClientNode
+from netwerkatlas.tools.sessions.edits import ensure_intake
 
 
 class Document:
@@ -32,6 +33,7 @@ class Document:
     def new(cls) -> Document:
         today = dt.date.today().isoformat()
         atlas = Atlas(ClientNode(label=t("client.placeholder")), AtlasMeta(created=today))
+        ensure_intake(atlas)
         return cls(atlas)
 
     @classmethod
@@ -41,6 +43,7 @@ class Document:
         """Load a file; raises `io.AtlasFileError` with a readable message (`io.PassphraseNeeded`
         for an encrypted file opened without a passphrase). An encrypted file stays encrypted."""
         atlas, report = io.load(path, passphrase)
+        ensure_intake(atlas)  # a file never followed up is its intake, written on the next save
         document = cls(atlas, Path(path))
         document.sealing = report.sealing
         return document, report

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, Strict, TypeAdapter
 
 from netwerkatlas import __version__
-from netwerkatlas.model.atlas import LIST_COLLECTIONS, Atlas, ViewState
+from netwerkatlas.model.atlas import LIST_COLLECTIONS, SESSIONS, Atlas, ViewState
 from netwerkatlas.model.records import (
     Action,
     AtlasMeta,
@@ -27,10 +27,11 @@ from netwerkatlas.model.records import (
     Session,
     Short,
 )
+from netwerkatlas.model.snapshot import Snapshot
 from netwerkatlas.model.values import MAX_COORDINATE
 from netwerkatlas.model.view_settings import VIEW_SETTINGS
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 EXTENSION = ".netwerkatlas"
 MEDIA_NAME = "Netwerkatlas"
 
@@ -52,15 +53,15 @@ class ViewFile(BaseModel):
 
 
 class AtlasFile(BaseModel):
-    """Format version 3. New optional fields may be added without a new version; renaming,
+    """Format version 4. New optional fields may be added without a new version; renaming,
     removing or changing the meaning of a field needs a new version and a migration."""
 
     model_config = ConfigDict(
         extra="allow",
         title="Netwerkatlas file",
-        json_schema_extra={"$id": "https://netwerkatlas.nl/schema/netwerkatlas-3.schema.json"},
+        json_schema_extra={"$id": "https://netwerkatlas.nl/schema/netwerkatlas-4.schema.json"},
     )
-    format_version: Literal[3]
+    format_version: Literal[4]
     generator: Short = ""
     meta: AtlasMeta = Field(default_factory=AtlasMeta)
     nodes: list[Node]
@@ -93,6 +94,15 @@ def _dump_typed(adapter: TypeAdapter, records) -> list[dict[str, Any]]:
     return dumped
 
 
+def _dump_snapshot(snapshot: Snapshot) -> dict[str, Any]:
+    """A session's snapshot; its nodes and edges keep their `kind`, as at the top level."""
+    data = snapshot.model_dump(mode="json", exclude_defaults=True)
+    for name, adapter in (("nodes", _NODES), ("edges", _EDGES)):
+        if name in data:
+            data[name] = _dump_typed(adapter, getattr(snapshot, name))
+    return data
+
+
 def to_document(atlas: Atlas) -> dict[str, Any]:
     """The atlas as the plain dict that is written to disk (canonical order, defaults left out)."""
     dump = {"mode": "json", "exclude_defaults": True}
@@ -106,6 +116,9 @@ def to_document(atlas: Atlas) -> dict[str, Any]:
     )
     for name, adapter in _LISTS.items():
         doc[name] = adapter.dump_python(_by_id(atlas.items(name)), **dump)
+    for record, data in zip(_by_id(atlas.items(SESSIONS)), doc[SESSIONS], strict=True):
+        if record.snapshot is not None:
+            data["snapshot"] = _dump_snapshot(record.snapshot)
     doc["views"] = {
         name: {
             **state.extra,

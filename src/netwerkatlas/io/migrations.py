@@ -10,6 +10,8 @@ Format history
 - 2: one graph of typed nodes and edges, plans, sessions, and positions per view.
 - 3: a goal has a `status` (active, reached, stopped) instead of `closed`, and an `order` (the
   client's order); an action has an `order` within its goal and group; `meta.next_evaluation`.
+- 4: a session's `snapshot` has a shape (`model.snapshot`: the whole state, or its difference
+  from the next closed session) instead of being free-form; a session has `present`.
 """
 
 from __future__ import annotations
@@ -228,9 +230,52 @@ def v3_path_in_v2(path: tuple) -> tuple:
     return path
 
 
-MIGRATIONS: dict[int, Callable[[Data], Data]] = {1: v1_to_v2, 2: v2_to_v3}
+V3_SNAPSHOT = "snapshot_v3"
+
+
+def v3_to_v4(data: Data) -> Data:
+    """A free-form snapshot of version 3 had no agreed shape, so nothing can be shown from it:
+    it is kept as it was under `snapshot_v3` (an unknown field, carried through every save),
+    and the session counts as one whose state was not kept."""
+    migrated = {**data, "format_version": 4}
+    sessions = data.get("sessions")
+    if not isinstance(sessions, list):
+        return migrated
+    refused = [
+        ("sessions", i, key)
+        for i, session in enumerate(sessions)
+        if isinstance(session, dict)
+        for key in (V3_SNAPSHOT, "present")
+        if key in session
+    ]
+    if refused:
+        raise MigrationRefused(3, refused)
+    new_sessions: list[Any] = []
+    for session in sessions:
+        if isinstance(session, dict) and session.get("snapshot") is not None:
+            moved = {k: v for k, v in session.items() if k != "snapshot"}
+            moved[V3_SNAPSHOT] = session["snapshot"]
+            session = moved
+        new_sessions.append(session)
+    migrated["sessions"] = new_sessions
+    return migrated
+
+
+def v4_path_in_v3(path: tuple) -> tuple:
+    """The moved snapshot was the session's `snapshot`."""
+    match path:
+        case ("sessions", int(index), "snapshot_v3", *rest):
+            return ("sessions", index, "snapshot", *rest)
+    return path
+
+
+MIGRATIONS: dict[int, Callable[[Data], Data]] = {1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4}
 # For each step, how a path after the step maps to the path before it.
-PATHS_BEFORE: dict[int, Callable[[tuple], tuple]] = {1: v2_path_in_v1, 2: v3_path_in_v2}
+PATHS_BEFORE: dict[int, Callable[[tuple], tuple]] = {
+    1: v2_path_in_v1,
+    2: v3_path_in_v2,
+    3: v4_path_in_v3,
+}
 OLDEST_SUPPORTED = min(MIGRATIONS)
 
 

@@ -413,15 +413,16 @@ class Evaluation(Record):
 
 
 class Session(Record):
-    """A dated conversation (intake, follow-up, meeting); `snapshot` freezes the atlas then."""
+    """A dated conversation (intake, follow-up, meeting); `snapshot` freezes the atlas as it
+    was when the session closed (None: the current session). See `model.snapshot`."""
 
     id: Id
     date: Short = ""
     label: Label = ""
     kind: Short = "follow_up"
     note: Note = ""
-    snapshot: JsonObject | None = None
-    _free_form = ("snapshot",)
+    present: tuple[Label, ...] = ()  # who was there, in words
+    snapshot: Snapshot | None = None
 
 
 class Plan(Record):
@@ -447,3 +448,9 @@ class AtlasMeta(Record):
     created: Short = ""
     note: Note = ""
     next_evaluation: IsoDateOrEmpty = ""  # the next evaluation moment of the plan
+
+
+# The snapshot is made of the records above, so it is defined after them and joined in here.
+from netwerkatlas.model.snapshot import Snapshot  # noqa: E402
+
+Session.model_rebuild()

@@ -25,8 +25,10 @@ from netwerkatlas.model.records import (
 )
 from netwerkatlas.tools.plan.order import actions_in_order, goals_in_order
 from netwerkatlas.tools.plan.words import SCORES
+from netwerkatlas.tools.sessions.history import current_session
 
 DateLike = dt.date | str
+CURRENT: Any = object()  # the default of `evaluate`'s session: the one held now
 
 
 class PlanError(ValueError):
@@ -266,12 +268,22 @@ def person_from_typed_who(atlas: Atlas, action_id: str) -> Command:
 
 
 def evaluate(
-    atlas: Atlas, goal_id: str, date: DateLike, score: int | None, note: str = ""
+    atlas: Atlas,
+    goal_id: str,
+    date: DateLike,
+    score: int | None,
+    note: str = "",
+    session_id: str | None = CURRENT,
 ) -> Command:
-    """Score a goal at an evaluation moment on 1-5, with what helped or what to adjust."""
+    """Score a goal at an evaluation moment on 1-5, with what helped or what to adjust. The
+    evaluation belongs to the session held now unless another (or None) is given."""
     _goal(atlas, goal_id)
+    if session_id is CURRENT:
+        session = current_session(atlas)
+        session_id = session.id if session else None
     evaluation = Evaluation(
         goal_id=goal_id,
+        session_id=session_id,
         date=iso_date(date, "evaluation date"),
         score=_score(score),
         note=note.strip(),
