@@ -76,3 +76,66 @@ def test_the_second_badge_is_the_view_furthest_from_the_clients():
     assert second_badge_score(node) == -1
     assert second_badge_score(PersonNode(label="Jesse", score=1, perspectives={"Fleur": 1})) is None
     assert second_badge_score(PersonNode(label="Jesse", perspectives={"Fleur": 1})) == 1
+
+
+# --- the details panel ---------------------------------------------------------------------
+
+
+def select(win, node_id):
+    win.scene.clearSelection()
+    win.scene.bol_items[node_id].setSelected(True)
+
+
+def test_a_naastes_view_added_in_the_details_panel_is_saved_and_undone(window, qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+
+    atlas = window.document.atlas
+    node = first_theme(atlas)
+    select(window, node.id)
+    fields = window.details.perspectives
+    assert fields.isVisible()
+    fields.new_name.setFocus()
+    qtbot.keyClicks(fields.new_name, "Fleur (moeder)")
+    fields.new_score.setCurrentIndex(fields.new_score.findData(-1))
+    qtbot.mouseClick(fields.add_button, Qt.MouseButton.LeftButton)
+    assert atlas.node(node.id).perspectives == {"Fleur (moeder)": -1}
+    assert fields.new_name.text() == ""
+    box = fields.score_boxes["Fleur (moeder)"]  # the new view is shown beside the client's
+    assert box.currentData() == -1 and "" in fields.score_boxes
+
+    path = tmp_path / "saved.netwerkatlas"
+    io.save(atlas, path)
+    again, _ = io.load(path)
+    assert again.node(node.id).perspectives == {"Fleur (moeder)": -1}
+    assert io.dumps(again) == io.dumps(atlas)
+
+    box = fields.score_boxes["Fleur (moeder)"]
+    box.setCurrentIndex(box.findData(2))
+    box.activated.emit(box.currentIndex())
+    assert atlas.node(node.id).perspectives == {"Fleur (moeder)": 2}
+    window.undo()
+    assert atlas.node(node.id).perspectives == {"Fleur (moeder)": -1}
+    window.undo()
+    assert atlas.node(node.id).perspectives == {}
+    assert list(fields.score_boxes) == [""]
+
+
+def test_a_view_is_removed_in_the_panel_and_a_nameless_one_is_explained(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    atlas = window.document.atlas
+    node = first_theme(atlas)
+    window.push(set_perspective_score(atlas, node.id, "behandelaar", 1))
+    select(window, node.id)
+    fields = window.details.perspectives
+    remove = fields.findChild(type(fields.add_button), "remove_behandelaar")
+    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+    assert atlas.node(node.id).perspectives == {}
+    qtbot.mouseClick(fields.add_button, Qt.MouseButton.LeftButton)  # no name typed
+    assert fields.problem.isVisible() and "naam" in fields.problem.text()
+    assert atlas.node(node.id).perspectives == {}
+
+
+def test_the_client_has_no_views_of_their_own_score(window):
+    select(window, window.document.atlas.client_id)
+    assert not window.details.perspectives.isVisible()

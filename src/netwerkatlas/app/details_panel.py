@@ -1,4 +1,5 @@
-"""The details of the selected bol or link: its note, emphasis, private flag or direction.
+"""The details of the selected bol or link: its note, emphasis, private flag or direction,
+and a bol's score from other perspectives than the client's.
 
 A professional's panel (hidden in client mode). The note is committed as one undo step when the
 field loses focus or another item is selected, not on every keystroke.
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from netwerkatlas.app.person_fields import PersonFields
+from netwerkatlas.app.perspective_fields import PerspectiveFields
 from netwerkatlas.commands import Command
 from netwerkatlas.i18n import t
 from netwerkatlas.model import EDGES, NODES, Atlas, AtlasEvent, AtlasReset, ItemChanged, ItemRemoved
@@ -56,6 +58,8 @@ class DetailsPanel(QWidget):
         layout.addWidget(self.summary)
         self.person = PersonFields(push, self)
         layout.addWidget(self.person)
+        self.perspectives = PerspectiveFields(push, self)
+        layout.addWidget(self.perspectives)
         layout.addWidget(QLabel(t("details.note")))
         layout.addWidget(self.note, stretch=1)
         layout.addLayout(form)
@@ -91,6 +95,10 @@ class DetailsPanel(QWidget):
         if is_person:
             self.person.show_person(self.atlas, record)
         self.form.setRowVisible(self.direction, is_edge)
+        scored = is_node and record is not None and record.id != self.atlas.client_id
+        self.perspectives.setVisible(scored)
+        if scored:
+            self.perspectives.show_node(self.atlas, record)
         if record is None:
             self.title.setText(t("details.nothing"))
             self.summary.setText("")
