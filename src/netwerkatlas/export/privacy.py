@@ -217,8 +217,10 @@ def _scrubbed(record: Record, masker: NameMasker, changes: dict[str, Any]) -> Re
     return record.model_copy(update=update)
 
 
-def redact(atlas: Atlas, privacy: Privacy) -> Atlas:
-    """The atlas as it may leave the room under `privacy`; the original is not touched."""
+def redact(atlas: Atlas, privacy: Privacy, masker: NameMasker | None = None) -> Atlas:
+    """The atlas as it may leave the room under `privacy`; the original is not touched. A
+    given `masker` masks the names (with hide_names), so two sessions of one atlas that are
+    compared give each person the same mask."""
     if not privacy.changes_atlas:
         return atlas
     keep_node = lambda n: not (privacy.hide_private and n.private and n.kind != NodeKind.CLIENT)  # noqa: E731
@@ -233,7 +235,7 @@ def redact(atlas: Atlas, privacy: Privacy) -> Atlas:
     goal_ids = {g.id for g in goals}
     actions = [a for a in atlas.items(ACTIONS) if a.goal_id in goal_ids]
     evaluations = [e for e in atlas.items(EVALUATIONS) if e.goal_id in goal_ids]
-    masker = masker_for(atlas, privacy.name_style) if privacy.hide_names else None
+    masker = (masker or masker_for(atlas, privacy.name_style)) if privacy.hide_names else None
 
     def node_copy(node: NodeBase) -> NodeBase:
         changes: dict[str, Any] = {}
