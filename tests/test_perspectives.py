@@ -139,3 +139,59 @@ def test_a_view_is_removed_in_the_panel_and_a_nameless_one_is_explained(window, 
 def test_the_client_has_no_views_of_their_own_score(window):
     select(window, window.document.atlas.client_id)
     assert not window.details.perspectives.isVisible()
+
+
+# --- the second badge ----------------------------------------------------------------------
+
+
+def two_scored_themes(atlas):
+    themes = [n for n in atlas.nodes() if n.kind == NodeKind.THEME and n.score is not None]
+    return themes[0], themes[1]
+
+
+def test_the_second_badge_shows_only_where_a_view_differs_and_hides_with_the_option(window):
+    atlas = window.document.atlas
+    differs, agrees = two_scored_themes(atlas)
+    other = -2 if differs.score != -2 else 2
+    window.push(set_perspective_score(atlas, differs.id, "Fleur (moeder)", other))
+    window.push(set_perspective_score(atlas, agrees.id, "Fleur (moeder)", agrees.score))
+    items = window.scene.bol_items
+    action = window.perspectives.action
+    assert action in window.view_menu.actions() and not action.isChecked()
+    assert all(item.other_badge == "" for item in items.values())  # the client's view only
+
+    action.trigger()
+    from netwerkatlas.render.style import score_symbol
+
+    assert items[differs.id].other_badge == score_symbol(other)
+    shown = {node_id for node_id, item in items.items() if item.other_badge}
+    assert shown == {differs.id}
+    assert not window.view.grab().isNull()  # painted with the second badge
+
+    window.undo()  # the naaste's view of `agrees`, then of `differs`, taken back
+    window.undo()
+    assert items[differs.id].other_badge == ""
+    window.redo()
+    assert items[differs.id].other_badge == score_symbol(other)
+    action.trigger()
+    assert all(item.other_badge == "" for item in items.values())
+
+
+def test_the_poster_draws_the_second_badge_with_a_legend_line():
+    from netwerkatlas.i18n import t
+    from netwerkatlas.render.style import score_symbol
+    from netwerkatlas.tools.netwerkintake.drawing import NetwerkintakeDrawing
+
+    atlas, _ = io.load(example_path())
+    differs, _ = two_scored_themes(atlas)
+    other = -2 if differs.score != -2 else 2
+    UndoStack(atlas).push(set_perspective_score(atlas, differs.id, "behandelaar", other))
+    legend = t("legend.perspective")
+    shown = NetwerkintakeDrawing(atlas, show_other_views=True)
+    assert shown.other_views == {differs.id: other}
+    assert legend in [entry.label for entry in shown.legend()]
+    plain = NetwerkintakeDrawing(atlas)
+    assert plain.other_views == {} and legend not in [e.label for e in plain.legend()]
+    assert shown.texts().count(score_symbol(other)) == plain.texts().count(score_symbol(other)) + 1
+    hidden_scores = NetwerkintakeDrawing(atlas, show_scores=False, show_other_views=True)
+    assert hidden_scores.other_views == {}

@@ -22,6 +22,7 @@ from netwerkatlas.app.encryption_dialogs import EncryptionActions
 from netwerkatlas.app.file_commands import FileCommands
 from netwerkatlas.app.lock_dialog import read_only_label
 from netwerkatlas.app.palette import SuggestionPalette
+from netwerkatlas.app.perspective_menu import PerspectiveActions
 from netwerkatlas.app.plan_menu import PlanActions
 from netwerkatlas.app.recent import RecentFiles
 from netwerkatlas.app.view_tabs import ViewTabs
@@ -168,6 +169,7 @@ class MainWindow(FileCommands, QMainWindow):
             self.panels_menu.addAction(dock.toggleViewAction())
         self._make_toolbar()
         self.plan = PlanActions(self)
+        self.perspectives = PerspectiveActions(self, after=self.plan.hide_goals_action)
         self.help_menu = bar.addMenu(t("menu.help"))
         self.help_menu.addAction(self.about_action)
         self._fill_recent_menu()
@@ -347,6 +349,7 @@ class MainWindow(FileCommands, QMainWindow):
         self._watch(document)
         self.views.set_atlas(document.atlas)
         self.plan.set_atlas(document.atlas)
+        self.perspectives.set_atlas(document.atlas)
         self.details.set_atlas(document.atlas)
         self.list.set_atlas(document.atlas)
         self.groslijst.set_atlas(document.atlas)
@@ -398,6 +401,7 @@ class MainWindow(FileCommands, QMainWindow):
         if self.maybe_save():
             self.views.detach()
             self.plan.detach()
+            self.perspectives.detach()
             self.autosave.close()
             self.adopt_lock(None)
             event.accept()

@@ -50,6 +50,11 @@ from netwerkatlas.render.style import (
     score_symbol,
 )
 from netwerkatlas.render.text_fit import fit_text
+from netwerkatlas.tools.netwerkintake.perspectives import (
+    SECOND_BADGE_SCALE,
+    second_badge_offset,
+    second_badge_score,
+)
 
 # Fonts are made at this many pixels per scene unit and drawn scaled down, so text has the
 # same size in points on every screen, whatever its dots per inch.
@@ -99,6 +104,8 @@ class BolItem(QGraphicsItem):
         self.show_score = True
         self.goal_numbers: tuple[int, ...] = ()  # the goals this bol is about (1 = first)
         self.show_goals = True
+        self.other_score: int | None = None  # another view's score where it differs
+        self.show_other_views = False  # Beeld → Andere visies tonen
         self._marker_font = scene_font(MARKER_TEXT_SIZE, bold=True)
         self.text_scale = 1.0
         self._label_text = ""
@@ -109,6 +116,7 @@ class BolItem(QGraphicsItem):
         self.prepareGeometryChange()
         self.kind = record.kind
         self.score = record.score
+        self.other_score = second_badge_score(record)
         self.emphasis = record.emphasis
         self._label_text = record.shown_label
         self.setToolTip(self._label_text)
@@ -136,6 +144,17 @@ class BolItem(QGraphicsItem):
         if (numbers, show) != (self.goal_numbers, self.show_goals):
             self.goal_numbers, self.show_goals = numbers, show
             self.update()
+
+    def set_show_other_views(self, show: bool) -> None:
+        if show != self.show_other_views:
+            self.show_other_views = show
+            self.update()
+
+    @property
+    def other_badge(self) -> str:
+        """The second badge's symbol as drawn ("" when the views agree or it is hidden)."""
+        shown = self.show_other_views and self.show_score and not self.is_client
+        return score_symbol(self.other_score) if shown and self.other_score is not None else ""
 
     @property
     def goal_marker(self) -> str:
@@ -220,6 +239,10 @@ class BolItem(QGraphicsItem):
             self._paint_badge(painter, with_symbol=readable)
         elif self.show_score and not self.is_client:
             self._paint_empty_badge(painter)
+        if self.other_badge:
+            centre = QPointF(*second_badge_offset(self.radius))
+            r = METRICS.badge_radius * SECOND_BADGE_SCALE
+            self._paint_badge(painter, readable, self.other_score, centre, r)
         if self.isSelected():
             self._paint_handle(painter)
 
@@ -277,22 +300,33 @@ class BolItem(QGraphicsItem):
         painter.setBrush(QBrush(QColor("#ffffff")))
         painter.drawEllipse(self.badge_centre(), METRICS.badge_radius, METRICS.badge_radius)
 
-    def _paint_badge(self, painter: QPainter, with_symbol: bool = True) -> None:
-        """The score symbol in a small disc on the upper right of the bol."""
-        centre = self.badge_centre()
-        r = METRICS.badge_radius
-        painter.setPen(QPen(QColor(INK), 1.2))
-        painter.setBrush(QBrush(QColor(SCORE_FILL[self.score])))
+    def _paint_badge(
+        self,
+        painter: QPainter,
+        with_symbol: bool = True,
+        score: int | None = None,
+        centre: QPointF | None = None,
+        r: float = METRICS.badge_radius,
+    ) -> None:
+        """The score symbol in a small disc on the upper right of the bol (or, smaller beside
+        it, another view's score)."""
+        score = self.score if score is None else score
+        centre = self.badge_centre() if centre is None else centre
+        painter.setPen(QPen(QColor(INK), 1.2 * r / METRICS.badge_radius))
+        painter.setBrush(QBrush(QColor(SCORE_FILL[score])))
         painter.drawEllipse(centre, r, r)
         if not with_symbol:
             return
         painter.save()
         painter.translate(centre)
         painter.scale(1 / TEXT_SCALE, 1 / TEXT_SCALE)
-        painter.setFont(self._badge_font)
-        painter.setPen(QColor(SCORE_INK[self.score]))
+        scale = r / METRICS.badge_radius
+        painter.setFont(
+            self._badge_font if scale == 1 else scene_font(METRICS.badge_size * scale, bold=True)
+        )
+        painter.setPen(QColor(SCORE_INK[score]))
         box = QRectF(-r * TEXT_SCALE, -r * TEXT_SCALE, 2 * r * TEXT_SCALE, 2 * r * TEXT_SCALE)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, score_symbol(self.score))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, score_symbol(score))
         painter.restore()
 
 

@@ -36,6 +36,11 @@ from netwerkatlas.render.style import (
 from netwerkatlas.render.text_fit import fit_text
 from netwerkatlas.tools.netwerkintake import VIEW
 from netwerkatlas.tools.netwerkintake.layout import shown_positions
+from netwerkatlas.tools.netwerkintake.perspectives import (
+    SECOND_BADGE_SCALE,
+    second_badge_offset,
+    second_badge_score,
+)
 from netwerkatlas.tools.plan.markers import goal_markers, marked_goals
 
 LABEL_WIDTH = 1.62  # label width as a share of the radius, as on the canvas
@@ -74,8 +79,15 @@ class NetwerkintakeDrawing:
 
     view_title = "netwerkintake"
 
-    def __init__(self, atlas: Atlas, show_scores: bool = True, show_goals: bool = True) -> None:
+    def __init__(
+        self,
+        atlas: Atlas,
+        show_scores: bool = True,
+        show_goals: bool = True,
+        show_other_views: bool = False,
+    ) -> None:
         self.show_scores = show_scores
+        self.show_other_views = show_other_views and show_scores
         self.show_goals = show_goals
         self.markers = goal_markers(atlas) if show_goals else {}
         self.marked_goals = marked_goals(atlas) if show_goals else []
@@ -85,6 +97,13 @@ class NetwerkintakeDrawing:
         # The client last, so it lies on top, as on the canvas.
         self.bollen = sorted(bollen, key=lambda bol: bol.is_client)
         by_id = {bol.record.id: bol for bol in self.bollen}
+        # where another view's score differs from the client's: the second badge's score
+        self.other_views: dict[str, int] = {}
+        if self.show_other_views:
+            for bol in self.bollen:
+                other = None if bol.is_client else second_badge_score(bol.record)
+                if other is not None:
+                    self.other_views[bol.record.id] = other
         self.links = [
             (by_id[edge.source], by_id[edge.target], edge.direction)
             for edge in atlas.edges(EdgeKind.INFLUENCE)
@@ -108,6 +127,7 @@ class NetwerkintakeDrawing:
         if self.show_scores:
             texts += [score_symbol(b.record.score) for b in self._scored()]
         texts += [marker_text(self.markers[b.record.id]) for b in self._marked()]
+        texts += [score_symbol(score) for score in self.other_views.values()]
         return texts
 
     def _marked(self) -> list[_Bol]:
@@ -146,6 +166,10 @@ class NetwerkintakeDrawing:
         if shows_score:
             dx, dy = badge_offset(bol.radius)
             draw_badge(painter, bol.x + dx, bol.y + dy, METRICS.badge_radius, record.score)
+        if record.id in self.other_views:
+            dx, dy = second_badge_offset(bol.radius)
+            r = METRICS.badge_radius * SECOND_BADGE_SCALE
+            draw_badge(painter, bol.x + dx, bol.y + dy, r, self.other_views[record.id])
 
     # --- legend -----------------------------------------------------------------------------
 
@@ -167,6 +191,8 @@ class NetwerkintakeDrawing:
             entries.append(LegendEntry(t("legend.event"), _event_symbol, symbols))
         if self.show_scores and any(b.record.emphasis for b in self.bollen):
             entries.append(LegendEntry(t("legend.emphasis"), _emphasis_symbol, symbols))
+        if self.other_views:
+            entries.append(LegendEntry(t("legend.perspective"), _other_view_symbol, symbols))
         if self._marked():
             for number, text in self.marked_goals:
                 entries.append(
@@ -251,6 +277,13 @@ def _client_symbol(painter: Painter, x: float, y: float, size: float) -> None:
     r = size * 0.45
     painter.circle(x, y, r, fill=bol_fill(True, None, False), stroke=INK, width=1.0)
     painter.circle(x, y, r * 0.75, stroke=INK, width=1.0)
+
+
+def _other_view_symbol(painter: Painter, x: float, y: float, size: float) -> None:
+    """A score badge with a smaller one beside it, as on a bol where the views differ."""
+    r = size * 0.32
+    draw_badge(painter, x - r * 0.55, y, r, 1)
+    draw_badge(painter, x + r * 1.05, y, r * SECOND_BADGE_SCALE, -1)
 
 
 def _event_symbol(painter: Painter, x: float, y: float, size: float) -> None:
