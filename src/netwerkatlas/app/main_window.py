@@ -25,6 +25,7 @@ from netwerkatlas.app.palette import SuggestionPalette
 from netwerkatlas.app.perspective_menu import PerspectiveActions
 from netwerkatlas.app.plan_menu import PlanActions
 from netwerkatlas.app.recent import RecentFiles
+from netwerkatlas.app.session_menu import SessionActions
 from netwerkatlas.app.view_tabs import ViewTabs
 from netwerkatlas.document import Document
 from netwerkatlas.i18n import t
@@ -172,6 +173,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.perspectives = PerspectiveActions(self, after=self.plan.hide_goals_action)
         self.help_menu = bar.addMenu(t("menu.help"))
         self.help_menu.addAction(self.about_action)
+        self.sessions = SessionActions(self)
         self._fill_recent_menu()
 
     def _make_toolbar(self) -> None:
@@ -292,7 +294,10 @@ class MainWindow(FileCommands, QMainWindow):
         self.view.link_mode = on
 
     def push(self, command) -> None:
-        """Do an edit from the canvas; a refused edit is said in the status bar, not a crash."""
+        """Do an edit from the canvas; a refused edit is said in the status bar, not a crash.
+        While an earlier session is shown, every edit is refused."""
+        if self.sessions.refuse():
+            return
         try:
             self.document.push(command)
         except AtlasError as error:
@@ -341,10 +346,12 @@ class MainWindow(FileCommands, QMainWindow):
         self.redo_action.setText(
             t("action.redo_named", name=stack.redo_text()) if stack.can_redo() else t("action.redo")
         )
+        self.sessions.refresh()
 
     def set_document(self, document: Document, lock=None) -> None:
         """Show another document in this window (after New or Open), with its file's lock."""
         self.adopt_lock(lock)
+        self.sessions.set_document()
         self.document = document
         self._watch(document)
         self.views.set_atlas(document.atlas)
