@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
@@ -347,7 +348,7 @@ class CompareOverlays:
     def clear(self) -> None:
         for name, item in self.items.items():
             scene = self.views.tab(name).scene
-            if item.scene() is scene:
+            if shiboken6.isValid(item) and item.scene() is scene:  # a rebuilt scene deleted it
                 scene.removeItem(item)
         self.items.clear()
 

@@ -1,0 +1,75 @@
+"""Comparing two sessions in the window: the marks sit on exactly the bollen and people that
+changed, the side list says what changed, and comparing edits nothing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from tests.test_canvas_editing import click, drag, key
+from tests.test_circle import cell_centre
+from tests.test_sessions_ui import score_by_keys, start_follow_up
+from tests.windows import person
+
+from netwerkatlas import io
+from netwerkatlas.canvas.compare_overlay import MarksItem
+from netwerkatlas.tools.circle import edits as circle_edits
+from netwerkatlas.tools.netwerkintake import VIEW
+from netwerkatlas.tools.netwerkintake.layout import shown_positions
+
+
+def test_compare_marks_the_changed_bollen_only_and_lists_the_changes(window):
+    atlas = window.document.atlas
+    fleur = person(window, "Fleur").id
+    window.document.push(circle_edits.place(atlas, {fleur: ("vrienden", "familie")}))
+    start_follow_up(window, "Vervolggesprek 9")
+    wonen = person(window, "Wonen")
+    better = wonen.score is None or wonen.score < 2
+    score_by_keys(window, "Wonen", "5" if better else "1")
+    slapen = person(window, "Slapen")
+    slapen_links = {edge.id for edge in atlas.edges_of(slapen.id) if edge.kind == "influence"}
+    click(window.view, shown_positions(atlas, VIEW)[slapen.id])
+    key(window, Qt.Key.Key_Delete)
+    window.view_circle_action.trigger()
+    window.circle_view.fit_all()
+    drawing = window.circle_scene.drawing
+    drag(window.circle_view, drawing.positions[fleur], cell_centre(drawing, "intimi", "familie"))
+    saved, depth = io.dumps(atlas), len(window.document.undo_stack)
+
+    window.sessions.compare_action.trigger()
+    assert window.sessions.banner.isVisible()
+    assert "alleen lezen" in window.sessions.banner.text.text()
+    overlays = window.sessions._overlays
+    marks = overlays.marks("netwerkintake")
+    on_bollen = {(mark.what, mark.node_id) for mark in marks if mark.node_id}
+    assert on_bollen == {("score_up" if better else "score_down", wonen.id), ("gone", slapen.id)}
+    score_mark = next(mark for mark in marks if mark.node_id == wonen.id)
+    assert score_mark.text.startswith("▲" if better else "▼")
+    removed_links = [mark for mark in marks if mark.what == "link_removed"]
+    assert len(removed_links) == len(slapen_links)
+    assert any(isinstance(i, MarksItem) for i in window.scene.items())
+
+    moved = [mark for mark in overlays.marks("netwerkcirkel") if mark.what == "moved"]
+    assert [mark.node_id for mark in moved] == [fleur]
+    assert moved[0].text.startswith("Fleur: ") and moved[0].text.endswith("intimi")
+    assert any(mark.what == "counts" for mark in overlays.marks("netwerkcirkel"))
+
+    lines = [
+        window.sessions.changes_list.item(row).text()
+        for row in range(window.sessions.changes_list.count())
+    ]
+    assert window.sessions.changes_dock.isVisible()
+    assert any("Slapen" in line for line in lines) and any("Fleur" in line for line in lines)
+    assert io.dumps(atlas) == saved and len(window.document.undo_stack) == depth
+
+    window.sessions.back_action.trigger()
+    assert not any(isinstance(i, MarksItem) for i in window.scene.items())
+    assert not window.sessions.changes_dock.isVisible()
+    assert not window.sessions.banner.isVisible()
+
+
+def test_a_session_compared_with_itself_is_no_comparison(window):
+    start_follow_up(window, "Vervolggesprek 9")
+    earlier = window.sessions.bar.compare_with.itemData(0)
+    window.sessions.bar.choose(earlier, earlier)
+    assert window.sessions.compared is None
+    assert window.sessions.changes is None
+    assert not window.sessions.changes_dock.isVisible()
