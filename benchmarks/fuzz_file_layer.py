@@ -3,16 +3,18 @@
 Run: `.venv/bin/python benchmarks/fuzz_file_layer.py [COUNT] [--seed S] [--jobs N] [--out DIR]`
 (default 100,000 cases from seed 0, one process per core). Prints how many files loaded, how
 many were refused cleanly, and a count per broken promise (unhandled exceptions, tracebacks in
-messages, files saved but unloadable, export crashes, ...). The first failing cases of each
-kind are written to DIR (default `fuzz-failures/`) as `<kind>-<seed>.netwerkatlas` with a
-`.txt` saying what went wrong, so one can be reproduced with `netwerkatlas validate`.
+messages, files saved but unloadable, export crashes, cases needing over 4 GB, ...). The first
+failing cases of each kind are written to DIR (default `fuzz-failures/`) as
+`<kind>-<seed>.netwerkatlas` with a `.txt` saying what went wrong, for reproduction.
 Exit code 1 when anything failed. Not a test: the suite runs a few cases of the same engine.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -25,6 +27,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.fuzzing import FAILURES, OUTCOMES, FuzzFailure, check_case, make_case
 
 KEEP_PER_KIND = 5
+MEMORY_LIMIT = 4 * 2**30  # per worker: a case that needs more is a finding, not a crashed run
+OUT_OF_MEMORY = "out of memory (over 4 GB)"
+
+
+def _limit_memory() -> None:
+    with contextlib.suppress(ValueError, OSError, AttributeError):
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
 def run_range(start: int, stop: int) -> tuple[Counter, dict[str, list[tuple[int, str]]]]:
@@ -36,10 +45,17 @@ def run_range(start: int, stop: int) -> tuple[Counter, dict[str, list[tuple[int,
             try:
                 counts[check_case(make_case(seed), Path(folder))] += 1
             except FuzzFailure as failure:
+                if isinstance(failure.__cause__, MemoryError):
+                    failure = FuzzFailure(OUT_OF_MEMORY, failure.detail)
                 counts[failure.kind] += 1
                 kept = failures.setdefault(failure.kind, [])
                 if len(kept) < KEEP_PER_KIND:
                     kept.append((seed, failure.detail))
+            except MemoryError:
+                counts[OUT_OF_MEMORY] += 1
+                kept = failures.setdefault(OUT_OF_MEMORY, [])
+                if len(kept) < KEEP_PER_KIND:
+                    kept.append((seed, "MemoryError"))
     return counts, failures
 
 
@@ -59,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     counts: Counter = Counter()
     failures: dict[str, list[tuple[int, str]]] = {}
-    with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+    with ProcessPoolExecutor(max_workers=args.jobs, initializer=_limit_memory) as pool:
         for done, (part, found) in enumerate(pool.map(run_range, *zip(*ranges, strict=True))):
             counts += part
             for kind, cases in found.items():
@@ -70,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     total = sum(counts.values())
     print(f"{total} cases (seeds {args.seed}..{args.seed + args.count - 1}), ", end="")
     print(f"{time.monotonic() - started:.0f} s")
-    for kind in (*OUTCOMES, *FAILURES):
+    for kind in (*OUTCOMES, *FAILURES, OUT_OF_MEMORY):
         print(f"  {kind:28} {counts.get(kind, 0)}")
     if failures:
         args.out.mkdir(parents=True, exist_ok=True)
@@ -80,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
                 (args.out / f"{name}.netwerkatlas").write_bytes(make_case(seed))
                 (args.out / f"{name}.txt").write_text(detail + "\n", encoding="utf-8")
         print(f"first failing cases written to {args.out}/")
-    return 1 if any(counts.get(kind) for kind in FAILURES) else 0
+    return 1 if any(counts.get(kind) for kind in (*FAILURES, OUT_OF_MEMORY)) else 0
 
 
 if __name__ == "__main__":

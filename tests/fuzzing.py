@@ -78,6 +78,14 @@ def _paths(doc: Any) -> list[tuple[Any, Any]]:
     return found
 
 
+def _copy(value: Any) -> Any:
+    """A copy, so that a later change to one place does not multiply through shared values."""
+    try:
+        return json.loads(json.dumps(value))
+    except (RecursionError, ValueError):
+        return None
+
+
 def _nested(rng: random.Random, depth: int) -> Any:
     value: Any = rng.choice([1, "x", None, [], {}])
     for _ in range(depth):
@@ -124,7 +132,7 @@ def _mutate_structure(rng: random.Random, doc: Any) -> Any:
     elif action == 3:
         container.pop(key)
     elif action == 4:  # a duplicate record or value
-        value = container[key]
+        value = _copy(container[key])
         if isinstance(container, list):
             container.append(value)
         else:
@@ -156,8 +164,9 @@ def _mutate_structure(rng: random.Random, doc: Any) -> Any:
         if lists:
             chosen = rng.choice(lists)
             record = rng.choice(chosen)
-            if len(json.dumps(record)) < 2000:  # many small records, not gigabytes of one
-                chosen.extend([record] * rng.choice([1, 10, 2000]))
+            text = json.dumps(record)
+            if len(text) < 2000:  # many small records, each its own copy: the file stays small
+                chosen.extend(json.loads(text) for _ in range(rng.choice([1, 10, 2000])))
     return doc
 
 
