@@ -195,3 +195,126 @@ def test_the_poster_draws_the_second_badge_with_a_legend_line():
     assert shown.texts().count(score_symbol(other)) == plain.texts().count(score_symbol(other)) + 1
     hidden_scores = NetwerkintakeDrawing(atlas, show_scores=False, show_other_views=True)
     assert hidden_scores.other_views == {}
+
+
+# --- evaluations from a perspective ---------------------------------------------------------
+
+
+class RecordingPainter:
+    """Keeps the lines and texts a chart draws; everything else is ignored."""
+
+    def __init__(self) -> None:
+        self.lines: list[dict] = []
+        self.texts: list[str] = []
+
+    def line(self, x1, y1, x2, y2, *, colour, width, dash=None):
+        self.lines.append({"colour": colour, "dash": dash, "y": (y1, y2)})
+
+    def text(self, x, y, text, **kw):
+        self.texts.append(text)
+
+    def __getattr__(self, name):
+        return lambda *args, **kw: None
+
+
+def plan_with_two_views():
+    """A goal evaluated twice by the client and twice from Marieke's view, via the dialog."""
+    import datetime as dt
+
+    from netwerkatlas.tools.plan import edits as plan_edits
+
+    atlas, _ = io.load(example_path())
+    stack = UndoStack(atlas)
+    stack.push(plan_edits.make_goal(atlas, "Weer slapen", (), today=dt.date(2026, 1, 5)))
+    goal = next(g for g in atlas.items("goals") if g.text == "Weer slapen")
+    for day, own, hers in (("2026-01-10", 2, 4), ("2026-04-10", 3, 5)):
+        stack.push(plan_edits.evaluate(atlas, goal.id, day, own))
+        stack.push(
+            plan_edits.evaluate(atlas, goal.id, day, hers, perspective="Marieke (buurvrouw)")
+        )
+    return atlas, goal
+
+
+def test_the_evaluation_dialog_saves_whose_evaluation_it_is(qtbot):
+    from netwerkatlas.app.plan_evaluate import EvaluateDialog
+    from netwerkatlas.model import EVALUATIONS
+
+    atlas, goal = plan_with_two_views()
+    dialog = EvaluateDialog(atlas)
+    qtbot.addWidget(dialog)
+    assert dialog.chosen_perspective() == ""  # the client's own, unless chosen otherwise
+    assert dialog.perspective.findText("Marieke (buurvrouw)") >= 0  # named before: offered
+    dialog.perspective.setEditText("behandelaar")
+    dialog.part(goal.id).choose(4)
+    before = {e.id for e in atlas.items(EVALUATIONS)}
+    UndoStack(atlas).push(dialog.command())
+    (new,) = [e for e in atlas.items(EVALUATIONS) if e.id not in before]
+    assert (new.perspective, new.score) == ("behandelaar", 4)
+
+
+def test_an_evaluation_from_a_view_is_its_own_dashed_line_and_listed_apart():
+    from netwerkatlas.i18n import t
+    from netwerkatlas.tools.plan.chart import chart_points, draw_evaluation_chart, other_lines
+    from netwerkatlas.tools.plan.order import evaluations_in_order
+    from netwerkatlas.tools.plan.summary import goal_entry
+
+    atlas, goal = plan_with_two_views()
+    evaluations = evaluations_in_order(atlas, goal.id)
+    own = chart_points(evaluations)
+    assert [p.score for p in own] == [2, 3]  # the client's line has the client's scores only
+    others = other_lines(evaluations)
+    assert {name: [p.score for p in line] for name, line in others.items()} == {
+        "Marieke (buurvrouw)": [4, 5]
+    }
+    painter = RecordingPainter()
+    draw_evaluation_chart(painter, own, 300, 120, others)
+    dashed = [line for line in painter.lines if line["dash"]]
+    solid = [line for line in painter.lines if not line["dash"] and line["colour"] != "#d9dee3"]
+    assert len(dashed) == 1 and "Marieke (buurvrouw)" in painter.texts
+    assert dashed[0]["y"] != next(line["y"] for line in solid if line["y"][0] != line["y"][1])
+
+    entry = goal_entry(atlas, 1, goal)
+    titled = {child.text: [c.text for c in child.children] for child in entry.children}
+    assert len(titled[t("actieplan.evaluations")]) == 2
+    theirs = titled["Evaluaties vanuit Marieke (buurvrouw)"]
+    assert len(theirs) == 2 and all("5" in line or "4" in line for line in theirs)
+
+
+# --- privacy ------------------------------------------------------------------------------
+
+
+def test_hidden_names_mask_the_names_in_perspectives(tmp_path):
+    from tests.pdf_tools import all_text
+
+    from netwerkatlas.cli import main
+    from netwerkatlas.export import Privacy
+    from netwerkatlas.export.privacy import redact
+    from netwerkatlas.model import EVALUATIONS
+
+    atlas, _ = plan_with_two_views()
+    node = first_theme(atlas)
+    UndoStack(atlas).push(set_perspective_score(atlas, node.id, "Marieke (buurvrouw)", 1))
+    UndoStack(atlas).push(set_perspective_score(atlas, node.id, "behandelaar", -1))
+    shared = redact(atlas, Privacy(hide_names=True))
+    views = shared.node(node.id).perspectives
+    assert views == {"M. (buurvrouw)": 1, "behandelaar": -1}
+    assert {e.perspective for e in shared.items(EVALUATIONS)} == {"", "M. (buurvrouw)"}
+    assert redact(atlas, Privacy(hide_scores=True)).node(node.id).perspectives == {}
+
+    path = tmp_path / "visies.netwerkatlas"
+    io.save(atlas, path)
+    out = tmp_path / "gedeeld.pdf"
+    args = ["export", str(path), "--view", "plan", "-o", str(out), "--hide-names"]
+    assert main(args) == 0
+    text = all_text(out.read_bytes())
+    assert "Marieke" not in text and "M. (buurvrouw)" in " ".join(text.split())
+
+
+def test_a_name_only_in_an_evaluations_perspective_is_masked():
+    from netwerkatlas.export import Privacy
+    from netwerkatlas.export.privacy import redact
+    from netwerkatlas.model import EVALUATIONS
+
+    atlas, _ = plan_with_two_views()
+    shared = redact(atlas, Privacy(hide_names=True))
+    assert {e.perspective for e in shared.items(EVALUATIONS)} == {"", "M. (buurvrouw)"}

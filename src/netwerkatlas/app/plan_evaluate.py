@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -26,8 +27,9 @@ from netwerkatlas.app.plan_common import goals, locale, scaled_font
 from netwerkatlas.commands import Command
 from netwerkatlas.commands.base import Macro
 from netwerkatlas.i18n import t
-from netwerkatlas.model import Atlas
+from netwerkatlas.model import EVALUATIONS, Atlas
 from netwerkatlas.model.records import GoalStatus
+from netwerkatlas.tools.netwerkintake.perspectives import perspective_names
 from netwerkatlas.tools.plan import edits as plan_edits
 from netwerkatlas.tools.plan.words import SCORES, score_word
 
@@ -82,8 +84,10 @@ class EvaluateDialog(QDialog):
         self.next_date.setCalendarPopup(True)
         self.next_date.setDisplayFormat("d MMMM yyyy")
         self.next_date.setLocale(locale())
+        self.perspective = self._perspective_choice(atlas)
         form = QFormLayout()
         form.addRow(t("plan.evaluation.date"), self.date)
+        form.addRow(t("plan.evaluation.from"), self.perspective)
         form.addRow(t("plan.next_evaluation"), self.next_date)
         ordered = goals(atlas)
         shown = [g for g in ordered if g.status == GoalStatus.ACTIVE] or ordered
@@ -111,18 +115,46 @@ class EvaluateDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(860, 640)
 
+    @staticmethod
+    def _perspective_choice(atlas: Atlas) -> QComboBox:
+        """Whose evaluation this is: the client's own, or a view named before or typed."""
+        box = QComboBox()
+        box.setObjectName("perspective")
+        box.setEditable(True)
+        box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        box.lineEdit().setPlaceholderText(t("plan.evaluation.from_placeholder"))
+        box.addItem(t("plan.evaluation.from_client"), "")
+        named = {e.perspective for e in atlas.items(EVALUATIONS) if e.perspective}
+        for name in sorted(named | set(perspective_names(atlas)), key=str.casefold):
+            box.addItem(name, name)
+        return box
+
+    def chosen_perspective(self) -> str:
+        """ "" for the client's own; otherwise the name chosen or typed."""
+        text = " ".join(self.perspective.currentText().split())
+        index = self.perspective.findText(text)
+        return self.perspective.itemData(index) if index >= 0 else text
+
     def part(self, goal_id: str) -> GoalScore:
         return next(p for p in self.goals if p.goal_id == goal_id)
 
     def command(self) -> Command | None:
         """The evaluations filled in (a score or a note), and the next date, as one step."""
         date = self.date.date().toString("yyyy-MM-dd")
+        perspective = self.chosen_perspective()
         steps: list[Command] = []
         for part in self.goals:
             note = part.note.text().strip()
             if part.score() is not None or note:
                 steps.append(
-                    plan_edits.evaluate(self.atlas, part.goal_id, date, part.score(), note)
+                    plan_edits.evaluate(
+                        self.atlas,
+                        part.goal_id,
+                        date,
+                        part.score(),
+                        note,
+                        perspective=perspective,
+                    )
                 )
         next_iso = self.next_date.date().toString("yyyy-MM-dd")
         if steps and next_iso != (self.atlas.meta.next_evaluation or ""):

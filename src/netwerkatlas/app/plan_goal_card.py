@@ -333,12 +333,15 @@ class GoalCard(QFrame):
 
     def _show_evaluations(self) -> None:
         found = evaluations_of(self.atlas, self.goal_id)
-        points = [(e.date, e.score) for e in found if e.score is not None]
+        # the chart is the client's own line; other views are listed with their names
+        points = [(e.date, e.score) for e in found if e.score is not None and not e.perspective]
         self.chart.set_points(points)
         self.chart.setVisible(bool(points))
         lines = []
         for evaluation in found:
             line = f"{shown_date(evaluation.date)}: {score_line(evaluation.score)}"
+            if evaluation.perspective:
+                line += f" ({t('actieplan.evaluation_from', name=evaluation.perspective)})"
             if evaluation.note and not self.client_mode:
                 line += f"\n    {evaluation.note}"
             lines.append(line)

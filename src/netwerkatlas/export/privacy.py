@@ -59,6 +59,9 @@ PARTICLES = frozenset(
     ]
 )
 _WORD_SPLIT = re.compile(r"[\s\-]+")
+# whose view a score is from: "Fleur (moeder)", "naaste: Fleur" -> "Fleur"; a role ("behandelaar")
+# is written in lower case, a name with a capital
+_VIEW_PERSON = re.compile(r"^(?:[^:()]*:\s*)?(?P<who>[^():]*?)\s*(?:\(.*)?$")
 PEOPLE = (NodeKind.CLIENT, NodeKind.PERSON)
 
 
@@ -198,7 +201,22 @@ def _people(atlas: Atlas) -> list[tuple[str, str]]:
     for action in atlas.items(ACTIONS):
         if action.who and action.who_id is None:
             names.append((f"who:{action.who.casefold()}", action.who))
+    views = {p for node in atlas.nodes() for p in node.perspectives}
+    views |= {e.perspective for e in atlas.items(EVALUATIONS) if e.perspective}
+    for name in sorted(views):
+        who = view_person(name)
+        if who:
+            names.append((f"view:{fold(who)}", who))
     return names
+
+
+def view_person(perspective: str) -> str:
+    """The person a perspective's name names, if it names one: "Fleur (moeder)" -> "Fleur";
+    a role in lower case ("behandelaar") names no one."""
+    match = _VIEW_PERSON.match(perspective)
+    words = match.group("who").split() if match else []
+    named = [i for i, word in enumerate(words) if word[:1].isupper()]
+    return " ".join(words[named[0] :]) if named else ""  # "tante Els" -> "Els"
 
 
 def masker_for(atlas: Atlas, style: NameStyle) -> NameMasker:
@@ -241,6 +259,12 @@ def redact(atlas: Atlas, privacy: Privacy, masker: NameMasker | None = None) -> 
         changes: dict[str, Any] = {}
         if privacy.hide_scores:
             changes["score"] = None
+            changes["perspectives"] = {}  # other views' scores are scores too
+        elif masker is not None and node.perspectives:
+            masked: dict[str, int] = {}
+            for name, score in sorted(node.perspectives.items()):
+                masked.setdefault(masker.scrub(name), score)
+            changes["perspectives"] = masked
         if masker is None:
             return node.model_copy(update=changes)
         if node.kind in PEOPLE:

@@ -18,7 +18,12 @@ from netwerkatlas.i18n import t
 from netwerkatlas.model import Atlas
 from netwerkatlas.render.fonts import BOLD, REGULAR, text_width
 from netwerkatlas.render.pdf_painter import PdfPainter
-from netwerkatlas.tools.plan.chart import ChartPoint, chart_points, draw_evaluation_chart
+from netwerkatlas.tools.plan.chart import (
+    ChartPoint,
+    chart_points,
+    draw_evaluation_chart,
+    other_lines,
+)
 from netwerkatlas.tools.plan.order import actions_by_group, evaluations_in_order, goals_in_order
 from netwerkatlas.tools.plan.summary import (
     action_cells,
@@ -26,6 +31,7 @@ from netwerkatlas.tools.plan.summary import (
     goal_title,
     next_evaluation_line,
     shown_date,
+    views_of,
 )
 from netwerkatlas.tools.plan.words import group_title, score_line
 
@@ -36,9 +42,16 @@ CHART_HEIGHT = 42 * mm
 class EvaluationChartFlowable(Flowable):
     """The chart of `chart.py` as a block of a page, drawn top-down like the posters."""
 
-    def __init__(self, points: list[ChartPoint], width: float, height: float) -> None:
+    def __init__(
+        self,
+        points: list[ChartPoint],
+        width: float,
+        height: float,
+        others: dict[str, list[ChartPoint]] | None = None,
+    ) -> None:
         super().__init__()
         self.points, self.width, self.height = points, width, height
+        self.others = others or {}
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = min(self.width, available_width)
@@ -51,7 +64,9 @@ class EvaluationChartFlowable(Flowable):
         canvas.scale(1, -1)
         bottomup, canvas.bottomup = canvas.bottomup, 0  # text upright in the flipped frame
         try:
-            draw_evaluation_chart(PdfPainter(canvas), self.points, self.width, self.height)
+            draw_evaluation_chart(
+                PdfPainter(canvas), self.points, self.width, self.height, self.others
+            )
         finally:
             canvas.bottomup = bottomup
             canvas.restoreState()
@@ -118,12 +133,19 @@ def goal_page(atlas: Atlas, number: int, goal) -> list[Flowable]:
     if not evaluations:
         story.append(paragraph(t("actieplan.no_evaluations"), s["muted"]))
         return story
-    points = chart_points(evaluations)
-    if points:
-        story += [EvaluationChartFlowable(points, 120 * mm, CHART_HEIGHT), Spacer(1, 2 * mm)]
+    points, others = chart_points(evaluations), other_lines(evaluations)
+    if points or others:
+        chart = EvaluationChartFlowable(points, 120 * mm, CHART_HEIGHT, others)
+        story += [chart, Spacer(1, 2 * mm)]
     columns = [t("actieplan.col_date"), t("actieplan.col_score"), t("actieplan.col_note")]
     rows = [columns]
-    rows += [[shown_date(e.date), score_line(e.score), e.note] for e in evaluations]
+    for name in views_of(evaluations):  # the client's first, then each other view apart
+        view = f" ({t('actieplan.evaluation_from', name=name)})" if name else ""
+        rows += [
+            [shown_date(e.date), score_line(e.score) + view, e.note]
+            for e in evaluations
+            if e.perspective == name
+        ]
     story.append(_table(rows, [24 * mm, 52 * mm, 98 * mm], s["small"]))
     return story
 

@@ -274,9 +274,11 @@ def evaluate(
     score: int | None,
     note: str = "",
     session_id: str | None = CURRENT,
+    perspective: str = "",
 ) -> Command:
     """Score a goal at an evaluation moment on 1-5, with what helped or what to adjust. The
-    evaluation belongs to the session held now unless another (or None) is given."""
+    evaluation belongs to the session held now unless another (or None) is given; it is the
+    client's own unless `perspective` names another view (a naaste's, a professional's)."""
     _goal(atlas, goal_id)
     if session_id is CURRENT:
         session = current_session(atlas)
@@ -287,6 +289,7 @@ def evaluate(
         date=iso_date(date, "evaluation date"),
         score=_score(score),
         note=note.strip(),
+        perspective=" ".join(perspective.split()),
     )
     return _named(AddItem(EVALUATIONS, evaluation), t("plan.command.evaluate"))
 

@@ -66,6 +66,12 @@ def evaluation_line(evaluation: Evaluation) -> str:
     return f"{line}. {evaluation.note}" if evaluation.note else line
 
 
+def views_of(evaluations: list[Evaluation]) -> list[str]:
+    """Whose evaluations there are: the client's ("") first, then the other views by name."""
+    names = {e.perspective for e in evaluations}
+    return [""] * ("" in names) + sorted(names - {""}, key=str.casefold)
+
+
 def next_evaluation_line(atlas: Atlas) -> str:
     date = atlas.meta.next_evaluation
     return t("actieplan.next_evaluation", date=shown_date(date)) if date else ""
@@ -79,9 +85,11 @@ def goal_entry(atlas: Atlas, number: int, goal: Goal) -> SummaryEntry:
             SummaryEntry(group_title(actor), tuple(lines or [SummaryEntry(t("actieplan.none"))]))
         )
     evaluations = evaluations_in_order(atlas, goal.id)
-    if evaluations:
-        lines = tuple(SummaryEntry(evaluation_line(e)) for e in evaluations)
-        children.append(SummaryEntry(t("actieplan.evaluations"), lines))
+    for name in views_of(evaluations):  # the client's first, then each other view apart
+        seen = [e for e in evaluations if e.perspective == name]
+        lines = tuple(SummaryEntry(evaluation_line(e)) for e in seen)
+        title = t("actieplan.evaluations_from", name=name) if name else t("actieplan.evaluations")
+        children.append(SummaryEntry(title, lines))
     return SummaryEntry(goal_title(number, goal), tuple(children))
 
 
