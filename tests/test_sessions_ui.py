@@ -143,4 +143,3 @@ def test_undo_across_a_session_start_through_the_window(window):
     assert io.dumps(atlas) == before
     window.redo_action.trigger()
     assert current_session(atlas).label == "Vervolggesprek 9"
-

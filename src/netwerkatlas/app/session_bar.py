@@ -44,7 +44,7 @@ class SessionBar(QWidget):
         layout.addWidget(QLabel(t("session.bar_label"), self))
         self.shown = QComboBox(self)
         self.shown.setObjectName("session_shown")
-        self.shown.setMinimumContentsLength(22)
+        self.shown.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.shown.setToolTip(t("session.bar_tip"))
         layout.addWidget(self.shown)
         self.compare_box = QCheckBox(t("session.compare_with"), self)
@@ -52,7 +52,7 @@ class SessionBar(QWidget):
         layout.addWidget(self.compare_box)
         self.compare_with = QComboBox(self)
         self.compare_with.setObjectName("session_compare_with")
-        self.compare_with.setMinimumContentsLength(22)
+        self.compare_with.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.compare_with.setEnabled(False)
         layout.addWidget(self.compare_with)
         self._filling = False

@@ -59,6 +59,7 @@ class SessionActions:
         self.changes_dock.setObjectName("changes_dock")
         self.changes_dock.setWidget(self.changes_list)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.changes_dock)
+        window.tabifyDockWidget(window.details_dock, self.changes_dock)
         self.changes_dock.hide()
 
     def _put_banner_above(self, window: QMainWindow) -> None:

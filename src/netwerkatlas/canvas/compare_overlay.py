@@ -19,22 +19,20 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from netwerkatlas.i18n import t
 from netwerkatlas.model import Atlas
-from netwerkatlas.render.style import METRICS, MINUS
+from netwerkatlas.render.style import METRICS, score_symbol
 
 UP = "#1b7f3b"
 DOWN = "#b3261e"
 NEW = "#1565c0"
 GONE = "#8a8f98"
 TRAIL = "#6a3d9a"
-TAG_FONT = 11.0
+TAG_FONT = 9.5
 MARKS_Z = 50
 
 
 def signed(score) -> str:
-    """A score as the drawing writes it: +2, 0, −1 (no score: a dash)."""
-    if score is None:
-        return "–"
-    return f"+{score}" if score > 0 else (f"{MINUS}{-score}" if score < 0 else "0")
+    """A score as its badge shows it: ++, +, =, −, −− (no score: a dash)."""
+    return score_symbol(score) or "–"
 
 
 def moved_text(item) -> str:
@@ -192,7 +190,7 @@ class MarksItem(QGraphicsItem):
         painter.setPen(QPen(colour, 1.5))
         painter.setBrush(QBrush(colour))
         painter.drawPath(head)
-        self._tag(painter, QPointF(mark.to.x(), mark.to.y() + 34), mark.text, TRAIL)
+        self._tag(painter, QPointF(mark.at.x(), mark.at.y() - 24), mark.text, TRAIL)
 
     def _paint_counts(self, painter: QPainter, mark: Mark) -> None:
         """A small table in a corner: per ring, how many then → now."""
@@ -270,7 +268,7 @@ def netwerkintake_marks(changes, scene, before: Atlas) -> list[Mark]:
                     "link_added" if added else "link_removed",
                     points[0],
                     to=points[1],
-                    text=t("compare.link_added" if added else "compare.link_removed"),
+                    text=t("compare.link_added") if added else "×",
                 )
             )
     return marks
