@@ -85,6 +85,12 @@ notes = texts(60)
 shorts = texts(20)
 years = st.none() | st.integers(1000, 2999)
 scores = st.none() | st.integers(-2, 2)
+perspective_names = (
+    st.text(alphabet="abcFLé ():-", min_size=1, max_size=15)
+    .map(lambda name: " ".join(name.split()))
+    .filter(bool)
+)
+perspectives = st.dictionaries(perspective_names, st.integers(-2, 2), max_size=3)
 
 ids = st.one_of(
     st.uuids().map(str),
@@ -158,6 +164,7 @@ def _node_common(draw, node_id):
         "id": node_id,
         "label": draw(labels),
         "score": draw(scores),
+        "perspectives": draw(perspectives),
         "emphasis": draw(st.booleans()),
         "note": draw(notes),
         "private": draw(st.booleans()),
@@ -331,6 +338,7 @@ def atlases(draw, max_nodes=MAX_NODES, max_edges=MAX_EDGES):
             date=draw(shorts),
             score=draw(st.none() | st.integers(1, 5)),
             note=draw(notes),
+            perspective=draw(st.just("") | perspective_names),
             **draw(extras),
         )
         atlas.add(EVALUATIONS, evaluation)
