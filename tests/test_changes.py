@@ -209,7 +209,7 @@ def test_privacy_options_apply_to_the_change_report():
     hidden = private_changes(before, after, Privacy(hide_names=True))
     text = "\n".join(report_lines(hidden, "Intake", "nu"))
     assert "Sanne" not in text and "Fleur" not in text and "Opa Jan" not in text
-    assert "S." in text and "volgens F.d.V." in text  # initials, the same in both sessions
+    assert "Nieuwe partners: S. en F." in text and "(volgens F. (moeder))" in text
     pseudonyms = private_changes(
         before, after, Privacy(hide_names=True, name_style=NameStyle.PSEUDONYMS)
     )

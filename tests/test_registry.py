@@ -41,13 +41,13 @@ def test_every_instrument_is_a_tab_with_its_title_and_a_view_action_with_its_sho
 
 
 def test_every_instrument_exports_from_the_command_line(tmp_path, capsys):
-    for instrument in INSTRUMENTS:
+    for instrument in (*INSTRUMENTS, *registry.DOCUMENTS):
         out = tmp_path / f"{instrument.name}.pdf"
         args = ["-o", str(out), "--paper", "A4", "--view", instrument.name]
         code = main(["export", str(example_path()), *args])
         assert code == 0, capsys.readouterr().err
         assert t(instrument.title_key) in all_text(out.read_bytes())
-    assert registry.export_names() == [each.name for each in INSTRUMENTS]
+    assert registry.export_names() == [each.name for each in (*INSTRUMENTS, *registry.DOCUMENTS)]
 
 
 def test_every_instrument_is_in_the_export_dialog(window, qtbot):

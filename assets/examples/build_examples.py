@@ -5,7 +5,9 @@ Every id is a uuid5 of a readable name, so running it again writes byte-identica
 test can compare `build_all()` with the committed files.
 
 - netwerkintake-sanne: a netwerkintake drawing with scored bollen, links, and a plan: three
-  goals with actions in all three groups, two evaluations three months apart;
+  goals with actions in all three groups; the intake and two follow-ups three months apart,
+  each with its evaluations, and between them scores up and down, a bol added and one let go
+  of, and Kim closer in the netwerkcirkel;
 - genogram-familie-de-boer: four generations of one family (after the seed's genogram example);
 - ecogram-freek: Freek (16) and his contacts per leefgebied (after the seed's ecogram example).
 
@@ -47,6 +49,7 @@ from netwerkatlas.model.records import (
     SupportStrength,
     ThemeNode,
 )
+from netwerkatlas.tools.sessions.edits import start_follow_up
 
 HERE = Path(__file__).resolve().parent
 NAMESPACE = uuid.UUID("5b0c7a2e-6f1d-4c3e-9a8b-0d2e4f6a8c10")
@@ -177,6 +180,29 @@ SANNE_EVALUATIONS: tuple[tuple[str, str, dict[str, tuple[int, str]]], ...] = (
 )  # fmt: skip
 SANNE_NEXT_EVALUATION = "2026-11-10"
 
+# How the intake differed from what the follow-ups made of it: scores then, a bol mentioned
+# only at the first follow-up, one let go of there, and the netwerkcirkel then and later.
+SANNE_INTAKE_SCORES = {"werk": 2, "socialmedia": -2, "moeder": 0}
+SANNE_LATER_BOL = "verhuizing"  # Sanne brought up the move at the first follow-up
+SANNE_DROPPED = ("sportschool", "Sportschool", "Een abonnement, maar ik ga er nooit heen.")
+SANNE_CIRCLE = {
+    "fleur": ("intimi", "samenleving"),
+    "moeder": ("intimi", "familie"),
+    "trainer": ("bekenden", "samenleving"),
+    "huisarts": ("diensten", "professionals"),
+}
+SANNE_CIRCLE_LATER = {"trainer": ("vrienden", "samenleving")}  # Kim came closer
+# The actions done by each follow-up (numbers in SANNE_ACTIONS, from 1).
+SANNE_DONE = {"vervolg-1": (1, 4), "vervolg-2": (7, 11)}
+SANNE_FOLLOW_UPS = {
+    "vervolg-1": ("Vervolggesprek", ("Sanne", "Fleur")),
+    "vervolg-2": ("Tweede vervolggesprek", ("Sanne",)),
+}
+
+
+def _final_score(key: str) -> int:
+    return next(score for k, _cls, _label, score, *_ in SANNE_BOLLEN if k == key)
+
 
 def ring_positions(keys: list[str], inner: float = 240.0, outer: float = 310.0) -> dict[str, Point]:
     """Clockwise from the top, alternately on an inner and an outer ring (y grows downwards)."""
@@ -212,8 +238,18 @@ def build_sanne() -> Atlas:
         note="Voorbeeld: eerste netwerkgesprek, samen op de laptop getekend.",
     )
     atlas = Atlas(client=client, meta=meta)
+    later: dict[str, NodeBase] = {}
     for key, cls, label, score, note, extra in SANNE_BOLLEN:
-        atlas.add("nodes", cls(id=ids[key], label=label, score=score, note=note, **extra))
+        node = cls(id=ids[key], label=label, score=score, note=note, **extra)
+        if key == SANNE_LATER_BOL:
+            later[key] = node
+            continue
+        atlas.add("nodes", node.model_copy(update={"score": SANNE_INTAKE_SCORES.get(key, score)}))
+    dropped_key, dropped_label, dropped_note = SANNE_DROPPED
+    dropped = ThemeNode(
+        id=make_id(SANNE, f"node/{dropped_key}"), label=dropped_label, score=0, note=dropped_note
+    )
+    atlas.add("nodes", dropped, {"netwerkintake": (0.0, 420.0)})
     for source, target, direction, note, private in SANNE_LINKS:
         link = InfluenceLink(
             id=make_id(SANNE, f"link/{source}-{target}"),
@@ -226,8 +262,11 @@ def build_sanne() -> Atlas:
         atlas.add("edges", link)
     places = ring_positions([key for key, *_ in SANNE_BOLLEN])
     atlas.set_positions(
-        "netwerkintake", {client.id: (0.0, 0.0)} | {ids[k]: p for k, p in places.items()}
+        "netwerkintake",
+        {client.id: (0.0, 0.0)} | {ids[k]: p for k, p in places.items() if k not in later},
     )
+    cells = {ids[k]: list(cell) for k, cell in SANNE_CIRCLE.items()}
+    atlas.set_view_setting("netwerkcirkel", "cells", cells)
 
     for order, (key, horizon, text, about) in enumerate(SANNE_GOALS):
         goal = Goal(
@@ -253,7 +292,6 @@ def build_sanne() -> Atlas:
             what=what,
             when=when,
             order=order,
-            done=number in (1, 4, 7, 11),
         )
         atlas.add("actions", action)
     session = Session(
@@ -261,14 +299,27 @@ def build_sanne() -> Atlas:
         date=SANNE_DATE,
         label="Netwerkintake",
         kind="intake",
+        present=("Sanne",),
         note="Bij Sanne thuis, ruim twee uur. Sanne hield zelf de pen. Vervolggesprek over drie "
         "maanden; Fleur wil dan graag aansluiten.",
     )
     atlas.add("sessions", session)
     for key, date, scores in SANNE_EVALUATIONS:
         session_id = make_id(SANNE, f"session/{key}")
-        label = "Vervolggesprek" if key == "vervolg-1" else "Tweede vervolggesprek"
-        atlas.add("sessions", Session(id=session_id, date=date, label=label))
+        label, present = SANNE_FOLLOW_UPS[key]
+        start_follow_up(atlas, date, label, present, session_id).redo(atlas)
+        if key == "vervolg-1":
+            for bol in SANNE_INTAKE_SCORES:
+                if bol != "moeder":
+                    atlas.update("nodes", ids[bol], {"score": _final_score(bol)})
+            atlas.add("nodes", later[SANNE_LATER_BOL], {"netwerkintake": places[SANNE_LATER_BOL]})
+            atlas.remove("nodes", dropped.id)
+            moved = {ids[k]: list(cell) for k, cell in SANNE_CIRCLE_LATER.items()}
+            atlas.set_view_setting("netwerkcirkel", "cells", cells | moved)
+        else:
+            atlas.update("nodes", ids["moeder"], {"score": _final_score("moeder")})
+        for number in SANNE_DONE[key]:
+            atlas.update("actions", make_id(SANNE, f"action/{number}"), {"done": True})
         for goal, (score, note) in scores.items():
             evaluation = Evaluation(
                 id=make_id(SANNE, f"evaluation/{key}/{goal}"),

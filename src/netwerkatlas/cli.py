@@ -84,6 +84,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_export(argv[1:])
 
+    if argv[:1] == ["changes"]:
+        from netwerkatlas.cli_changes import run_changes
+
+        return run_changes(argv[1:])
+
     if argv[:1] in (["encrypt"], ["decrypt"]):
         from netwerkatlas.cli_crypto import run_crypt
 

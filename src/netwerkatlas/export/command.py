@@ -17,6 +17,7 @@ from netwerkatlas.export.options import (
 )
 from netwerkatlas.export.run import ExportError, export_atlas, format_for
 from netwerkatlas.i18n import LANGUAGES, t
+from netwerkatlas.model import Atlas
 from netwerkatlas.passphrase import (
     PassphraseSource,
     PassphraseUnavailable,
@@ -24,6 +25,7 @@ from netwerkatlas.passphrase import (
     load_atlas,
 )
 from netwerkatlas.tools import registry
+from netwerkatlas.tools.sessions.history import SessionNotFound
 from netwerkatlas.validate import write_lines
 
 
@@ -74,6 +76,9 @@ def export_parser() -> argparse.ArgumentParser:
     parser.add_argument("--hide-goals", action="store_true", help=t("cli.export_hide_goals_help"))
     parser.add_argument("--session-label", default="", help=t("cli.export_session_help"))
     parser.add_argument(
+        "--session", metavar=t("cli.metavar_session"), help=t("cli.export_at_session_help")
+    )
+    parser.add_argument(
         "--name-in-metadata", action="store_true", help=t("cli.export_name_in_metadata_help")
     )
     add_passphrase_argument(parser, "cli.passphrase_file_help")
@@ -105,6 +110,20 @@ def options_from(args: argparse.Namespace) -> ExportOptions:
     )
 
 
+def at_session(atlas: Atlas, text: str, options: ExportOptions) -> tuple[Atlas, ExportOptions]:
+    """The atlas as it was at the session `text` names (a label, a date or "now"), and the
+    options naming that session on the page unless a session label was given."""
+    from netwerkatlas.tools.sessions.edits import ensure_intake
+    from netwerkatlas.tools.sessions.history import atlas_at, find_session
+    from netwerkatlas.tools.sessions.report import session_label
+
+    ensure_intake(atlas)
+    session = find_session(atlas, text)
+    if session is not None and not options.session_label:
+        options = options.with_(session_label=session_label(session))
+    return atlas_at(atlas, session.id if session else None), options
+
+
 def run_export(argv: Sequence[str]) -> int:
     """Exit code 0 when written, 1 for a bad atlas or an export that cannot be made."""
     args = export_parser().parse_args(argv)
@@ -117,6 +136,12 @@ def run_export(argv: Sequence[str]) -> int:
     except io.AtlasFileError as error:
         write_lines([error.render()], sys.stderr)
         return 1
+    if args.session is not None:
+        try:
+            atlas, options = at_session(atlas, args.session, options)
+        except SessionNotFound as error:
+            write_lines([str(error)], sys.stderr)
+            return 1
     try:
         written = export_atlas(atlas, args.output, options)
     except ExportError as error:

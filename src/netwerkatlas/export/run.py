@@ -88,6 +88,12 @@ def render(atlas: Atlas, options: ExportOptions) -> Rendered:
     shared = redact(atlas, options.privacy)
     view_title = t(instrument.title_key)
     meta_title = _meta_title(shared, view_title, options)
+    if instrument.compares:  # compares sessions: redacts them itself, see the registry
+        if options.format == Format.TXT:
+            text = registry.resolve(instrument.text)(atlas, options)
+            return Rendered(text.encode("utf-8"), Format.TXT, None)
+        pdf = a4_pdf(instrument.make_document(atlas, options), meta_title)
+        return Rendered(pdf, Format.PDF, pdf)
     if options.kind == Kind.SUMMARY or options.format == Format.TXT:
         facts = a4_facts(shared, options)
         summary = build_summary(shared, view_title, facts, not options.privacy.hide_scores)

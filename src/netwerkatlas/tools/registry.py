@@ -41,6 +41,13 @@ What the references must be:
 
 An instrument has a `drawing` or a `document` (or both); `--view NAME` exports the drawing as a
 poster, or the document's pages when there is no drawing.
+
+`compares=True` (the change report): the document compares sessions, so it is given the atlas
+*unredacted*, with its sessions' snapshots, and applies `options.privacy` itself; its `text`
+-> `(atlas, options) -> str` is the plain-text form (`--format txt`).
+
+`DOCUMENT_PACKAGES` are instruments without a tab (no `qt_view`): exports only, listed by
+`export_names()` and found by `instrument()`, but not in `INSTRUMENTS` (the tabs).
 """
 
 from __future__ import annotations
@@ -52,6 +59,7 @@ from functools import cache
 from typing import Any
 
 PACKAGES: tuple[str, ...] = ("netwerkintake", "genogram", "ecogram", "circle", "plan")
+DOCUMENT_PACKAGES: tuple[str, ...] = ("changes",)
 
 Ref = str | Callable[..., Any] | None
 
@@ -71,6 +79,8 @@ class Instrument:
     client_mode_hides: tuple[str, ...] = ()  # what client mode takes out of sight, in words
     draws_goals: bool = False  # its drawing takes `show_goals` too (goal markers, legend)
     shows_palette: bool = False  # the suggestion palette belongs to this tab
+    compares: bool = False  # its document compares sessions: given the atlas unredacted
+    text: Ref = None  # -> (atlas, options) -> str, the document as plain text
 
     @property
     def exportable(self) -> bool:
@@ -113,16 +123,17 @@ def _declared(package: str) -> Instrument:
 
 
 INSTRUMENTS: tuple[Instrument, ...] = tuple(_declared(package) for package in PACKAGES)
+DOCUMENTS: tuple[Instrument, ...] = tuple(_declared(package) for package in DOCUMENT_PACKAGES)
 
 
 def instrument(name: str) -> Instrument:
     """The instrument called `name` (KeyError when there is none)."""
-    for each in INSTRUMENTS:
+    for each in (*INSTRUMENTS, *DOCUMENTS):
         if each.name == name:
             return each
     raise KeyError(name)
 
 
 def export_names() -> list[str]:
-    """The names `--view` accepts, in tab order."""
-    return [each.name for each in INSTRUMENTS if each.exportable]
+    """The names `--view` accepts, in tab order, then the documents without a tab."""
+    return [each.name for each in (*INSTRUMENTS, *DOCUMENTS) if each.exportable]

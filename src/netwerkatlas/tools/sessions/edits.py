@@ -102,10 +102,15 @@ class StartFollowUp(Macro):
 
 
 def start_follow_up(
-    atlas: Atlas, date: DateLike, label: str = "", present: Iterable[str] = ()
+    atlas: Atlas,
+    date: DateLike,
+    label: str = "",
+    present: Iterable[str] = (),
+    session_id: str | None = None,
 ) -> StartFollowUp:
     """The command that starts a follow-up on `date` (not before the current session), named
-    `label` ("Vervolggesprek N" when empty), with who was there."""
+    `label` ("Vervolggesprek N" when empty), with who was there; `session_id` only where ids
+    must be known beforehand (the bundled examples)."""
     day = _iso(date)
     ordered = sessions_in_order(atlas)
     if ordered and ordered[-1].date and day < ordered[-1].date:
@@ -114,6 +119,7 @@ def start_follow_up(
         )
     names = tuple(dict.fromkeys(p.strip() for p in present if p.strip()))
     session = Session(
+        **({"id": session_id} if session_id else {}),
         date=day,
         label=label.strip() or next_label(atlas),
         kind=FOLLOW_UP,

@@ -9,6 +9,7 @@ what the user chose to hide.
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 from dataclasses import replace
 from itertools import chain
@@ -17,6 +18,7 @@ from netwerkatlas.export.options import ExportOptions, Privacy
 from netwerkatlas.export.privacy import NameMasker, _people, redact
 from netwerkatlas.i18n import t
 from netwerkatlas.model.atlas import Atlas
+from netwerkatlas.model.records import Session
 from netwerkatlas.render.style import score_symbol
 from netwerkatlas.tools.circle import VIEW as CIRCLE
 from netwerkatlas.tools.circle.drawing import ring_label
@@ -41,6 +43,7 @@ from netwerkatlas.tools.sessions.changes import (
     ScoreChanged,
     compare,
 )
+from netwerkatlas.tools.sessions.history import atlas_at, find_session, sessions_in_order
 
 WIDTH = 100
 VIEW_KEYS = {
@@ -133,8 +136,14 @@ def _counts(item: RingCounts) -> str:
     return t(key, counts=", ".join(parts))
 
 
+def _bare(text: str) -> str:
+    """A sentence quoted inside another loses its full stop: „Weer werken” rather than „...”."""
+    return text.strip().rstrip(".").strip()
+
+
 def _evaluated(item: GoalEvaluated) -> str:
     who = t("report.from_perspective", name=item.perspective) if item.perspective else ""
+    item = replace(item, text=_bare(item.text))
     if item.old_score is None:
         return t("report.goal.first", text=item.text, new=item.new_score or "?", who=who)
     if item.new_score is None or item.old_score == item.new_score:
@@ -147,6 +156,8 @@ def _evaluated(item: GoalEvaluated) -> str:
 def sentence(item: Item) -> str:
     """One change in words, as a sentence (capital first)."""
     text = _words(item)
+    if text.endswith(".."):  # a name masked to initials ends the sentence
+        text = text[:-1]
     return text[:1].upper() + text[1:]
 
 
@@ -179,7 +190,7 @@ def _words(item: Item) -> str:
     if isinstance(item, GoalEvaluated):
         return _evaluated(item)
     if isinstance(item, ActionDone):
-        return t("report.action_done", what=item.what, goal=item.goal_text)
+        return t("report.action_done", what=_bare(item.what), goal=_bare(item.goal_text))
     for kind, key in (
         (GoalReached, "report.goal.reached"),
         (GoalStopped, "report.goal.stopped"),
@@ -187,7 +198,7 @@ def _words(item: Item) -> str:
         (GoalAdded, "report.goal.added"),
     ):
         if isinstance(item, kind):
-            return t(key, text=item.text)
+            return t(key, text=_bare(item.text))
     raise TypeError(f"no sentence for {type(item).__name__}")
 
 
@@ -262,3 +273,45 @@ def changes_pages(before: Atlas, after: Atlas, options: ExportOptions, labels: t
     changes = private_changes(before, after, options.privacy)
     shared_after = redact(after, options.privacy)
     return report_story(changes, *labels, facts(shared_after, options))
+
+
+def session_label(session: Session | None) -> str:
+    """ "Vervolggesprek 1, 05-04-2026"; "nu" for now."""
+    if session is None:
+        return t("history.now")
+    try:
+        day = dt.date.fromisoformat(session.date).strftime("%d-%m-%Y")
+    except ValueError:
+        day = ""
+    return ", ".join(part for part in (session.label, day) if part) or session.id
+
+
+def between(
+    atlas: Atlas, start: str | None = None, end: str | None = None
+) -> tuple[Atlas, Atlas, tuple[str, str]]:
+    """The two states to compare and their names: `start` and `end` name sessions as
+    `find_session` reads them (default: the last closed session, and now). Raises
+    `SessionNotFound` for a name no session has."""
+    ordered = sessions_in_order(atlas)
+    last = find_session(atlas, end) if end is not None else None
+    if start is None:
+        upto = ordered if last is None else ordered[: ordered.index(last) + 1]
+        first = upto[-2] if len(upto) > 1 else (upto[-1] if upto else None)
+    else:
+        first = find_session(atlas, start)
+    before = atlas_at(atlas, first.id if first else None)
+    after = atlas_at(atlas, last.id) if last is not None else atlas
+    return before, after, (session_label(first), session_label(last))
+
+
+def export_pages(atlas: Atlas, options: ExportOptions) -> list:
+    """`--view changes`: the report of the last session → the atlas given (which is the atlas
+    as it was at a session, with `--session`); privacy applied here, see the registry."""
+    before, after, labels = between(atlas)
+    return changes_pages(before, after, options, labels)
+
+
+def export_text(atlas: Atlas, options: ExportOptions) -> str:
+    before, after, labels = between(atlas)
+    changes = private_changes(before, after, options.privacy)
+    return "\n".join(report_lines(changes, *labels)) + "\n"

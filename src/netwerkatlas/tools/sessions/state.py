@@ -7,6 +7,7 @@ so states share them with the atlas; only the dictionaries are copies.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,12 +46,13 @@ def _by_id(records: Iterable[Record]) -> tuple:
 
 
 def state_of(atlas: Atlas) -> State:
-    """What the atlas holds now (empty views left out: the file does not keep them either)."""
+    """What the atlas holds now (empty views left out: the file does not keep them either).
+    Settings are copied whole: a value the atlas holds could be changed in place later."""
     return State(
         atlas.meta,
         {name: {r.id: r for r in atlas.items(name)} for name in SNAPSHOT_LISTS},
         {
-            name: View(dict(v.positions), dict(v.settings), dict(v.extra))
+            name: View(dict(v.positions), copy.deepcopy(v.settings), copy.deepcopy(v.extra))
             for name, v in atlas.views.items()
             if v.positions or v.settings or v.extra
         },
@@ -148,7 +150,10 @@ def build(state: State, sessions: Iterable[Session], extra: dict[str, Any]) -> A
     nodes = state.lists["nodes"].values()
     lists = {name: list(state.lists[name].values()) for name in SNAPSHOT_LISTS[2:]}
     lists[SESSIONS] = list(sessions)
-    views = {name: ViewState(v.positions, v.settings, v.extra) for name, v in state.views.items()}
+    views = {
+        name: ViewState(v.positions, copy.deepcopy(v.settings), copy.deepcopy(v.extra))
+        for name, v in state.views.items()
+    }
     return Atlas.from_records(
         state.meta, nodes, state.lists["edges"].values(), lists, views, dict(extra)
     )
