@@ -173,6 +173,10 @@ def test_the_second_badge_shows_only_where_a_view_differs_and_hides_with_the_opt
     assert items[differs.id].other_badge == ""
     window.redo()
     assert items[differs.id].other_badge == score_symbol(other)
+    window.set_client_mode(True)  # the client's own score is the one drawn for the client
+    assert items[differs.id].other_badge == ""
+    window.set_client_mode(False)
+    assert items[differs.id].other_badge == score_symbol(other)
     action.trigger()
     assert all(item.other_badge == "" for item in items.values())
 
