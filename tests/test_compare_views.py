@@ -7,11 +7,14 @@ from PySide6.QtCore import Qt
 from tests.test_canvas_editing import click, drag, key
 from tests.test_circle import cell_centre
 from tests.test_sessions_ui import score_by_keys, start_follow_up
-from tests.windows import person
+from tests.windows import example_window, person
 
 from netwerkatlas import io
 from netwerkatlas.canvas.compare_overlay import MarksItem
+from netwerkatlas.commands import UpdateItem
+from netwerkatlas.model import NODES, EdgeKind
 from netwerkatlas.tools.circle import edits as circle_edits
+from netwerkatlas.tools.genogram import edits as genogram_edits
 from netwerkatlas.tools.netwerkintake import VIEW
 from netwerkatlas.tools.netwerkintake.layout import shown_positions
 
@@ -73,3 +76,27 @@ def test_a_session_compared_with_itself_is_no_comparison(window):
     assert window.sessions.compared is None
     assert window.sessions.changes is None
     assert not window.sessions.changes_dock.isVisible()
+
+
+def test_compare_marks_a_death_and_a_new_partner_in_the_genogram(qtbot, qsettings, tmp_path):
+
+    with example_window(qtbot, qsettings, tmp_path, "genogram-familie-de-boer") as win:
+        atlas = win.document.atlas
+        start_follow_up(win, "Vervolggesprek 9")
+        living = [
+            n
+            for n in atlas.nodes()
+            if n.kind == "person" and not n.deceased and n.death_year is None
+        ]
+        partnered = {e.source for e in atlas.edges(EdgeKind.PARTNER)}
+        partnered |= {e.target for e in atlas.edges(EdgeKind.PARTNER)}
+        dying = living[0]
+        win.push(UpdateItem(NODES, dying.id, {"deceased": True}))
+        single = next(n for n in living[1:] if n.id not in partnered)
+        win.push(genogram_edits.add_relative(atlas, single.id, "partner", "Ruud"))
+        ruud = person(win, "Ruud")
+        win.sessions.compare_action.trigger()
+        marks = {(m.node_id, m.text) for m in win.sessions._overlays.marks("genogram")}
+        assert (dying.id, "overleden") in marks
+        assert {(single.id, "nieuwe partner"), (ruud.id, "nieuwe partner")} <= marks
+        assert {node_id for node_id, _ in marks} == {dying.id, single.id, ruud.id}

@@ -318,6 +318,20 @@ def placed_marks(changes, scene, before: Atlas) -> list[Mark]:
     return marks
 
 
+def genogram_marks(changes, scene, before: Atlas) -> list[Mark]:
+    """Marks on the genogram: who was born, who died, who became partners or separated since."""
+    places = scene.drawing.positions
+    marks: list[Mark] = []
+    for item in change_items(changes):
+        if kind_of(item) != "FamilyEvent":
+            continue
+        text = t(f"compare.family.{item.kind}")
+        for node_id in item.node_ids:
+            if node_id in places:
+                marks.append(Mark("new", QPointF(*places[node_id]), 26, text=text, node_id=node_id))
+    return marks
+
+
 def count_lines(item) -> list[str]:
     """ "vrienden: 3 → 4", one line per ring (or leefgebied) there was or is anyone in."""
     from netwerkatlas.tools.circle import VIEW as CIRCLE
@@ -353,6 +367,7 @@ class CompareOverlays:
     def show(self, changes, before: Atlas, after: Atlas) -> None:
         self.clear()
         makers = {
+            "genogram": genogram_marks,
             "netwerkintake": netwerkintake_marks,
             "netwerkcirkel": placed_marks,
             "ecogram": placed_marks,
