@@ -143,3 +143,17 @@ def test_undo_across_a_session_start_through_the_window(window):
     assert io.dumps(atlas) == before
     window.redo_action.trigger()
     assert current_session(atlas).label == "Vervolggesprek 9"
+
+
+def test_opening_another_file_while_looking_back_opens_it_in_the_present(window):
+    from netwerkatlas.document import Document
+
+    start_follow_up(window, "Vervolggesprek 9")
+    choose_session(window, sessions_in_order(window.document.atlas)[-2].id)
+    assert window.sessions.looking_back
+    other = Document.new()
+    window.set_document(other)
+    assert not window.sessions.looking_back
+    assert not window.sessions.banner.isVisible()
+    assert window.scene.atlas is other.atlas
+    assert window.arrange_action.isEnabled() and window.details_dock.isEnabled()

@@ -221,8 +221,8 @@ class SessionActions:
     def _set_editable(self, on: bool) -> None:
         """The panels that only edit go grey; the drawings stay, for looking and selecting."""
         window = self.window
-        for widget in (window.palette, window.groslijst, window.details):
-            widget.setEnabled(on)
+        for dock in (window.palette_dock, window.groslijst_dock, window.details_dock):
+            dock.setEnabled(on)  # the dock, not the panel: the panels switch themselves too
         if not on and window.link_mode_action.isChecked():
             window.link_mode_action.trigger()
 
@@ -258,8 +258,10 @@ class SessionActions:
 
     def set_document(self) -> None:
         """Another document in the window: it opens in the present."""
-        self.shown, self.compared, self.shown_atlas = NOW, None, None
+        self.shown, self.compared, self.shown_atlas, self.changes = NOW, None, None, None
         self._set_editable(True)
+        for action in self.edit_actions():
+            action.setEnabled(True)
         if self._overlays is not None:
             self._overlays.clear()
         self.banner.hide()
