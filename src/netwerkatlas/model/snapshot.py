@@ -46,12 +46,21 @@ class ViewSnapshot(BaseModel):
     )
     unplaced: tuple[Id, ...] = ()
     unset: tuple[str, ...] = ()
+    entries: dict[str, dict[str, Any]] = Field(
+        default_factory=dict,
+        description="with `against`, a setting that is an object then and later (the "
+        "netwerkcirkel's cells): only its entries that differed",
+    )
+    entries_unset: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict, description="with `entries`: the entries set later"
+    )
 
     @model_validator(mode="after")
     def _only_json(self, info: ValidationInfo) -> ViewSnapshot:
         """Settings are free-form: made in the program, they must be what a file can hold."""
         if not (info.context and info.context.get("from_file")):
             check_json(self.settings, "a view setting in a snapshot")
+            check_json(self.entries, "a view setting in a snapshot")
             check_json(self.extra, "an unknown field of a view in a snapshot")
         return self
 

@@ -84,16 +84,29 @@ def difference(earlier: State, later: State, against: str) -> Snapshot:
     views: dict[str, ViewSnapshot] = {}
     for name, view in earlier.views.items():
         other = later.views.get(name, View())
+        settings: dict[str, Any] = {}
+        entries: dict[str, dict[str, Any]] = {}
+        entries_unset: dict[str, tuple[str, ...]] = {}
+        for key, value in view.settings.items():
+            if key in other.settings and other.settings[key] == value:
+                continue
+            then_now = (value, other.settings.get(key))
+            if key in other.settings and all(isinstance(v, dict) for v in then_now):
+                now = other.settings[key]
+                entries[key] = {k: v for k, v in value.items() if k not in now or now[k] != v}
+                unset = tuple(sorted(k for k in now if k not in value))
+                if unset:
+                    entries_unset[key] = unset
+            else:
+                settings[key] = value
         delta = ViewSnapshot(
             positions={k: p for k, p in view.positions.items() if other.positions.get(k) != p},
-            settings={
-                k: v
-                for k, v in view.settings.items()
-                if k not in other.settings or other.settings[k] != v
-            },
+            settings=settings,
             extra=None if view.extra == other.extra else view.extra,
             unplaced=tuple(sorted(k for k in other.positions if k not in view.positions)),
             unset=tuple(sorted(k for k in other.settings if k not in view.settings)),
+            entries=entries,
+            entries_unset=entries_unset,
         )
         if delta != ViewSnapshot():
             views[name] = delta
@@ -138,6 +151,12 @@ def go_back(later: State, snapshot: Snapshot) -> State:
             view.settings.pop(key, None)
         view.positions.update(delta.positions)
         view.settings.update(delta.settings)
+        for key in delta.entries.keys() | delta.entries_unset.keys():
+            value = dict(view.settings.get(key) or {})  # a new dict: `later` keeps its own
+            for entry in delta.entries_unset.get(key, ()):
+                value.pop(entry, None)
+            value.update(delta.entries.get(key, {}))
+            view.settings[key] = value
         if delta.extra is not None:
             view.extra = dict(delta.extra)
         if not (view.positions or view.settings or view.extra):
