@@ -423,6 +423,8 @@ class Session(Record):
     note: Note = ""
     present: tuple[Label, ...] = ()  # who was there, in words
     snapshot: Snapshot | None = None
+    snapshot_v3: JsonObject | None = None  # a format 3 snapshot (it had no shape), kept as it was
+    _free_form = ("snapshot_v3",)
 
 
 class Plan(Record):
