@@ -43,7 +43,6 @@ class SessionActions:
         self.menu.addActions([self.new_action, self.compare_action, self.back_action])
         self.bar = SessionBar(window)
         self.bar.chosen.connect(self.show)
-        window.toolbar.addSeparator()
         window.toolbar.addWidget(self.bar)
         self.banner = LookBackBanner(window)
         self.banner.back.connect(self.back_to_now)
