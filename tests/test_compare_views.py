@@ -100,3 +100,39 @@ def test_compare_marks_a_death_and_a_new_partner_in_the_genogram(qtbot, qsetting
         assert (dying.id, "overleden") in marks
         assert {(single.id, "nieuwe partner"), (ruud.id, "nieuwe partner")} <= marks
         assert {node_id for node_id, _ in marks} == {dying.id, single.id, ruud.id}
+
+
+def test_every_view_marks_exactly_what_the_comparison_found_in_the_sanne_example(
+    qtbot, qsettings, tmp_path
+):
+    from netwerkatlas.app.session_bar import NOW
+    from netwerkatlas.tools.sessions.history import sessions_in_order
+
+    with example_window(qtbot, qsettings, tmp_path, "netwerkintake-sanne") as win:
+        saved = io.dumps(win.document.atlas)
+        intake = sessions_in_order(win.document.atlas)[0]
+        win.sessions.bar.choose(NOW, intake.id)
+        items = win.sessions.changes.items
+        assert items
+        kinds = {"ScoreChanged": "score", "NodeAdded": "new", "NodeRemoved": "gone"}
+        expected = {
+            item.node_id
+            for item in items
+            if type(item).__name__ in kinds and not getattr(item, "perspective", "")
+        }
+        marked = {mark.node_id for mark in win.sessions._overlays.marks("netwerkintake")}
+        assert marked - {""} == expected
+        for view in ("ecogram", "netwerkcirkel"):
+            moved = {
+                item.node_id
+                for item in items
+                if type(item).__name__ == "Moved"
+                and item.view == view
+                and item.old_place
+                and item.new_place
+            }
+            trails = {
+                mark.node_id for mark in win.sessions._overlays.marks(view) if mark.what == "moved"
+            }
+            assert trails == moved, view
+        assert io.dumps(win.document.atlas) == saved
