@@ -136,3 +136,25 @@ def test_every_view_marks_exactly_what_the_comparison_found_in_the_sanne_example
             }
             assert trails == moved, view
         assert io.dumps(win.document.atlas) == saved
+
+
+def test_a_contact_dragged_to_another_leefgebied_gets_a_trail_in_the_ecogram(
+    qtbot, qsettings, tmp_path
+):
+    from tests.test_ecogram_canvas import sector_point
+    from tests.windows import show_view
+
+    with example_window(qtbot, qsettings, tmp_path, "ecogram-freek") as win:
+        start_follow_up(win, "Vervolggesprek 9")
+        show_view(win, win.view_ecogram_action, win.ecogram_view)
+        mo = person(win, "Mo").id
+        drawing = win.ecogram_scene.drawing
+        old_place = drawing.positions[mo]
+        drag(win.ecogram_view, old_place, sector_point(drawing, "vrije tijd"))
+        assert win.document.atlas.node(mo).life_domain == "vrije tijd"
+        win.sessions.compare_action.trigger()
+        trails = [m for m in win.sessions._overlays.marks("ecogram") if m.what == "moved"]
+        assert [m.node_id for m in trails] == [mo]
+        assert (trails[0].at.x(), trails[0].at.y()) == old_place
+        assert trails[0].text.startswith("Mo: ") and trails[0].text.endswith("vrije tijd")
+        assert any(m.what == "counts" for m in win.sessions._overlays.marks("ecogram"))
