@@ -157,3 +157,8 @@ def test_opening_another_file_while_looking_back_opens_it_in_the_present(window)
     assert not window.sessions.banner.isVisible()
     assert window.scene.atlas is other.atlas
     assert window.arrange_action.isEnabled() and window.details_dock.isEnabled()
+
+
+def test_details_is_the_panel_in_front_when_the_window_opens(window):
+    assert not window.details.visibleRegion().isEmpty()
+    assert window.groslijst.visibleRegion().isEmpty()

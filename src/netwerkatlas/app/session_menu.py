@@ -60,6 +60,7 @@ class SessionActions:
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.changes_dock)
         window.tabifyDockWidget(window.details_dock, self.changes_dock)
         self.changes_dock.hide()
+        window.details_dock.raise_()  # Details stays the panel in front when the window opens
 
     def _put_banner_above(self, window: QMainWindow) -> None:
         """The banner goes right above the views, across the whole width of the window."""
