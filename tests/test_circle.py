@@ -86,6 +86,7 @@ def test_counts_per_cell_and_per_ring():
 def test_switching_variant_keeps_what_fits_and_names_who_has_no_cell(circle):
     atlas, stack = circle.document.atlas, circle.document.undo_stack
     fleur, kim = person(circle, "Fleur").id, person(circle, "Trainer Kim").id
+    stack.push(edits.place(atlas, dict.fromkeys(cells(atlas))))  # the example placed her mother
     stack.push(edits.place(atlas, {fleur: ("intimi", "familie"), kim: ("vrienden", "samenleving")}))
     assert circle.circle_view.switch(WIJKECOGRAM) == []  # every Lensink cell has its place
     drawing = circle.circle_scene.drawing

@@ -7,7 +7,7 @@ test can compare `build_all()` with the committed files.
 - netwerkintake-sanne: a netwerkintake drawing with scored bollen, links, and a plan: three
   goals with actions in all three groups; the intake and two follow-ups three months apart,
   each with its evaluations, and between them scores up and down, a bol added and one let go
-  of, and Kim closer in the netwerkcirkel;
+  of, and her mother closer in the netwerkcirkel;
 - genogram-familie-de-boer: four generations of one family (after the seed's genogram example);
 - ecogram-freek: Freek (16) and his contacts per leefgebied (after the seed's ecogram example).
 
@@ -185,13 +185,8 @@ SANNE_NEXT_EVALUATION = "2026-11-10"
 SANNE_INTAKE_SCORES = {"werk": 2, "socialmedia": -2, "moeder": 0}
 SANNE_LATER_BOL = "verhuizing"  # Sanne brought up the move at the first follow-up
 SANNE_DROPPED = ("sportschool", "Sportschool", "Een abonnement, maar ik ga er nooit heen.")
-SANNE_CIRCLE = {
-    "fleur": ("intimi", "samenleving"),
-    "moeder": ("intimi", "familie"),
-    "trainer": ("bekenden", "samenleving"),
-    "huisarts": ("diensten", "professionals"),
-}
-SANNE_CIRCLE_LATER = {"trainer": ("vrienden", "samenleving")}  # Kim came closer
+SANNE_CIRCLE = {"moeder": ("bekenden", "familie")}  # the others are placed in the tutorial
+SANNE_CIRCLE_LATER = {"moeder": ("vrienden", "familie")}  # closer since the first follow-up
 # The actions done by each follow-up (numbers in SANNE_ACTIONS, from 1).
 SANNE_DONE = {"vervolg-1": (1, 4), "vervolg-2": (7, 11)}
 SANNE_FOLLOW_UPS = {
