@@ -5,8 +5,11 @@ sessions opens as its intake."""
 from __future__ import annotations
 
 import json
+import random
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from netwerkatlas import i18n, io
 from netwerkatlas.commands import (
@@ -183,3 +186,78 @@ def test_a_session_is_found_by_label_date_id_or_now():
         find_session(atlas, "Vervolggesprek 7")
     message = str(caught.value)
     assert "Vervolggesprek 7" in message and "Intake (2026-01-05)" in message
+
+
+@st.composite
+def session_edits(draw):
+    """Per follow-up, a few edits of every kind a snapshot must keep apart."""
+    steps = []
+    for _ in range(draw(st.integers(1, 6))):
+        steps.append(
+            draw(
+                st.sampled_from(
+                    [
+                        "score",
+                        "add",
+                        "remove",
+                        "move",
+                        "unplace",
+                        "cell",
+                        "uncell",
+                        "setting",
+                        "meta",
+                    ]
+                )
+            )
+        )
+    return steps, draw(st.integers(0, 10_000))
+
+
+def apply(atlas: Atlas, stack: UndoStack, steps: list[str], seed: int) -> None:
+    rng = random.Random(seed)
+    others = [n.id for n in atlas.nodes() if n.id != atlas.client_id]
+    for step in steps:
+        target = rng.choice(others) if others else None
+        cells = dict(atlas.view_setting("netwerkcirkel", "cells") or {})
+        if step == "add" or target is None:
+            node = ThemeNode(label=f"Nieuw {rng.random():.3f}", score=rng.choice([None, -1, 2]))
+            stack.push(AddItem(NODES, node, {"netwerkintake": (rng.randint(-50, 50), 1.5)}))
+            others.append(node.id)
+        elif step == "score":
+            stack.push(UpdateItem(NODES, target, {"score": rng.choice([None, -2, 0, 1])}))
+        elif step == "remove":
+            stack.push(RemoveItem(NODES, target))
+            others.remove(target)
+        elif step == "move":
+            stack.push(SetPositions("netwerkintake", {target: (rng.randint(-99, 99), 0.25)}))
+        elif step == "unplace":
+            stack.push(SetPositions("netwerkintake", {target: None}))
+        elif step == "cell":
+            cells[target] = [rng.choice(["intimi", "vrienden"]), "familie"]
+            stack.push(SetViewSetting("netwerkcirkel", "cells", cells))
+        elif step == "uncell" and cells:
+            cells.pop(rng.choice(sorted(cells)))
+            stack.push(SetViewSetting("netwerkcirkel", "cells", cells or None))
+        elif step == "setting":
+            value = rng.choice([None, "lensink", "wijkecogram"])
+            stack.push(SetViewSetting("netwerkcirkel", "variant", value))
+        elif step == "meta":
+            stack.push(UpdateMeta({"title": f"Atlas {rng.randint(0, 3)}"}))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(session_edits(), min_size=1, max_size=5))
+def test_every_session_is_rebuilt_byte_for_byte_after_random_edits(follow_ups):
+    atlas, _ = intake_atlas()
+    stack = UndoStack(atlas)
+    first = io.dumps(atlas)
+    saved = []
+    for number, (steps, seed) in enumerate(follow_ups, 1):
+        apply(atlas, stack, steps, seed)
+        saved.append(io.dumps(atlas))
+        stack.push(start_follow_up(atlas, f"2026-{number + 1:02d}-01"))
+    for session, then in zip(sessions_in_order(atlas), saved, strict=False):
+        assert io.dumps(atlas_at(atlas, session.id)) == then
+    while stack.can_undo():
+        stack.undo()
+    assert len(atlas.items(SESSIONS)) == 1 and io.dumps(atlas) == first
