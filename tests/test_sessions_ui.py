@@ -162,3 +162,22 @@ def test_opening_another_file_while_looking_back_opens_it_in_the_present(window)
 def test_details_is_the_panel_in_front_when_the_window_opens(window):
     assert not window.details.visibleRegion().isEmpty()
     assert window.groslijst.visibleRegion().isEmpty()
+
+
+def test_exporting_while_looking_back_exports_the_session_on_screen(window):
+    atlas = window.document.atlas
+    start_follow_up(window, "Vervolggesprek 9")
+    closed = sessions_in_order(atlas)[-2]
+    score_by_keys(window, "Wonen", "1" if person(window, "Wonen").score != -2 else "5")
+    choose_session(window, closed.id)
+    dialog = window.export_dialog()
+    try:
+        assert io.dumps(dialog.atlas) == io.dumps(atlas_at(atlas, closed.id))
+    finally:
+        dialog.reject()
+    window.sessions.banner.back_button.click()
+    dialog = window.export_dialog()
+    try:
+        assert dialog.atlas is atlas  # back to now: the present is exported
+    finally:
+        dialog.reject()

@@ -120,7 +120,8 @@ class FileCommands:
         """Open the export and print dialog on the current atlas (also Bestand → Afdrukken)."""
         self.details.commit_note()
         base = self.document.path or Path.home() / f"{self.document.display_name}.netwerkatlas"
-        dialog = ExportDialog(self.document.atlas, self.settings, base, self)
+        shown = self.sessions.shown_atlas  # looking back: export the session on screen
+        dialog = ExportDialog(shown or self.document.atlas, self.settings, base, self)
         (dialog.print_button if for_print else dialog.export_button).setDefault(True)
         dialog.finished.connect(lambda _result: self._exported(dialog))
         dialog.open()
