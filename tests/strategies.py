@@ -114,7 +114,7 @@ json_values = st.one_of(
 )
 json_objects = st.dictionaries(texts(10), json_values, max_size=4)
 # A session's snapshot: none, the whole state then (a bol, its place, a setting), or the
-# difference from a later session.
+# parts a difference from a later session has.
 snapshots = st.one_of(
     st.none(),
     st.builds(
@@ -129,8 +129,7 @@ snapshots = st.one_of(
         json_objects,
     ),
     st.builds(
-        lambda label, ids: Snapshot(
-            against="later",
+        lambda label, ids: Snapshot(  # the parts of a difference (its `against` must resolve)
             nodes=(PersonNode(id="then", label=label),),
             removed={"nodes": tuple(sorted(ids))} if ids else {},
             views_removed=("ecogram",),

@@ -109,3 +109,30 @@ def test_the_migration_does_not_change_its_input():
     before = json.dumps(doc, sort_keys=True)
     v3_to_v4(doc)
     assert json.dumps(doc, sort_keys=True) == before
+
+
+def followed_up_document(tmp_path) -> dict:
+    atlas, _ = io.load(write(tmp_path, v3_document()))
+    stack = UndoStack(atlas)
+    stack.push(start_follow_up(atlas, "2024-07-10"))
+    stack.push(UpdateItem(NODES, "slapen", {"score": 0}))
+    stack.push(start_follow_up(atlas, "2024-10-10"))
+    return json.loads(io.dumps(atlas))
+
+
+@pytest.mark.parametrize("broken", ["elsewhere", "loop"])
+def test_a_broken_chain_of_snapshots_is_refused_with_its_place(tmp_path, broken):
+    doc = followed_up_document(tmp_path)
+    differences = [s for s in doc["sessions"] if s.get("snapshot", {}).get("against")]
+    whole = next(s for s in doc["sessions"] if "snapshot" in s and "against" not in s["snapshot"])
+    if broken == "elsewhere":
+        differences[0]["snapshot"]["against"] = "een-sessie-die-er-niet-is"
+    else:
+        whole["snapshot"]["against"] = differences[0]["id"]
+    path = tmp_path / "kapot.netwerkatlas"
+    path.write_text(json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8")
+    with pytest.raises(AtlasFileError) as caught:
+        io.load(path)
+    message = caught.value.render()
+    assert "against" in message
+    assert ("bestaat niet" if broken == "elsewhere" else "in een kring") in message

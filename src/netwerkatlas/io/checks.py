@@ -113,6 +113,30 @@ def consistency_problems(parsed: AtlasFile) -> list[tuple[PathKey, Problem]]:
     for view_name, view in parsed.views.items():
         for node_id in view.positions:
             ref(("views", view_name, "positions", node_id), node_id, node_ids)
+    found += _snapshot_chain_problems(parsed)
+    return found
+
+
+def _snapshot_chain_problems(parsed: AtlasFile) -> list[tuple[PathKey, Problem]]:
+    """A session's snapshot that is a difference names the next closed session (`against`);
+    following those names must end at a whole snapshot, or no earlier session can be shown."""
+    found: list[tuple[PathKey, Problem]] = []
+    closed = {s.id: s for s in parsed.sessions if s.snapshot is not None}
+    for i, session in enumerate(parsed.sessions):
+        if session.snapshot is None or session.snapshot.against is None:
+            continue
+        path = ("sessions", i, "snapshot", "against")
+        seen = {session.id}
+        against: str | None = session.snapshot.against
+        while against is not None:
+            if against not in closed:
+                found.append((path, Problem("dangling_ref", values={"id": against})))
+                break
+            if against in seen:
+                found.append((path, Problem("snapshot_loop", values={"id": against})))
+                break
+            seen.add(against)
+            against = closed[against].snapshot.against
     return found
 
 
