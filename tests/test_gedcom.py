@@ -683,3 +683,12 @@ def test_every_problem_has_a_hint_in_both_languages():
         problems = {k.split(".", 2)[2] for k in messages if k.startswith("gedcom.problem.")}
         hints = {k.split(".", 2)[2] for k in messages if k.startswith("gedcom.hint.")}
         assert problems == hints and len(problems) >= 10
+
+
+def test_a_nul_byte_in_the_character_set_name_gives_a_message(tmp_path):
+    """Found by the damaged-file test: codecs.lookup raises ValueError on a NUL."""
+    data = family_bytes("utf-8", "lf").replace(b"CHAR UTF-8", b"CHAR UT\x00F-8", 1)
+    assert b"\x00" in data
+    with pytest.raises(GedcomError) as caught:
+        read_gedcom(write(tmp_path, data, "nul.ged"))
+    readable(str(caught.value))

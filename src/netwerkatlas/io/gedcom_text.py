@@ -181,8 +181,8 @@ def _codec(path: Path, data: bytes, declared: str) -> str:
     try:
         codec = guess_codec(io.BytesIO(data), warn=False)[0]
         ascii_safe = b"0 HEAD\n".decode(codec) == "0 HEAD\n"
-    except (CodecError, LookupError, UnicodeError, OSError):
-        ascii_safe = False
+    except (CodecError, LookupError, UnicodeError, OSError, ValueError):
+        ascii_safe = False  # ValueError: a NUL in the CHAR name, which codecs.lookup refuses
     if not ascii_safe:
         raise GedcomError(path, "unsupported_encoding", encoding=declared[:40])
     return codec
