@@ -322,3 +322,22 @@ def test_a_name_only_in_an_evaluations_perspective_is_masked():
     atlas, _ = plan_with_two_views()
     shared = redact(atlas, Privacy(hide_names=True))
     assert {e.perspective for e in shared.items(EVALUATIONS)} == {"", "M. (buurvrouw)"}
+
+
+def test_the_exported_poster_draws_other_views_only_when_asked(tmp_path):
+    from tests.pdf_tools import all_text
+
+    from netwerkatlas.cli import main
+    from netwerkatlas.i18n import t
+
+    atlas, _ = io.load(example_path())
+    differs, _ = two_scored_themes(atlas)
+    other = -2 if differs.score != -2 else 2
+    UndoStack(atlas).push(set_perspective_score(atlas, differs.id, "behandelaar", other))
+    path = tmp_path / "visies.netwerkatlas"
+    io.save(atlas, path)
+    legend = t("legend.perspective")
+    for flags, shown in (([], False), (["--show-other-views"], True)):
+        out = tmp_path / f"poster{len(flags)}.pdf"
+        assert main(["export", str(path), "-o", str(out), *flags]) == 0
+        assert (legend in " ".join(all_text(out.read_bytes()).split())) == shown

@@ -74,6 +74,9 @@ def export_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--hide-scores", action="store_true", help=t("cli.export_hide_scores_help"))
     parser.add_argument("--hide-goals", action="store_true", help=t("cli.export_hide_goals_help"))
+    parser.add_argument(
+        "--show-other-views", action="store_true", help=t("cli.export_other_views_help")
+    )
     parser.add_argument("--session-label", default="", help=t("cli.export_session_help"))
     parser.add_argument(
         "--session", metavar=t("cli.metavar_session"), help=t("cli.export_at_session_help")
@@ -107,6 +110,7 @@ def options_from(args: argparse.Namespace) -> ExportOptions:
         ),
         session_label=args.session_label,
         name_in_metadata=args.name_in_metadata,
+        other_views=args.show_other_views,
     )
 
 

@@ -66,6 +66,7 @@ class ExportOptions:
     privacy: Privacy = Privacy()
     session_label: str = ""
     name_in_metadata: bool = False  # the client's name in the PDF's title, only when asked
+    other_views: bool = False  # the netwerkintake's second badge where another view differs
 
     def with_(self, **changes) -> ExportOptions:
         return replace(self, **changes)

@@ -105,7 +105,7 @@ def render(atlas: Atlas, options: ExportOptions) -> Rendered:
         pdf = a4_pdf(instrument.make_document(shared, options), meta_title)
         return Rendered(pdf, Format.PDF, pdf)
     drawing = instrument.make_drawing(
-        shared, not options.privacy.hide_scores, not options.privacy.hide_goals
+        shared, not options.privacy.hide_scores, not options.privacy.hide_goals, options.other_views
     )
     title = _title_block(shared, drawing, options)
     if options.format == Format.SVG:

@@ -78,6 +78,7 @@ class Instrument:
     summary_part: Ref = None  # -> (atlas, show_scores) -> SummarySection | None
     client_mode_hides: tuple[str, ...] = ()  # what client mode takes out of sight, in words
     draws_goals: bool = False  # its drawing takes `show_goals` too (goal markers, legend)
+    draws_other_views: bool = False  # and `show_other_views` (a second badge where views differ)
     shows_palette: bool = False  # the suggestion palette belongs to this tab
     compares: bool = False  # its document compares sessions: given the atlas unredacted
     text: Ref = None  # -> (atlas, options) -> str, the document as plain text
@@ -90,7 +91,11 @@ class Instrument:
         """The (scene or None, widget) of this instrument's tab; imports its Qt module now."""
         return resolve(self.qt_view)(atlas, push, parent)
 
-    def make_drawing(self, atlas, show_scores: bool, show_goals: bool = True):
+    def make_drawing(
+        self, atlas, show_scores: bool, show_goals: bool = True, show_other_views: bool = False
+    ):
+        if self.draws_other_views:
+            return resolve(self.drawing)(atlas, show_scores, show_goals, show_other_views)
         if self.draws_goals:
             return resolve(self.drawing)(atlas, show_scores, show_goals)
         return resolve(self.drawing)(atlas, show_scores)

@@ -13,5 +13,6 @@ INSTRUMENT = Instrument(
     summary_part="netwerkatlas.tools.netwerkintake.summary:links_section",
     client_mode_hides=("notes on links",),
     draws_goals=True,
+    draws_other_views=True,
     shows_palette=True,
 )
