@@ -341,3 +341,13 @@ def test_the_exported_poster_draws_other_views_only_when_asked(tmp_path):
         out = tmp_path / f"poster{len(flags)}.pdf"
         assert main(["export", str(path), "-o", str(out), *flags]) == 0
         assert (legend in " ".join(all_text(out.read_bytes()).split())) == shown
+
+
+def test_export_and_print_follow_the_windows_other_views_option(window):
+    dialog = window.export_dialog()
+    assert dialog.options().other_views is False
+    dialog.reject()
+    window.perspectives.action.trigger()
+    dialog = window.export_dialog()
+    assert dialog.options().other_views is True
+    dialog.reject()

@@ -111,6 +111,7 @@ class ExportDialog(QDialog):
         self.hide_private = QCheckBox(t("export.hide_private"))
         self.hide_scores = QCheckBox(t("export.hide_scores"))
         self.hide_goals = QCheckBox(t("export.hide_goals"))
+        self.other_views = False  # as Beeld → Andere visies tonen is set in the window
         self.session_label = QLineEdit()
         self.session_label.setPlaceholderText(t("export.session_placeholder"))
         self.name_in_metadata = QCheckBox(t("export.name_in_metadata"))
@@ -231,6 +232,7 @@ class ExportDialog(QDialog):
             ),
             session_label=self.session_label.text(),
             name_in_metadata=self.name_in_metadata.isChecked(),
+            other_views=self.other_views,
         )
 
     def set_options(self, options: ExportOptions) -> None:

@@ -122,6 +122,7 @@ class FileCommands:
         base = self.document.path or Path.home() / f"{self.document.display_name}.netwerkatlas"
         shown = self.sessions.shown_atlas  # looking back: export the session on screen
         dialog = ExportDialog(shown or self.document.atlas, self.settings, base, self)
+        dialog.other_views = self.perspectives.action.isChecked()  # the poster as on screen
         (dialog.print_button if for_print else dialog.export_button).setDefault(True)
         dialog.finished.connect(lambda _result: self._exported(dialog))
         dialog.open()
