@@ -41,6 +41,8 @@ from netwerkatlas.app.plan_common import (
     scaled_font,
     shown_date,
 )
+from netwerkatlas.app.plan_compare import CardMark, marks_html
+from netwerkatlas.canvas.compare_overlay import UP as UP_COLOUR
 from netwerkatlas.i18n import t
 from netwerkatlas.model import Atlas
 from netwerkatlas.model.records import Goal, GoalStatus, Horizon
@@ -120,6 +122,8 @@ class GoalCard(QFrame):
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab onto a card not yet made makes it
         self._fill = CARD_FILL["active"]
+        self.marks: list[CardMark] = []  # while comparing: what changed for this goal
+        self.done_since: dict[str, str] = {}  # while comparing: action id → its tag
         self.refresh(atlas)
 
     def build(self) -> GoalCard:
@@ -175,6 +179,11 @@ class GoalCard(QFrame):
         self.evaluations = QLabel()
         self.evaluations.setWordWrap(True)
         self.evaluations.setTextFormat(Qt.TextFormat.PlainText)
+        self.compare_mark = QLabel()
+        self.compare_mark.setObjectName("goal_compare_mark")
+        self.compare_mark.setTextFormat(Qt.TextFormat.RichText)
+        self.compare_mark.setWordWrap(True)
+        self.done_lines = {actor: self._done_line() for actor in GROUPS}
         self.evaluations_title = QLabel(t("plan.evaluation.title"))
         self.evaluations_title.setFont(scaled_font(self, 1.15, bold=True))
         content = self._lay_out()
@@ -234,8 +243,10 @@ class GoalCard(QFrame):
         layout.setSpacing(8)
         layout.addLayout(head)
         layout.addLayout(facts)
-        for group in self.groups.values():
+        layout.addWidget(self.compare_mark)
+        for actor, group in self.groups.items():
             layout.addWidget(group)
+            layout.addWidget(self.done_lines[actor])
         layout.addWidget(self.evaluations_title)
         layout.addLayout(evaluations)
         return content
@@ -274,6 +285,7 @@ class GoalCard(QFrame):
         for group in self.groups.values():
             group.refresh(atlas)
         self._show_evaluations()
+        self._show_comparison()
 
     def _estimate(self, goal: Goal) -> None:
         """How tall the card will be, from what it will show, so the column is as long (and
@@ -346,6 +358,41 @@ class GoalCard(QFrame):
                 line += f"\n    {evaluation.note}"
             lines.append(line)
         self.evaluations.setText("\n".join(lines) or t("plan.evaluation.none_yet"))
+
+    # --- comparing with an earlier session ------------------------------------------------
+
+    def _done_line(self) -> QLabel:
+        line = QLabel()
+        line.setObjectName("goal_done_since")
+        line.setTextFormat(Qt.TextFormat.PlainText)
+        line.setWordWrap(True)
+        line.setStyleSheet(f"color: {UP_COLOUR}; font-weight: bold;")
+        line.hide()
+        return line
+
+    def set_comparison(self, marks: list[CardMark], done_since: dict[str, str]) -> None:
+        """Show what changed since the session compared with (nothing: back to now)."""
+        self.marks, self.done_since = list(marks), dict(done_since)
+        if self.built:
+            self._show_comparison()
+
+    def _show_comparison(self) -> None:
+        self.compare_mark.setText(marks_html(self.marks))
+        self.compare_mark.setVisible(bool(self.marks))
+        for actor, group in self.groups.items():
+            ids = [row.action_id for row in group.ordered_rows()]
+            tags = [self.done_since[a] for a in ids if a in self.done_since]
+            line = self.done_lines[actor]
+            line.setText("\n".join(tags))
+            line.setVisible(bool(tags))
+
+    def compare_texts(self) -> list[str]:
+        """The marks a made card shows while comparing: the goal's, then each action's tag."""
+        shown = [mark.text for mark in self.marks] if not self.compare_mark.isHidden() else []
+        for line in self.done_lines.values():
+            if not line.isHidden():
+                shown.extend(line.text().split("\n"))
+        return shown
 
     # --- to the model ---------------------------------------------------------------------
 

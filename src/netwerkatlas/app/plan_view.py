@@ -30,6 +30,7 @@ from netwerkatlas.app.plan_common import (
     locale,
     scaled_font,
 )
+from netwerkatlas.app.plan_compare import PlanMarks, plan_marks
 from netwerkatlas.app.plan_evaluate import EvaluateDialog
 from netwerkatlas.app.plan_goal_card import GoalCard
 from netwerkatlas.commands import Command
@@ -87,6 +88,7 @@ class PlanView(QWidget):
         self.cards: dict[str, GoalCard] = {}  # every goal's card, made (`built`) or not yet
         self._order: list[str] = []
         self.client_mode = False
+        self.comparison = PlanMarks()  # while comparing sessions: what the cards mark
         self.redraws = 0  # how often the view was drawn again (one per edit, when shown)
         self._stale = False
         self._soon = QTimer(self)
@@ -153,6 +155,7 @@ class PlanView(QWidget):
 
     def set_atlas(self, atlas: Atlas) -> None:
         self.atlas = atlas
+        self.comparison = PlanMarks()  # another atlas: the comparison, if any, is given again
         self._following.follow(atlas.events)
         for card in self.cards.values():
             self.list.column.removeWidget(card)
@@ -177,6 +180,16 @@ class PlanView(QWidget):
             if not card.built:
                 card.refresh(self.atlas)  # its estimated height, in the new size
         self._build_soon.start()
+
+    def set_comparison(self, changes, label: str = "") -> None:
+        """Mark on the cards what changed since the session named `label` (`changes`, from
+        `compare`); None: back to now, no marks."""
+        self.comparison = plan_marks(changes, label) if changes is not None else PlanMarks()
+        for goal_id, card in self.cards.items():
+            self._mark(card, goal_id)
+
+    def _mark(self, card: GoalCard, goal_id: str) -> None:
+        card.set_comparison(self.comparison.goals.get(goal_id, []), self.comparison.done)
 
     def set_client_mode(self, on: bool) -> None:
         self.client_mode = on
@@ -224,6 +237,8 @@ class PlanView(QWidget):
                 )
                 if self.client_mode:
                     card.set_client_mode(True)
+                if self.comparison.goals or self.comparison.done:
+                    self._mark(card, goal.id)
             if self.list.column.indexOf(card) != index:
                 self.list.column.insertWidget(index, card)
                 card.show()

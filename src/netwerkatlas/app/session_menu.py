@@ -234,6 +234,7 @@ class SessionActions:
         if self.compared is None:
             self.changes = None
             self._overlays.clear()
+            self.window.plan.view.set_comparison(None)
             self.changes_dock.hide()
             return
         from netwerkatlas.tools.sessions.changes import compare
@@ -243,6 +244,7 @@ class SessionActions:
         after = self.shown_atlas or self.atlas
         self.changes = compare(before, after)
         self._overlays.show(self.changes, before, after)
+        self.window.plan.view.set_comparison(self.changes, self._name(self.compared))
         self._list_changes()
 
     def _list_changes(self) -> None:
