@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netwerkatlas.app.plan_actions import ActionGroup
+from netwerkatlas.app.plan_action_group import ActionGroup
 from netwerkatlas.app.plan_chart import EvaluationChart
 from netwerkatlas.app.plan_common import (
     MIME_GOAL,
