@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
 
@@ -53,6 +54,7 @@ def test_export_never_loads_qt():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode), "the export replaced /dev/null"
 
 
 def test_landscape_tiles_png_svg_and_text_from_the_command_line(tmp_path):

@@ -198,3 +198,21 @@ def _fail_on(real, call: int):
 
 def _fail_on_second(real):
     return _fail_on(real, 2)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_pipe_or_device_is_written_into_not_replaced(tmp_path):
+    """`export -o /dev/null` or a named pipe: the bytes go into it and it stays what it was
+    (a rename over it would make /dev/null a regular file for the whole machine)."""
+    import threading
+
+    pipe = tmp_path / "pijp"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    io.write_atomic(pipe, b"de hele atlas\n")
+    reader.join(timeout=60)
+    assert received == [b"de hele atlas\n"]
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pijp"]

@@ -13,6 +13,7 @@ import errno
 import os
 import re
 import socket
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -144,6 +145,30 @@ def _remove_stale_staging_files(target: Path) -> None:
                     leftover.unlink()
 
 
+def _is_special(target: Path) -> bool:
+    """A device, pipe or socket (`/dev/null`, `/dev/stdout`, a FIFO): not a file to replace."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _write_into(path: Path, target: Path, data: bytes) -> Path:
+    """Write straight into a device or pipe. Renaming a temporary file over it, as for a file,
+    would replace `/dev/null` itself with a regular file."""
+    try:
+        with open(target, "wb", buffering=0) as f:
+            f.write(data)
+    except OSError as error:
+        folder = target.parent
+        problem = Problem(
+            _error_key(error), values={"detail": error.strerror or str(error), "folder": folder}
+        )
+        raise AtlasFileError(path, [problem], writing=True) from None
+    return target
+
+
 def write_atomic(path: str | os.PathLike[str], data: bytes, *, keep_backup: bool = True) -> Path:
     """Write `data` to `path` atomically; returns the path written. Raises AtlasFileError."""
     path = Path(path)
@@ -151,6 +176,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, keep_backup: bool
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
         raise AtlasFileError(path, [Problem("is_directory")], writing=True)
+    if _is_special(target):
+        return _write_into(path, target, data)
     if not folder.is_dir():
         raise AtlasFileError(
             path, [Problem("folder_missing", values={"folder": folder})], writing=True
