@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from netwerkatlas import io
 from netwerkatlas.export.a4 import a4_pdf
 from netwerkatlas.export.a4 import facts as a4_facts
-from netwerkatlas.export.options import ExportOptions, NameStyle, Privacy
+from netwerkatlas.export.command import add_privacy_arguments, privacy_from
+from netwerkatlas.export.options import ExportOptions
 from netwerkatlas.export.privacy import redact
 from netwerkatlas.i18n import LANGUAGES, t
 from netwerkatlas.passphrase import (
@@ -50,17 +51,7 @@ def changes_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-o", "--output", metavar=t("cli.metavar_out"), help=t("cli.changes_output_help")
     )
-    parser.add_argument("--hide-names", action="store_true", help=t("cli.export_hide_names_help"))
-    parser.add_argument(
-        "--names",
-        choices=[s.value for s in NameStyle],
-        default=NameStyle.INITIALS.value,
-        help=t("cli.export_names_help"),
-    )
-    parser.add_argument(
-        "--hide-private", action="store_true", help=t("cli.export_hide_private_help")
-    )
-    parser.add_argument("--hide-scores", action="store_true", help=t("cli.export_hide_scores_help"))
+    add_privacy_arguments(parser)
     add_passphrase_argument(parser, "cli.passphrase_file_help")
     parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang_help"))
     return parser
@@ -94,12 +85,7 @@ def run_changes(argv: Sequence[str]) -> int:
     except SessionNotFound as error:
         write_lines([str(error)], sys.stderr)
         return 1
-    privacy = Privacy(
-        hide_names=args.hide_names,
-        name_style=NameStyle(args.names),
-        hide_private=args.hide_private,
-        hide_scores=args.hide_scores,
-    )
+    privacy = privacy_from(args)
     changes = private_changes(before, after, privacy)
     if fmt == TXT:
         data = ("\n".join(report_lines(changes, *labels)) + "\n").encode("utf-8")

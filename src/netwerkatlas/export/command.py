@@ -29,6 +29,33 @@ from netwerkatlas.tools.sessions.history import SessionNotFound
 from netwerkatlas.validate import write_lines
 
 
+def add_privacy_arguments(parser: argparse.ArgumentParser) -> None:
+    """--hide-names, --names, --hide-private, --hide-scores: the same for every command that
+    writes something that may leave the room (export, changes)."""
+    parser.add_argument("--hide-names", action="store_true", help=t("cli.export_hide_names_help"))
+    parser.add_argument(
+        "--names",
+        choices=[s.value for s in NameStyle],
+        default=NameStyle.INITIALS.value,
+        help=t("cli.export_names_help"),
+    )
+    parser.add_argument(
+        "--hide-private", action="store_true", help=t("cli.export_hide_private_help")
+    )
+    parser.add_argument("--hide-scores", action="store_true", help=t("cli.export_hide_scores_help"))
+
+
+def privacy_from(args: argparse.Namespace) -> Privacy:
+    """The privacy options the command line asked for."""
+    return Privacy(
+        hide_names=args.hide_names,
+        name_style=NameStyle(args.names),
+        hide_private=args.hide_private,
+        hide_scores=args.hide_scores,
+        hide_goals=getattr(args, "hide_goals", False),
+    )
+
+
 def export_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="netwerkatlas export", description=t("cli.export_description")
@@ -62,17 +89,7 @@ def export_parser() -> argparse.ArgumentParser:
         "--format", choices=[f.value for f in Format], help=t("cli.export_format_help")
     )
     parser.add_argument("--dpi", type=int, default=150, help=t("cli.export_dpi_help"))
-    parser.add_argument("--hide-names", action="store_true", help=t("cli.export_hide_names_help"))
-    parser.add_argument(
-        "--names",
-        choices=[s.value for s in NameStyle],
-        default=NameStyle.INITIALS.value,
-        help=t("cli.export_names_help"),
-    )
-    parser.add_argument(
-        "--hide-private", action="store_true", help=t("cli.export_hide_private_help")
-    )
-    parser.add_argument("--hide-scores", action="store_true", help=t("cli.export_hide_scores_help"))
+    add_privacy_arguments(parser)
     parser.add_argument("--hide-goals", action="store_true", help=t("cli.export_hide_goals_help"))
     parser.add_argument(
         "--show-other-views", action="store_true", help=t("cli.export_other_views_help")
@@ -101,13 +118,7 @@ def options_from(args: argparse.Namespace) -> ExportOptions:
         overlap_mm=args.overlap,
         format=fmt,
         dpi=args.dpi,
-        privacy=Privacy(
-            hide_names=args.hide_names,
-            name_style=NameStyle(args.names),
-            hide_private=args.hide_private,
-            hide_scores=args.hide_scores,
-            hide_goals=args.hide_goals,
-        ),
+        privacy=privacy_from(args),
         session_label=args.session_label,
         name_in_metadata=args.name_in_metadata,
         other_views=args.show_other_views,
