@@ -351,3 +351,35 @@ def test_export_and_print_follow_the_windows_other_views_option(window):
     dialog = window.export_dialog()
     assert dialog.options().other_views is True
     dialog.reject()
+
+
+def test_the_plan_views_chart_draws_another_views_line_as_on_paper(qtbot):
+    """On screen too: the same drawing as the actieplan, so Marieke's evaluations show as her
+    own (purple, dashed) line next to the client's."""
+    from PySide6.QtGui import QColor
+
+    from netwerkatlas.app.plan_chart import EvaluationChart
+    from netwerkatlas.tools.plan.chart import LINE, OTHER_LINE
+    from netwerkatlas.tools.plan.order import evaluations_in_order
+
+    atlas, goal = plan_with_two_views()
+    chart = EvaluationChart()
+    qtbot.addWidget(chart)
+    chart.resize(420, 150)
+
+    def colours() -> set[str]:
+        image = chart.grab().toImage()
+        return {
+            QColor(image.pixel(x, y)).name()
+            for x in range(0, image.width(), 2)
+            for y in range(0, image.height(), 2)
+        }
+
+    own_only = [e for e in evaluations_in_order(atlas, goal.id) if not e.perspective]
+    chart.set_evaluations(own_only)
+    assert chart.points == [("2026-01-10", 2), ("2026-04-10", 3)]
+    assert LINE in colours() and OTHER_LINE not in colours()
+    chart.set_evaluations(evaluations_in_order(atlas, goal.id))
+    assert chart.points == [("2026-01-10", 2), ("2026-04-10", 3)]  # the client's own line
+    assert OTHER_LINE in colours()
+    assert "Marieke (buurvrouw)" in chart.toolTip()

@@ -345,10 +345,9 @@ class GoalCard(QFrame):
 
     def _show_evaluations(self) -> None:
         found = evaluations_of(self.atlas, self.goal_id)
-        # the chart is the client's own line; other views are listed with their names
-        points = [(e.date, e.score) for e in found if e.score is not None and not e.perspective]
-        self.chart.set_points(points)
-        self.chart.setVisible(bool(points))
+        # the client's own line solid, other views dashed and named, as on paper
+        self.chart.set_evaluations(found)
+        self.chart.setVisible(self.chart.has_lines())
         lines = []
         for evaluation in found:
             line = f"{shown_date(evaluation.date)}: {score_line(evaluation.score)}"
