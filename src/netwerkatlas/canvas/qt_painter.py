@@ -14,11 +14,14 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, 
 from netwerkatlas.canvas.items import TEXT_SCALE, scene_font
 from netwerkatlas.render.painter import Align, Point
 
+# Fonts and their metrics by (size, bold), shared by every QtPainter: a chart or view makes a new
+# painter per paint, and making a font and its metrics costs more than drawing the text.
+_FONTS: dict[tuple[float, bool], tuple[QFont, QFontMetricsF]] = {}
+
 
 class QtPainter:
     def __init__(self, painter: QPainter) -> None:
         self.painter = painter
-        self._fonts: dict[tuple[float, bool], tuple[QFont, QFontMetricsF]] = {}
 
     def _pen(self, colour: str | None, width: float, dash: Sequence[float] | None) -> None:
         if colour is None:
@@ -68,10 +71,10 @@ class QtPainter:
 
     def text(self, x, y, text, *, size, colour, bold=False, align: Align = "left") -> None:
         key = (round(size, 2), bold)
-        if key not in self._fonts:
+        if key not in _FONTS:
             font = scene_font(size, bold)
-            self._fonts[key] = (font, QFontMetricsF(font))
-        font, metrics = self._fonts[key]
+            _FONTS[key] = (font, QFontMetricsF(font))
+        font, metrics = _FONTS[key]
         width = metrics.horizontalAdvance(text)
         left = {"left": 0.0, "centre": -width / 2, "right": -width}[align]
         self.painter.save()
