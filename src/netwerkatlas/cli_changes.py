@@ -13,15 +13,12 @@ from collections.abc import Sequence
 from netwerkatlas import io
 from netwerkatlas.export.a4 import a4_pdf
 from netwerkatlas.export.a4 import facts as a4_facts
-from netwerkatlas.export.command import add_privacy_arguments, privacy_from
+from netwerkatlas.export.command import add_privacy_arguments, load_or_explain, privacy_from
 from netwerkatlas.export.options import ExportOptions
 from netwerkatlas.export.privacy import redact
 from netwerkatlas.i18n import LANGUAGES, t
 from netwerkatlas.passphrase import (
-    PassphraseSource,
-    PassphraseUnavailable,
     add_passphrase_argument,
-    load_atlas,
 )
 from netwerkatlas.tools.sessions.edits import ensure_intake
 from netwerkatlas.tools.sessions.history import SessionNotFound
@@ -71,13 +68,8 @@ def run_changes(argv: Sequence[str]) -> int:
     fmt = _format(args)
     if fmt == PDF and not args.output:
         parser.error(t("cli.changes_pdf_needs_output"))
-    try:
-        atlas, _report = load_atlas(args.file, PassphraseSource(args.passphrase_file))
-    except PassphraseUnavailable as error:
-        print(str(error), file=sys.stderr)
-        return 1
-    except io.AtlasFileError as error:
-        write_lines([error.render()], sys.stderr)
+    atlas = load_or_explain(args)
+    if atlas is None:
         return 1
     ensure_intake(atlas)
     try:

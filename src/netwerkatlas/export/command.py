@@ -56,6 +56,20 @@ def privacy_from(args: argparse.Namespace) -> Privacy:
     )
 
 
+def load_or_explain(args: argparse.Namespace) -> Atlas | None:
+    """The atlas `args.file` names (asking a passphrase the way `args` says), or None after
+    saying on stderr why it cannot be read."""
+    try:
+        atlas, _report = load_atlas(args.file, PassphraseSource(args.passphrase_file))
+    except PassphraseUnavailable as error:
+        print(str(error), file=sys.stderr)
+        return None
+    except io.AtlasFileError as error:
+        write_lines([error.render()], sys.stderr)
+        return None
+    return atlas
+
+
 def export_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="netwerkatlas export", description=t("cli.export_description")
@@ -143,13 +157,8 @@ def run_export(argv: Sequence[str]) -> int:
     """Exit code 0 when written, 1 for a bad atlas or an export that cannot be made."""
     args = export_parser().parse_args(argv)
     options = options_from(args)
-    try:
-        atlas, _report = load_atlas(args.file, PassphraseSource(args.passphrase_file))
-    except PassphraseUnavailable as error:
-        print(str(error), file=sys.stderr)
-        return 1
-    except io.AtlasFileError as error:
-        write_lines([error.render()], sys.stderr)
+    atlas = load_or_explain(args)
+    if atlas is None:
         return 1
     if args.session is not None:
         try:
