@@ -3,14 +3,11 @@ its legend, unless --hide-goals (or the export dialog's "Doelen verbergen") leav
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog
 from tests.export_atlas import example_atlas
 from tests.pdf_tools import all_text
+from tests.test_export_cli import export
 
 from netwerkatlas.export.options import ExportOptions, Privacy
 from netwerkatlas.export.run import render
@@ -19,22 +16,6 @@ from netwerkatlas.tools import registry
 from netwerkatlas.tools.plan.order import goals_in_order
 
 EXAMPLE = str(example_path())
-
-
-def export(*args):
-    """Run the command as a user would, with no display and no Qt platform set."""
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "netwerkatlas", "export", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
 
 
 def goal_lines(atlas) -> list[str]:
