@@ -9,7 +9,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPen,
+    QPolygonF,
+)
 
 from netwerkatlas.canvas.items import TEXT_SCALE, scene_font
 from netwerkatlas.render.painter import Align, Point
@@ -84,3 +93,8 @@ class QtPainter:
         self.painter.setPen(QColor(colour))
         self.painter.drawText(QPointF(left, 0), text)
         self.painter.restore()
+
+    def image(self, x, y, w, h, png: bytes) -> None:
+        picture = QImage.fromData(png, "PNG")
+        if not picture.isNull():
+            self.painter.drawImage(QRectF(x, y, w, h), picture)

@@ -83,3 +83,7 @@ class Painter(Protocol):
     ) -> None:
         """Set `text` with its baseline at y; x is its left end, centre or right end."""
         ...
+
+    def image(self, x: float, y: float, w: float, h: float, png: bytes) -> None:
+        """Draw the PNG image `png` (a client's photo) into the box, its top left at (x, y)."""
+        ...

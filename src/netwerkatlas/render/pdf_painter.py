@@ -7,9 +7,11 @@ which is most of the cost of writing a PDF in Python.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from netwerkatlas.render.fonts import font_name, register_fonts
@@ -139,3 +141,11 @@ class PdfPainter:
             self.canvas.drawRightString(x, y, text)
         else:
             self.canvas.drawString(x, y, text)
+
+    def image(self, x, y, w, h, png: bytes) -> None:
+        # The canvas is flipped (bottomup=0): flip the box back so the picture stands upright.
+        self.canvas.saveState()
+        self.canvas.translate(x, y + h)
+        self.canvas.scale(1, -1)
+        self.canvas.drawImage(ImageReader(io.BytesIO(png)), 0, 0, w, h, mask="auto")
+        self.canvas.restoreState()
