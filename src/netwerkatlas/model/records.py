@@ -198,6 +198,8 @@ class PersonFields(Record):
     household: Short = ""  # people with the same household name live together
     suggested_by: Short = ""  # who named this person for the groslijst
     photo: Photo = ""  # a small PNG (base64), for the groslijst
+    phone: Short = ""  # how to reach them, for the signaleringsplan's crisis contacts
+    email: Short = ""
 
 
 class ClientNode(NodeBase, PersonFields):
@@ -213,13 +215,42 @@ class ThemeNode(NodeBase):
 
 
 class EventNode(NodeBase):
-    """A life event; `date` (ISO), `year` or `age` place it in time, `order` breaks ties."""
+    """A life event; `date` (ISO), `year` or `age` place it in time (in that order of
+    precedence), `order` breaks ties. `approximate` marks an uncertain time ("ca. 1998",
+    "jaren 90"); `end_year` (from a date or year) or `end_age` (from an age) make it a span."""
 
     kind: Literal[NodeKind.EVENT] = NodeKind.EVENT
     date: Annotated[Text, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] | None = None
     year: Year | None = None
     age: Annotated[Whole, Field(ge=0, le=150)] | None = None
     order: Whole | None = None
+    approximate: StrictBool = False
+    end_year: Year | None = None
+    end_age: Annotated[Whole, Field(ge=0, le=150)] | None = None
+
+    @model_validator(mode="after")
+    def _span_ends_after_start(self) -> EventNode:
+        """A span cannot end before it starts, and needs a start of its own kind."""
+        if self.end_year is not None:
+            start = int(self.date[:4]) if self.date else self.year
+            if start is None:
+                raise ValueError(
+                    f"end_year {self.end_year} needs a start: give the event a date or a year"
+                )
+            if self.end_year < start:
+                raise ValueError(
+                    f"end_year {self.end_year} is before the start year {start}: "
+                    "a span must end in or after the year it starts"
+                )
+        if self.end_age is not None:
+            if self.age is None:
+                raise ValueError(f"end_age {self.end_age} needs a start: give the event an age")
+            if self.end_age < self.age:
+                raise ValueError(
+                    f"end_age {self.end_age} is below the age {self.age}: "
+                    "a span must end at or after the age it starts"
+                )
+        return self
 
 
 Node = Annotated[ClientNode | PersonNode | ThemeNode | EventNode, Field(discriminator="kind")]
