@@ -692,3 +692,104 @@ def test_a_nul_byte_in_the_character_set_name_gives_a_message(tmp_path):
     with pytest.raises(GedcomError) as caught:
         read_gedcom(write(tmp_path, data, "nul.ged"))
     readable(str(caught.value))
+
+
+# --- dates and names that used to go wrong ---------------------------------------------------
+
+
+def one_person(tmp_path, lines: str) -> tuple:
+    """Read a file with one person whose record ends with `lines`; the person and warnings."""
+    text = f"0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME Jan /Kok/\n{lines}0 TRLR\n"
+    tree = read_gedcom(write(tmp_path, text))
+    return tree.persons["@I1@"], tree.warnings
+
+
+@pytest.mark.parametrize(
+    ("date", "year"),
+    [
+        ("BEF 1930", 1930),
+        ("TO 1930", 1930),
+        ("AFT 1930", 1930),
+        ("FROM 1920 TO 1930", 1920),
+        ("BET 1920 AND 1930", 1920),
+        ("ABT 1930", 1930),
+        ("EST 1930", 1930),
+        ("INT 1930 (rond 1930)", 1930),
+    ],
+)
+def test_every_kind_of_date_keeps_the_year_the_file_wrote(tmp_path, date, year):
+    """ged4py orders "BEF 1930" from a placeholder 5000 B.C.; the year is still 1930."""
+    person, warnings = one_person(tmp_path, f"1 DEAT\n2 DATE {date}\n")
+    assert person.death_year == year
+    assert warnings == []
+
+
+@pytest.mark.parametrize("date", ["ABT 1032 BC", "1032 B.C.", "ABT 1032 B.C.", "1032 BCE"])
+def test_a_year_before_christ_is_never_taken_as_after(tmp_path, date):
+    person, warnings = one_person(tmp_path, f"1 BIRT\n2 DATE {date}\n")
+    assert person.birth_year is None
+    (warning,) = warnings
+    assert "1032 v.Chr." in warning and "1000 tot 2999" in warning
+
+
+def test_a_year_before_1000_is_left_out_with_a_reason_not_called_impossible(tmp_path):
+    person, warnings = one_person(tmp_path, "1 BIRT\n2 DATE 950\n")
+    assert person.birth_year is None
+    (warning,) = warnings
+    assert "950" in warning and "1000 tot 2999" in warning and "kloppen" not in warning
+    assert "-5000" not in warning
+
+
+def test_a_birth_without_a_date_does_not_hide_a_dated_baptism_or_burial(tmp_path):
+    person, warnings = one_person(
+        tmp_path, "1 BIRT\n1 CHR\n2 DATE 12 MAR 1901\n1 DEAT Y\n1 BURI\n2 DATE 1960\n"
+    )
+    assert (person.birth_year, person.death_year, person.deceased) == (1901, 1960, True)
+    assert warnings == []
+
+
+def test_a_dated_birth_still_wins_over_a_baptism(tmp_path):
+    person, _ = one_person(tmp_path, "1 BIRT\n2 DATE 1900\n1 CHR\n2 DATE 1901\n")
+    assert person.birth_year == 1900
+
+
+def test_control_characters_in_names_are_left_out_and_the_svg_stays_xml(tmp_path):
+    from xml.etree import ElementTree
+
+    from netwerkatlas.render.svg_painter import SvgPainter
+
+    text = "0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME An\x01na /Bo\x07er/\n0 TRLR\n"
+    person = read_gedcom(write(tmp_path, text)).persons["@I1@"]
+    assert (person.name, person.given, person.surname) == ("Anna Boer", "Anna", "Boer")
+    painter = SvgPainter(100, 100)
+    painter.text(10, 10, "typed \x0b with \x1f controls", size=10, colour="#000")
+    ElementTree.fromstring(painter.document())  # a control character would make it invalid
+
+
+def test_slashes_beyond_the_surname_are_not_part_of_the_name(tmp_path):
+    text = "0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME John /Smith/ Jr/\n0 TRLR\n"
+    person = read_gedcom(write(tmp_path, text)).persons["@I1@"]
+    assert person.name == "John Smith Jr"
+    assert "/" not in person.given + person.surname
+
+
+def test_a_family_id_used_twice_is_skipped_with_a_warning_never_merged(tmp_path):
+    text = """0 HEAD
+1 CHAR UTF-8
+0 @I1@ INDI
+1 NAME Jan /Kok/
+0 @I2@ INDI
+1 NAME Els /Kok/
+0 @I3@ INDI
+1 NAME Piet /Smit/
+0 @F1@ FAM
+1 HUSB @I1@
+1 WIFE @I2@
+0 @F1@ FAM
+1 HUSB @I3@
+0 TRLR
+"""
+    tree = read_gedcom(write(tmp_path, text))
+    (family,) = tree.families
+    assert family.partners == ("@I1@", "@I2@")
+    assert saying(tree.warnings, "@F1@", "nooit samengevoegd")

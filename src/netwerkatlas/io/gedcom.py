@@ -60,9 +60,14 @@ __all__ = [
 ]
 
 MAX_WARNINGS = 30
+BIRTH = ("BIRT", "CHR", "BAPM")  # by preference: the birth, else the baptism
+DEATH = ("DEAT", "BURI", "CREM")
 FIRST_YEAR, LAST_YEAR = 1000, 2999  # what the model accepts
 
 
+_SPACES = re.compile(r"[\t\n\r\f\v]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_BC = re.compile(r"\bB\.?\s?C\.?(?:E\.?)?(?!\w)", re.IGNORECASE)  # "BC", "B.C.", "BCE"
 _JD_OF_ORDINAL_0 = 1721424.5  # Julian day of 31 Dec 1 BC, day 0 of date.fromordinal
 _SEX = {"M": Gender.MALE, "F": Gender.FEMALE, "U": Gender.UNKNOWN, "X": Gender.OTHER}
 _PEDIGREE = {
@@ -164,8 +169,16 @@ def read_gedcom(path: str | os.PathLike[str]) -> GedcomTree:
 
 
 def _text(value: object) -> str:
-    """Tidy text: single spaces, and ANSEL's base-plus-combining-mark composed (NFC)."""
-    return unicodedata.normalize("NFC", " ".join(str(value or "").split()))
+    """Tidy text: no control characters (a name is shown and exported, and XML cannot hold
+    them), single spaces, and ANSEL's base-plus-combining-mark composed (NFC)."""
+    shown = _CONTROL.sub("", _SPACES.sub(" ", str(value or "")))
+    return unicodedata.normalize("NFC", " ".join(shown.split()))
+
+
+def _name_part(value: object) -> str:
+    """A part of a NAME: the slashes that mark the surname are syntax, never part of a name
+    (a stray third slash in "John /Smith/ Jr/" stays behind after ged4py's split)."""
+    return _text(str(value or "").replace("/", " "))
 
 
 @dataclass
@@ -210,12 +223,13 @@ def _persons(reader: GedcomReader, warn: Warn) -> tuple[dict[str, GedcomPerson],
 def _person(record: Record, xref: str, warn: Warn) -> GedcomPerson:
     names = record.sub_tags("NAME", follow=False)
     primary = next((n for n in names if not n.sub_tag("TYPE")), names[0] if names else None)
-    parts = [_text(p) for p in (primary.value[:3] if primary else ("", "", ""))]
-    given = (_text(primary.sub_tag_value("GIVN")) if primary else "") or parts[0] or parts[2]
-    surname = (_text(primary.sub_tag_value("SURN")) if primary else "") or parts[1]
+    parts = [_name_part(p) for p in (primary.value[:3] if primary else ("", "", ""))]
+    given = (_name_part(primary.sub_tag_value("GIVN")) if primary else "") or parts[0] or parts[2]
+    surname = (_name_part(primary.sub_tag_value("SURN")) if primary else "") or parts[1]
     full = " ".join(p for p in parts if p) or f"{given} {surname}".strip()
-    birth = _first_event(record, ("BIRT", "CHR", "BAPM"))
-    death = _first_event(record, ("DEAT", "BURI", "CREM"))
+    # a birth without a date must not hide a dated baptism, nor a death a dated burial
+    birth = _first_event(record, BIRTH, dated=True) or _first_event(record, BIRTH)
+    death = _first_event(record, DEATH, dated=True) or _first_event(record, DEATH)
     date = birth.sub_tag_value("DATE") if birth else None
     exact = isinstance(date, DateValueSimple) and date.date.day is not None and not date.date.bc
     sex = _text(record.sub_tag_value("SEX"))[:1].upper()
@@ -232,9 +246,15 @@ def _person(record: Record, xref: str, warn: Warn) -> GedcomPerson:
     )
 
 
-def _first_event(record: Record, tags: tuple[str, ...]) -> Record | None:
-    """The first of these events the record has, by preference (birth before baptism)."""
-    return next((r for tag in tags if (r := record.sub_tag(tag, follow=False))), None)
+def _first_event(record: Record, tags: tuple[str, ...], dated: bool = False) -> Record | None:
+    """The first of these events the record has, by preference (birth before baptism);
+    with `dated`, the first that has a date."""
+    for tag in tags:
+        for event in record.sub_tags(tag, follow=False):
+            if not dated or isinstance(event.sub_tag_value("DATE"), DateValue):
+                return event
+            break  # only the first event of each kind counts
+    return None
 
 
 def _year(event: Record | None, xref: str, warn: Warn) -> int | None:
@@ -243,19 +263,35 @@ def _year(event: Record | None, xref: str, warn: Warn) -> int | None:
     if not isinstance(date, DateValue):
         return None
     if date.kind == DateValueTypes.PHRASE:  # free text: take a year written in it, if any
-        found = re.search(r"\b(\d{4})\b", getattr(date, "phrase", None) or "")
-        year = int(found[1]) if found else None
+        phrase = getattr(date, "phrase", None) or ""
+        found = re.search(r"\b(\d{1,4})\b", phrase)
+        year = (-int(found[1]) if _BC.search(phrase) else int(found[1])) if found else None
     else:
-        start = date.key()[0]
-        year = -start.year if start.bc else start.year
-        if start.calendar != CalendarType.GREGORIAN:  # Julian, Hebrew, French: via the day
-            try:
-                year = datetime.date.fromordinal(int(start.key()[0] - _JD_OF_ORDINAL_0)).year
-            except (ValueError, OverflowError):
-                year = None
+        year = _calendar_year(_first_date(date))
     if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
-        warn("bad_year", xref=xref, year=year)
+        shown = t("gedcom.year_bc", year=-year) if year < 1 else str(year)
+        warn("year_out_of_range", xref=xref, year=shown, first=FIRST_YEAR, last=LAST_YEAR)
         return None
+    return year
+
+
+def _first_date(date: DateValue):
+    """The first real date of a date value. Not `key()`: for "BEF 1930" and "TO 1930" that
+    starts at ged4py's placeholder 5000 B.C.; the date the file wrote is 1930."""
+    for name in ("date", "date1", "date2"):
+        if (value := getattr(date, name, None)) is not None:
+            return value
+    return date.key()[0]
+
+
+def _calendar_year(value) -> int | None:
+    """The Gregorian year of one calendar date (negative before Christ)."""
+    year = -value.year if value.bc else value.year
+    if value.calendar != CalendarType.GREGORIAN:  # Julian, Hebrew, French: via the day
+        try:
+            year = datetime.date.fromordinal(int(value.key()[0] - _JD_OF_ORDINAL_0)).year
+        except (ValueError, OverflowError):
+            year = None
     return year
 
 
@@ -277,7 +313,12 @@ def _families(
     complete: bool,
 ) -> list[GedcomFamily]:
     """Families from FAM records, completed by the INDI side (FAMS, FAMC with PEDI, ADOP)."""
-    records = {r.xref_id: r for r in reader.records0("FAM") if r.xref_id}
+    records: dict[str, Record] = {}
+    for record in reader.records0("FAM"):
+        if not record.xref_id or record.xref_id in records:  # never merge two families
+            warn("bad_family", xref=record.xref_id or "?")
+        else:
+            records[record.xref_id] = record
     partners: dict[str, list[str]] = defaultdict(list)
     children: dict[str, list[str]] = defaultdict(list)
     roles: dict[str, dict[str, str]] = defaultdict(dict)  # family -> partner -> HUSB/WIFE

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import base64
+import re
 from collections.abc import Sequence
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape as _escape
+from xml.sax.saxutils import quoteattr
 
 from netwerkatlas.render.fonts import FAMILY
 from netwerkatlas.render.painter import Align, Point
 
 _ANCHOR = {"left": "start", "centre": "middle", "right": "end"}
+# What XML 1.0 cannot hold at all, not even escaped: a control character typed or imported
+# into a label would make the whole SVG unreadable.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def escape(text: str) -> str:
+    """Text as XML character data: markup escaped, characters XML forbids left out."""
+    return _escape(_NOT_XML.sub("", text))
 
 
 def _n(value: float) -> str:
@@ -86,12 +97,20 @@ class SvgPainter:
             f'text-anchor="{_ANCHOR[align]}"{weight}>{escape(text)}</text>'
         )
 
+    def image(self, x, y, w, h, png: bytes) -> None:
+        data = base64.b64encode(png).decode("ascii")
+        self._parts.append(
+            f'<image x="{_n(x)}" y="{_n(y)}" width="{_n(w)}" height="{_n(h)}" '
+            f'preserveAspectRatio="none" xlink:href="data:image/png;base64,{data}"/>'
+        )
+
     def document(self) -> str:
         unclosed = "</g>" * sum(self._open_groups)
         title = f"<title>{escape(self.title)}</title>" if self.title else ""
         return (
             '<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" '
+            f'<svg xmlns="http://www.w3.org/2000/svg" '
+            f'xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" '
             f'width="{_n(self.width)}pt" height="{_n(self.height)}pt" '
             f'viewBox="0 0 {_n(self.width)} {_n(self.height)}" '
             f"font-family={quoteattr(FAMILY + ', Verdana, sans-serif')}>"
