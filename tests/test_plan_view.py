@@ -65,7 +65,7 @@ def test_plan_tab_shows_the_goals_in_order_with_their_count(window, qtbot):
     active = sum(g.status == GoalStatus.ACTIVE for g in goals)
     assert f"Actieve doelen: {active}" in plan.count.text()
     assert window.views.tabText(window.views.currentIndex()) == "Plan"
-    assert window.view_actions["plan"].shortcut().toString() == "Ctrl+6"
+    assert window.view_actions["plan"].shortcut().toString() == "Ctrl+7"
 
 
 def test_actions_typed_in_all_three_groups_with_enter_and_tab(window, qtbot):
