@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 from tests.dialogs import DialogAnswerer
 
 from netwerkatlas import io
@@ -97,3 +97,60 @@ def test_facts_the_atlas_lacks_about_the_client_come_from_the_file():
         e for e in atlas.edges(EdgeKind.PARENT_CHILD) if e.target in (twin.id, atlas.client_id)
     ]
     assert {e.twin_group for e in links} != {""}  # born the same day: drawn as twins
+
+
+def test_a_large_tree_is_read_beside_the_window_and_cancel_stops_it(window, monkeypatch):
+    """The window keeps working while a file is read (the progress dialog shows and its
+    Cancel button is pressed during the reading); afterwards nothing is imported."""
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog
+
+    from netwerkatlas.app import gedcom_reading
+
+    atlas = window.document.atlas
+    before = io.dumps(atlas)
+    pressed = threading.Event()
+    finished_reading: list[bool] = []
+
+    def slow_read(path, progress):
+        progress(0.25)  # the first few hundred records
+        assert pressed.wait(60), "Cancel was never pressed"
+        progress(0.5)  # the next report stops the reading
+        finished_reading.append(True)
+        return read_gedcom(path)
+
+    def press_cancel() -> None:
+        dialog = window.findChild(QProgressDialog, "gedcom_progress")
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(20, press_cancel)
+            return
+        assert dialog.value() == 250  # how far the reading is, shown while it reads
+        dialog.findChild(QPushButton).click()
+        pressed.set()
+
+    monkeypatch.setattr(gedcom_reading, "read_gedcom", slow_read)
+    monkeypatch.setattr(gedcom_reading, "SHOWN_AFTER_MS", 0)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(FAMILY), ""))
+    QTimer.singleShot(20, press_cancel)
+    window.import_gedcom_action.trigger()
+    assert pressed.is_set() and finished_reading == []
+    assert io.dumps(atlas) == before
+    assert "afgebroken" in window.statusBar().currentMessage()
+    assert (
+        window.findChild(QProgressDialog, "gedcom_progress") is None
+        or not window.findChild(QProgressDialog, "gedcom_progress").isVisible()
+    )
+
+
+def test_progress_is_reported_while_a_real_file_is_read(tmp_path):
+    lines = ["0 HEAD", "1 CHAR UTF-8"]
+    for number in range(1, 1201):
+        lines += [f"0 @I{number}@ INDI", f"1 NAME Persoon{number} /Kok/"]
+    lines.append("0 TRLR")
+    path = tmp_path / "groot.ged"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    seen: list[float] = []
+    tree = read_gedcom(path, seen.append)
+    assert len(tree.persons) == 1200
+    assert seen[0] == 0.0 and len(seen) >= 4 and seen == sorted(seen) and 0 < seen[-1] <= 1

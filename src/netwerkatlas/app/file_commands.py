@@ -14,6 +14,7 @@ from netwerkatlas import io
 from netwerkatlas.app.encryption_dialogs import OpenCancelled, open_document
 from netwerkatlas.app.export_dialog import ExportDialog
 from netwerkatlas.app.gedcom_dialog import GedcomImportDialog
+from netwerkatlas.app.gedcom_reading import read_with_progress
 from netwerkatlas.app.lock_dialog import (
     Choice,
     ask_save_as_instead,
@@ -23,7 +24,7 @@ from netwerkatlas.app.lock_dialog import (
 )
 from netwerkatlas.document import Document
 from netwerkatlas.i18n import t
-from netwerkatlas.io.gedcom import GedcomError, read_gedcom
+from netwerkatlas.io.gedcom import GedcomError
 from netwerkatlas.model import NODES
 from netwerkatlas.tools.genogram.importing import import_family
 
@@ -137,9 +138,12 @@ class FileCommands:
         if not path:
             return
         try:
-            tree = read_gedcom(path)
+            tree = read_with_progress(self, path)
         except GedcomError as error:
             self.show_error(t("dialog.gedcom_error_title"), str(error))
+            return
+        if tree is None:  # cancelled: nothing read, nothing changed
+            self.statusBar().showMessage(t("status.gedcom_cancelled"), 6000)
             return
         atlas = self.document.atlas
         dialog = GedcomImportDialog(tree, atlas.client.shown_label or t("privacy.client"), self)

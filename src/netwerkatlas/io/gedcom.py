@@ -20,6 +20,7 @@ import os
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -48,6 +49,7 @@ from netwerkatlas.model.records import (
 )
 
 __all__ = [
+    "GedcomCancelled",
     "GedcomChild",
     "GedcomError",
     "GedcomFamily",
@@ -60,6 +62,7 @@ __all__ = [
 ]
 
 MAX_WARNINGS = 30
+PROGRESS_EVERY = 250  # records between two progress reports
 BIRTH = ("BIRT", "CHR", "BAPM")  # by preference: the birth, else the baptism
 DEATH = ("DEAT", "BURI", "CREM")
 FIRST_YEAR, LAST_YEAR = 1000, 2999  # what the model accepts
@@ -141,23 +144,49 @@ class GedcomRecords(NamedTuple):
 
 # --- reading -------------------------------------------------------------------------------------
 
+Progress = Callable[[float], None]
 
-def read_gedcom(path: str | os.PathLike[str]) -> GedcomTree:
-    """Read a GEDCOM file. Raises `GedcomError` (never anything else) when it is unusable."""
+
+class GedcomCancelled(Exception):
+    """Raised by a progress callback to stop reading (the user pressed Cancel)."""
+
+
+class _Counter:
+    """Tells `progress` how far reading is, as a fraction of the file's top-level records."""
+
+    def __init__(self, data: bytes, progress: Progress | None) -> None:
+        self.total = max(1, data.count(b"\n0 ") + 1)
+        self.done = 0
+        self.progress = progress
+
+    def tick(self) -> None:
+        self.done += 1
+        if self.progress is not None and self.done % PROGRESS_EVERY == 0:
+            self.progress(min(1.0, self.done / self.total))
+
+
+def read_gedcom(path: str | os.PathLike[str], progress: Progress | None = None) -> GedcomTree:
+    """Read a GEDCOM file. Raises `GedcomError` (never anything else) when it is unusable.
+
+    A large file takes seconds: `progress(fraction)` is called every few hundred records, from
+    the thread that reads; it may raise `GedcomCancelled` to stop, which is passed on."""
     path = Path(path)
     warnings: list[str] = []
 
     def warn(key: str, **values: object) -> None:
         warnings.append(t(f"gedcom.warn.{key}", **values))
 
+    if progress is not None:
+        progress(0.0)
     ready = prepare(path, read_bytes(path), warn)
+    counter = _Counter(ready.data, progress)
     try:
         with GedcomReader(
             io.BytesIO(ready.data), encoding=ready.codec, errors=ready.errors
         ) as reader:
-            persons, links = _persons(reader, warn)
-            families = _families(reader, persons, links, warn, ready.complete)
-    except GedcomError:
+            persons, links = _persons(reader, warn, counter)
+            families = _families(reader, persons, links, warn, ready.complete, counter)
+    except (GedcomError, GedcomCancelled):
         raise
     except Exception as error:  # ged4py on hostile input: a message, never a traceback
         raise GedcomError(path, "unreadable", detail=str(error) or type(error).__name__) from None
@@ -193,10 +222,13 @@ class _Links:
     )
 
 
-def _persons(reader: GedcomReader, warn: Warn) -> tuple[dict[str, GedcomPerson], _Links]:
+def _persons(
+    reader: GedcomReader, warn: Warn, counter: _Counter
+) -> tuple[dict[str, GedcomPerson], _Links]:
     persons: dict[str, GedcomPerson] = {}
     links = _Links()
     for record in reader.records0("INDI"):
+        counter.tick()
         xref = record.xref_id
         if not xref or xref in persons:
             warn("bad_person", xref=xref or "?")
@@ -311,10 +343,12 @@ def _families(
     links: _Links,
     warn: Warn,
     complete: bool,
+    counter: _Counter,
 ) -> list[GedcomFamily]:
     """Families from FAM records, completed by the INDI side (FAMS, FAMC with PEDI, ADOP)."""
     records: dict[str, Record] = {}
     for record in reader.records0("FAM"):
+        counter.tick()
         if not record.xref_id or record.xref_id in records:  # never merge two families
             warn("bad_family", xref=record.xref_id or "?")
         else:
