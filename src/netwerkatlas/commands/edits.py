@@ -18,10 +18,12 @@ from netwerkatlas.model.atlas import (
     GOALS,
     LIST_COLLECTIONS,
     NODES,
+    PLANS,
     Atlas,
     Point,
 )
-from netwerkatlas.model.records import EDGE_CLASSES, NODE_CLASSES, Record
+from netwerkatlas.model.plan_bodies import without_person
+from netwerkatlas.model.records import EDGE_CLASSES, MAX_SHORT, NODE_CLASSES, Record
 
 
 def describe(collection: str, record: Record) -> str:
@@ -104,14 +106,33 @@ class _RemoveOne(Command):
         atlas.add(self.collection, self.record, self.positions)
 
 
+def typed_name_notice(name: str, kinds: list[str]) -> str:
+    """ "Fleur staat nu als getypte naam in het signaleringsplan.": what a removed person
+    leaves behind in the meeting documents."""
+    known = ("basisposter", "signaleringsplan", "steungroep", "contactschema")
+    where = [t(f"meeting.in.{k}" if k in known else "meeting.in.other") for k in kinds]
+    where = list(dict.fromkeys(where))
+    return t("meeting.typed_after_remove", name=name, documents=t("meeting.in.and").join(where))
+
+
+def notices_of(command: Command) -> list[str]:
+    """What an edit asks to tell the user besides doing it (a person kept as a typed name)."""
+    found = [command.notice] if getattr(command, "notice", "") else []
+    for child in getattr(command, "children", []):
+        found += notices_of(child)
+    return found
+
+
 class RemoveItem(Macro):
     """Remove an item and, first, everything that refers to it: a node's edges, a goal's
-    actions and evaluations; references from goals and actions are cleared instead."""
+    actions and evaluations; references from goals and actions are cleared instead, and a
+    person in a meeting document stays there as a typed name (`notice` says so)."""
 
     def __init__(self, collection: str, item_id: str) -> None:
         super().__init__("")
         self.collection = collection
         self.item_id = item_id
+        self.notice = ""
 
     def redo(self, atlas: Atlas) -> None:
         if not self.children:
@@ -124,6 +145,7 @@ class RemoveItem(Macro):
 
     def _cascade(self, atlas: Atlas) -> list[Command]:
         steps: list[Command] = []
+        documents: list[str] = []
         for collection, record in atlas.references_to(self.collection, self.item_id):
             if collection == GOALS:
                 kept = tuple(n for n in record.node_ids if n != self.item_id)
@@ -132,10 +154,18 @@ class RemoveItem(Macro):
                 # the action keeps the name it showed, typed in, once the person is gone
                 name = atlas.node(self.item_id).shown_label or record.who
                 steps.append(UpdateItem(ACTIONS, record.id, {"who": name, "who_id": None}))
+            elif collection == PLANS and self.collection == NODES:
+                # a meeting document keeps the person as a typed name, and the user is told
+                name = atlas.node(self.item_id).shown_label[:MAX_SHORT]
+                body = without_person(record.body, self.item_id, name)
+                steps.append(UpdateItem(PLANS, record.id, {"body": body}))
+                documents.append(record.kind)
             elif collection == EVALUATIONS and self.collection != GOALS:
                 steps.append(UpdateItem(EVALUATIONS, record.id, {"session_id": None}))
             elif collection in (EDGES, ACTIONS, EVALUATIONS):
                 steps.append(RemoveItem(collection, record.id))
+        if documents:
+            self.notice = typed_name_notice(atlas.node(self.item_id).shown_label, documents)
         return steps
 
 

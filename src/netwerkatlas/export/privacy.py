@@ -30,6 +30,7 @@ from netwerkatlas.model import (
     Record,
     ViewState,
 )
+from netwerkatlas.model.plan_bodies import person_ids_in, typed_names_in, without_person
 
 PARTICLES = frozenset(
     [
@@ -201,6 +202,8 @@ def _people(atlas: Atlas) -> list[tuple[str, str]]:
     for action in atlas.items(ACTIONS):
         if action.who and action.who_id is None:
             names.append((f"who:{action.who.casefold()}", action.who))
+    for plan in atlas.items(PLANS):  # names typed in the meeting documents
+        names += [(f"who:{name.casefold()}", name) for name in typed_names_in(plan.body)]
     views = {p for node in atlas.nodes() for p in node.perspectives}
     views |= {e.perspective for e in atlas.items(EVALUATIONS) if e.perspective}
     for name in sorted(views):
@@ -233,6 +236,22 @@ def _scrubbed(record: Record, masker: NameMasker, changes: dict[str, Any]) -> Re
             update[field] = masker.scrub_any(value)
     update.update(changes)
     return record.model_copy(update=update)
+
+
+def _kept_settings(state: ViewState, kept: set[str]) -> dict[str, Any]:
+    """A view's settings without the people left out (the gebeurteniskaart's lanes name them)."""
+    settings = dict(state.settings)
+    lanes = settings.get("lane_people")
+    if isinstance(lanes, list):
+        settings["lane_people"] = [i for i in lanes if i in kept]
+    return settings
+
+
+def _body_without(body: dict[str, Any], kept: set[str], someone: str) -> dict[str, Any]:
+    """A plan body whose refs to people left out (private) name no one."""
+    for person_id in sorted(person_ids_in(body) - kept):
+        body = without_person(body, person_id, someone)
+    return body
 
 
 def redact(atlas: Atlas, privacy: Privacy, masker: NameMasker | None = None) -> Atlas:
@@ -269,6 +288,7 @@ def redact(atlas: Atlas, privacy: Privacy, masker: NameMasker | None = None) -> 
             return node.model_copy(update=changes)
         if node.kind in PEOPLE:
             changes["photo"] = ""  # a face is a name too
+            changes["phone"] = changes["email"] = ""  # and so is a number to call
             key = "client" if node.kind == NodeKind.CLIENT else node.id
             mask = masker.replacement.get(key, "")
             changes["name"] = mask if node.name else ""
@@ -291,10 +311,15 @@ def redact(atlas: Atlas, privacy: Privacy, masker: NameMasker | None = None) -> 
         ],
         EVALUATIONS: [record_copy(e) for e in evaluations],
         SESSIONS: [record_copy(s, snapshot=None) for s in atlas.items(SESSIONS)],
-        PLANS: [record_copy(p) for p in atlas.items(PLANS)],
+        PLANS: [
+            record_copy(p.model_copy(update={"body": _body_without(p.body, kept, someone)}))
+            for p in atlas.items(PLANS)
+        ],
     }
     views = {
-        name: ViewState({k: v for k, v in state.positions.items() if k in kept}, state.settings)
+        name: ViewState(
+            {k: v for k, v in state.positions.items() if k in kept}, _kept_settings(state, kept)
+        )
         for name, state in atlas.views.items()
     }
     meta: AtlasMeta = record_copy(atlas.meta)

@@ -2,8 +2,8 @@
 
 Each check returns `Problem`s with the JSON path of the offending value, so the user is told
 exactly where to look. Also lists unknown fields, which are kept and reported, never dropped,
-view settings that do not fit (kept too, the view uses its default), and refuses numbers the
-file could not be written back with.
+view settings and plan bodies that do not fit (kept too, the view or document uses its
+default), and refuses numbers the file could not be written back with.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from netwerkatlas.io.errors import Problem
 from netwerkatlas.io.fileformat import AtlasFile
 from netwerkatlas.io.locate import PathKey
 from netwerkatlas.model.atlas import LIST_COLLECTIONS
+from netwerkatlas.model.plan_bodies import body_errors
 from netwerkatlas.model.records import NodeKind
 from netwerkatlas.model.values import MAX_INT_BITS
 from netwerkatlas.model.view_settings import setting_errors
@@ -167,3 +168,14 @@ def view_setting_errors(parsed: AtlasFile) -> list[dict[str, Any]]:
             for error in setting_errors(view_name, key, value):
                 found.append({**error, "loc": ("views", view_name, "settings", key, *error["loc"])})
     return found
+
+
+def plan_body_errors(parsed: AtlasFile) -> list[dict[str, Any]]:
+    """pydantic errors, located in the file, for plan bodies that do not fit their kind (a
+    signaleringsplan whose phases are not a list). Notices: the document shows its default and
+    the body is kept in the file."""
+    return [
+        {**error, "loc": ("plans", index, "body", *error["loc"])}
+        for index, plan in enumerate(parsed.plans)
+        for error in body_errors(plan.kind, plan.body)
+    ]

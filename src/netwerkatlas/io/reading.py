@@ -16,12 +16,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from netwerkatlas.i18n import t
 from netwerkatlas.io.checks import (
     NumberTooLarge,
     consistency_problems,
     number_offset,
     parse_float,
     parse_int,
+    plan_body_errors,
     unknown_fields,
     view_setting_errors,
 )
@@ -194,9 +196,11 @@ def parse_json(path: Path, text: str) -> Any:
             text, parse_constant=_reject_constant, parse_float=parse_float, parse_int=parse_int
         )
     except json.JSONDecodeError as error:
+        if not text.lstrip().startswith(("{", "[")):  # no JSON at all: some other file
+            raise AtlasFileError(path, [_not_json(text)]) from None
         key = "truncated" if _looks_cut_off(text) else "bad_json"
         problem = Problem(
-            key, line=error.lineno, values={"column": error.colno, "detail": error.msg}
+            key, line=error.lineno, values={"column": error.colno, "detail": json_detail(error)}
         )
         raise AtlasFileError(path, [problem]) from None
     except NumberTooLarge as error:  # 1e400: read as infinity, it could never be saved again
@@ -205,10 +209,37 @@ def parse_json(path: Path, text: str) -> Any:
         offset = _first_non_number(text)
         line = text.count("\n", 0, offset) + 1 if offset is not None else None
         column = offset - text.rfind("\n", 0, offset) if offset is not None else "?"
-        problem = Problem("bad_json", line=line, values={"detail": str(error), "column": column})
+        name = "NaN" if "NaN" in str(error) else "Infinity"
+        detail = t("json.not_a_number", name=name)
+        problem = Problem("bad_json", line=line, values={"detail": detail, "column": column})
         raise AtlasFileError(path, [problem]) from None
     except RecursionError:
         raise AtlasFileError(path, [too_deep_problem(text)]) from None
+
+
+# Python's JSON messages, in the user's words (an unknown one gets the general wording)
+_JSON_DETAILS = {
+    "Expecting value": "json.expecting_value",
+    "Expecting ',' delimiter": "json.expecting_comma",
+    "Expecting ':' delimiter": "json.expecting_colon",
+    "Expecting property name enclosed in double quotes": "json.expecting_name",
+    "Extra data": "json.extra_data",
+    "Unterminated string starting at": "json.unterminated_string",
+    "Invalid control character at": "json.control_character",
+    "Invalid \\escape": "json.bad_escape",
+}
+
+
+def json_detail(error: json.JSONDecodeError) -> str:
+    """What is wrong at the place, translated, never Python's English ("Expecting value")."""
+    return t(_JSON_DETAILS.get(error.msg, "json.unexpected"))
+
+
+def _not_json(text: str) -> Problem:
+    """A file with text that is no JSON at all: a note, a CSV, a renamed document."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    shown = first if len(first) <= 40 else first[:39] + "…"
+    return Problem("not_json", line=None, values={"start": shown})
 
 
 def _number_too_large(text: str, literal: str) -> Problem:
@@ -368,4 +399,7 @@ def load(path: str | os.PathLike[str], passphrase: str | None = None) -> tuple[A
     for error in view_setting_errors(parsed):  # kept in the file; the view uses its default
         key_path, notice = _schema_problem(error)
         report.notices.append(located(key_path, replace(notice, hint_key="view_setting_kept")))
+    for error in plan_body_errors(parsed):  # kept in the file; the document shows its default
+        key_path, notice = _schema_problem(error)
+        report.notices.append(located(key_path, replace(notice, hint_key="plan_body_kept")))
     return to_atlas(parsed), report

@@ -23,6 +23,7 @@ from netwerkatlas.model.events import (
     ItemRemoved,
     PositionsChanged,
 )
+from netwerkatlas.model.plan_bodies import person_ids_in
 from netwerkatlas.model.records import (
     Action,
     AtlasMeta,
@@ -191,6 +192,10 @@ class Atlas:
             refs += [(EDGES, e) for e in self.edges_of(item_id)]
             refs += [(GOALS, g) for g in self._lists[GOALS].values() if item_id in g.node_ids]
             refs += [(ACTIONS, a) for a in self._lists[ACTIONS].values() if a.who_id == item_id]
+            # the meeting documents (signaleringsplan, steungroep, ...) name people by id
+            refs += [
+                (PLANS, p) for p in self._lists[PLANS].values() if item_id in person_ids_in(p.body)
+            ]
         elif collection == GOALS:
             refs += [(ACTIONS, a) for a in self._lists[ACTIONS].values() if a.goal_id == item_id]
             refs += [

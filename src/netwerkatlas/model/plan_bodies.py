@@ -30,8 +30,10 @@ __all__ = [
     "SupportGroupBody",
     "SupportMeeting",
     "body_error",
+    "body_errors",
     "person_ids_in",
     "read_body",
+    "typed_names_in",
     "without_person",
 ]
 
@@ -128,19 +130,29 @@ BODIES: dict[str, type[BaseModel]] = {
 }
 
 
-def body_error(kind: str, body: Any) -> str | None:
-    """Why a stored body does not fit its kind's model (pydantic's first error), or None.
+MAX_BODY_ERRORS = 3  # per plan: enough to find the place, not a wall of notices
+
+
+def body_errors(kind: str, body: Any) -> list[dict[str, Any]]:
+    """pydantic's errors (at most a few) where a stored body does not fit its kind's model.
     A kind this program does not know is not an error: its body is kept as it is."""
     model = BODIES.get(kind)
     if model is None:
-        return None
+        return []
     try:
         model.model_validate(body)
     except ValidationError as error:
-        first = error.errors()[0]
-        place = ".".join(str(part) for part in first["loc"]) or "body"
-        return f"{place}: {first['msg']}"
-    return None
+        return list(error.errors(include_url=False))[:MAX_BODY_ERRORS]
+    return []
+
+
+def body_error(kind: str, body: Any) -> str | None:
+    """The first misfit of a stored body, as "place: message", or None when it fits."""
+    errors = body_errors(kind, body)
+    if not errors:
+        return None
+    place = ".".join(str(part) for part in errors[0]["loc"]) or "body"
+    return f"{place}: {errors[0]['msg']}"
 
 
 def read_body(plan: Plan) -> BaseModel:
@@ -164,6 +176,21 @@ def person_ids_in(value: Any) -> set[str]:
     elif isinstance(value, list):
         for item in value:
             found |= person_ids_in(item)
+    return found
+
+
+def typed_names_in(value: Any) -> list[str]:
+    """The names of typed refs (no person_id) anywhere in a JSON body, for masking on export."""
+    found: list[str] = []
+    if isinstance(value, dict):
+        name = value.get("name")
+        if value.get("person_id") is None and isinstance(name, str) and name.strip():
+            found.append(name)
+        for item in value.values():
+            found += typed_names_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            found += typed_names_in(item)
     return found
 
 
