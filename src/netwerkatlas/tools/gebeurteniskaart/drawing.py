@@ -1,0 +1,668 @@
+"""The gebeurteniskaart drawn on any `Painter`: the canvas paints it with Qt, the poster with
+reportlab, from one layout.
+
+A time axis in years (or the client's age); each event a mark at its time, helping events above
+the axis and hindering ones below, farther for a stronger score, with its label, its date as
+people say it and the people involved. On request one lane per person with their own life line,
+and the family's births, deaths and relations from the genogram in a quieter band. Events
+without a time wait in a strip "zonder datum" after the axis, where they can still be picked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from netwerkatlas.i18n import t
+from netwerkatlas.model import Atlas, EdgeKind, NodeKind
+from netwerkatlas.model.atlas import Point
+from netwerkatlas.model.records import EventNode, PartnerStatus
+from netwerkatlas.render.drawing import LegendEntry, Rect
+from netwerkatlas.render.fonts import ASCENT, LINE_HEIGHT, baseline_offset, text_width
+from netwerkatlas.render.painter import Painter
+from netwerkatlas.render.style import INK, MUTED, PAPER, SCORE_FILL, score_symbol, tint
+from netwerkatlas.tools.gebeurteniskaart import VIEW, dates, people
+from netwerkatlas.tools.gebeurteniskaart.layout import (
+    BADGE_R,
+    BAR_H,
+    DOT_R,
+    FAMILY_R,
+    FAMILY_SIZE,
+    GAP,
+    LANE_HEIGHT,
+    LANE_NAME_SIZE,
+    LEVEL,
+    PAD,
+    TICK_BAND,
+    TICK_SIZE,
+    Axis,
+    Box,
+    EventInput,
+    FamilyLayout,
+    LabelText,
+    Lane,
+    Placed,
+    Quiet,
+    label_text,
+    make_axis,
+    place_events,
+    place_family,
+    score_at,
+    union,
+)
+from netwerkatlas.tools.netwerkintake.drawing import draw_badge
+
+QUIET = "#8a949e"  # the family layer and the lanes: grey, so the client's events stand out
+JOIN = "#c3cad2"
+SCORES = (2, 1, 0, -1, -2)
+HANDLE_MIN = 28.0  # a finger-sized target
+ON_AXIS = 24.0
+STRIP_ROWS = 12
+BAND_GAP = 28.0
+
+
+def fractional_year(day: date) -> float:
+    return day.year + (day.timetuple().tm_yday - 1) / 365
+
+
+@dataclass(frozen=True)
+class Undated:
+    id: str
+    score: int | None
+    text: LabelText
+    mark: Point
+    label: Box
+
+
+class TimelineDrawing:
+    """The gebeurteniskaart of an atlas, ready to be drawn on any `Painter`."""
+
+    def __init__(self, atlas: Atlas, show_scores: bool = True, today: date | None = None) -> None:
+        self.today = today or date.today()
+        self.view_title = t("view.gebeurteniskaart")
+        self.show_scores = show_scores
+        self.unit: dates.Unit = "age" if atlas.view_setting(VIEW, "axis") == "age" else "year"
+        self.birth_year: int | None = atlas.client.birth_year
+        self.axis_y = 0.0
+        lanes_on = bool(atlas.view_setting(VIEW, "lanes"))
+        family_on = bool(atlas.view_setting(VIEW, "family"))
+        now = self._in_unit(fractional_year(self.today))
+        self.now = now
+
+        events = dates.in_time_order(atlas)
+        self.events: dict[str, EventNode] = {e.id: e for e in events}
+        self.involved = {e.id: people.involved(atlas, e.id) for e in events}
+        spans = {e.id: dates.span(e, self.unit, self.birth_year) for e in events}
+        self.names = {p: atlas.node(p).shown_label for ids in self.involved.values() for p in ids}
+        self.names_shown = not lanes_on
+        inputs = []
+        undated: list[EventNode] = []
+        for event in events:
+            found = spans[event.id]
+            if found is None:
+                undated.append(event)
+                continue
+            when = dates.describe(event, self.birth_year)
+            text = label_text(event.shown_label, when, self._names(event.id))
+            inputs.append(
+                EventInput(event.id, found.start, found.end, found.approximate, event.score, text)
+            )
+        self.spans = {i.id: i for i in inputs}
+        self.family_items = self._family(atlas) if family_on else []
+        self.birth_time = self._in_unit(self.birth_year) if self.birth_year is not None else None
+
+        starts = [i.start for i in inputs] + [q.time for q in self.family_items]
+        ends = [i.end for i in inputs]
+        if self.birth_time is not None:
+            starts.append(self.birth_time)
+        self.axis: Axis = make_axis(starts, ends, now)
+        self.tick_width = text_width("8888", TICK_SIZE)
+        reserved = self._reserved()
+        self.layout = place_events(self.axis, inputs, show_scores, reserved.values())
+        self.reserved = reserved
+
+        bottom = max(
+            [TICK_BAND[1]]
+            + [b[3] for b in reserved.values()]
+            + [max(p.label[3], p.mark_box()[3]) for p in self.layout.placed.values()]
+        )
+        self.family: FamilyLayout | None = None
+        if self.family_items:
+            self.family = place_family(self.axis, self.family_items, bottom + BAND_GAP)
+            bottom = max([self.family.y + FAMILY_R] + [b[3] for b in self.family.boxes()])
+        self.lanes: list[Lane] = self._lanes(atlas, bottom + BAND_GAP) if lanes_on else []
+        self.undated = self._strip(undated)
+        self.undated_ids = [u.id for u in self.undated]
+        self.positions: dict[str, Point] = {i: (p.x, p.y) for i, p in self.layout.placed.items()}
+        self.positions.update({u.id: u.mark for u in self.undated})
+        self._home = dict(self.positions)
+
+    # --- reading the atlas ------------------------------------------------------------------
+
+    def _in_unit(self, year: float) -> float | None:
+        """A calendar year on this axis: itself, or the client's age then (None: unknown)."""
+        if self.unit == "year":
+            return year
+        return year - self.birth_year if self.birth_year is not None else None
+
+    def _family(self, atlas: Atlas) -> list[Quiet]:
+        """Births, deaths, marriages and separations of the people in the genogram."""
+        items: list[Quiet] = []
+
+        def add(key: str, year: int | None, text: str) -> None:
+            time = self._in_unit(year) if year is not None else None
+            if time is not None:
+                items.append(Quiet(key, time, text))
+
+        for person in atlas.nodes(NodeKind.PERSON):
+            name = person.shown_label
+            add(f"born:{person.id}", person.birth_year, t("timeline.family.born", name=name))
+            add(f"died:{person.id}", person.death_year, t("timeline.family.died", name=name))
+        for edge in atlas.edges(EdgeKind.PARTNER):
+            a, b = atlas.node(edge.source).shown_label, atlas.node(edge.target).shown_label
+            together = {
+                PartnerStatus.COHABITING: "timeline.family.cohabiting",
+                PartnerStatus.OTHER: "timeline.family.together",
+            }.get(edge.status, "timeline.family.married")
+            add(f"start:{edge.id}", edge.start_year, t(together, a=a, b=b))
+            apart = (
+                "timeline.family.divorced"
+                if edge.status == PartnerStatus.DIVORCED
+                else "timeline.family.separated"
+            )
+            add(f"end:{edge.id}", edge.end_year, t(apart, a=a, b=b))
+        return items
+
+    def _lanes(self, atlas: Atlas, top: float) -> list[Lane]:
+        """One row per person (those chosen, or everyone involved), by their first event."""
+        involved = people.people_of_events(atlas)
+        chosen = atlas.view_setting(VIEW, "lane_people")
+        if chosen is None:
+            order = involved
+        else:
+            wanted = [p for p in chosen if atlas.has("nodes", p)]
+            rank = {p: i for i, p in enumerate(involved)}
+            order = sorted(wanted, key=lambda p: (rank.get(p, len(rank)), wanted.index(p)))
+        lanes = []
+        for i, person_id in enumerate(order):
+            person = atlas.node(person_id)
+            born = self._in_unit(person.birth_year) if person.birth_year is not None else None
+            died = getattr(person, "death_year", None)
+            if died is not None:
+                end = self._in_unit(died)
+            elif getattr(person, "deceased", False):
+                end = None
+            else:
+                end = self.now
+            life = None
+            if end is not None and (born is not None or person.kind == NodeKind.CLIENT):
+                start = born if born is not None else self.axis.start
+                lo = max(start, self.axis.start)
+                hi = min(end, self.axis.end)
+                if hi >= lo:
+                    life = (self.axis.x_of(lo), self.axis.x_of(hi))
+            lanes.append(
+                Lane(
+                    person_id,
+                    person.shown_label,
+                    top + i * LANE_HEIGHT,
+                    life,
+                    born is None or born < self.axis.start,
+                )
+            )
+        return lanes
+
+    def _reserved(self) -> dict[str, Box]:
+        """What labels keep clear of: the axis with its numbers, the birth mark, the caption."""
+        width = self.axis.width
+        boxes = {"axis": (-8.0, TICK_BAND[0], width + 8.0, TICK_BAND[1])}
+        caption = self.axis_caption()
+        boxes["caption"] = (
+            width + 10.0,
+            -TICK_SIZE,
+            width + 14.0 + text_width(caption, TICK_SIZE),
+            TICK_SIZE,
+        )
+        if self.birth_time is not None:
+            x = self.axis.x_of(self.birth_time)
+            words = self.birth_text()
+            boxes["birth"] = (
+                x - 2,
+                TICK_BAND[1],
+                x + text_width(words, TICK_SIZE, True) + 2,
+                TICK_BAND[1] + TICK_SIZE * LINE_HEIGHT + 2,
+            )
+        return boxes
+
+    def _strip(self, events: list[EventNode]) -> list[Undated]:
+        """Events without a time, in columns after the axis' end."""
+        if not events:
+            return []
+        boxes = [*self.reserved.values(), *self.layout.boxes()]
+        if self.family is not None:
+            boxes += self.family.boxes()
+        left = max(b[2] for b in boxes) + 50
+        top = -2 * LEVEL
+        self.strip_title = (left, top - 14)
+        placed = []
+        for start in range(0, len(events), STRIP_ROWS):
+            column = events[start : start + STRIP_ROWS]
+            texts = [label_text(e.shown_label, "", self._names(e.id)) for e in column]
+            y = top
+            for event, text in zip(column, texts, strict=True):
+                mark = (left + BADGE_R, y + max(text.height, 2 * BADGE_R) / 2)
+                label_left = left + 2 * BADGE_R + GAP
+                box = (label_left, y, label_left + text.width, y + text.height)
+                placed.append(Undated(event.id, event.score, text, mark, box))
+                y += max(text.height, 2 * BADGE_R) + GAP
+            left += 2 * BADGE_R + GAP + max(x.width for x in texts) + 24
+        return placed
+
+    def _names(self, event_id: str) -> list[str]:
+        """The people involved, under the label; on the lanes instead when those are on."""
+        if not self.names_shown:
+            return []
+        return [self.names[p] for p in self.involved.get(event_id, ())]
+
+    # --- what the screen asks ---------------------------------------------------------------
+
+    def at(self, positions: dict[str, Point]) -> TimelineDrawing:
+        """The same drawing with some events elsewhere (while they are being dragged)."""
+        moved = object.__new__(TimelineDrawing)
+        moved.__dict__.update(self.__dict__)
+        moved.positions = {**self.positions, **positions}
+        return moved
+
+    def x_of(self, time: float) -> float:
+        return self.axis.x_of(time)
+
+    def time_at(self, x: float) -> float:
+        return self.axis.time_at(x)
+
+    def score_at(self, y: float) -> int:
+        return score_at(y - self.axis_y) if self.show_scores else 0
+
+    def on_axis(self, x: float, y: float) -> bool:
+        return abs(y - self.axis_y) <= ON_AXIS and 0 <= x <= self.axis.width
+
+    def lane_at(self, y: float) -> str | None:
+        for lane in self.lanes:
+            if lane.contains(y):
+                return lane.person_id
+        return None
+
+    def handle_size(self, event_id: str) -> tuple[float, float]:
+        """The mark with its label when the label stands by it; else the mark alone."""
+        x, y = self._home[event_id]
+        box = self.label_box(event_id)
+        placed = self.layout.placed.get(event_id)
+        if box is None or (placed is not None and placed.leader):
+            return (HANDLE_MIN, HANDLE_MIN)
+        reach_x = max(x - box[0], box[2] - x, HANDLE_MIN / 2)
+        reach_y = max(y - box[1], box[3] - y, HANDLE_MIN / 2)
+        return (2 * reach_x, min(2 * reach_y, 1.6 * LEVEL))
+
+    def label_box(self, event_id: str) -> Box | None:
+        """Where the event's label is (moved along with its mark during a drag)."""
+        placed = self.layout.placed.get(event_id)
+        box = placed.label if placed is not None else None
+        if box is None:
+            box = next((u.label for u in self.undated if u.id == event_id), None)
+        if box is None:
+            return None
+        hx, hy = self._home[event_id]
+        x, y = self.positions[event_id]
+        return (box[0] + x - hx, box[1] + y - hy, box[2] + x - hx, box[3] + y - hy)
+
+    def label_boxes(self) -> dict[str, Box]:
+        return {i: b for i in self.positions if (b := self.label_box(i)) is not None}
+
+    def axis_caption(self) -> str:
+        return t("timeline.axis.age") if self.unit == "age" else t("timeline.axis.year")
+
+    def birth_text(self) -> str:
+        return t("timeline.born", year=self.birth_year)
+
+    # --- extent and text --------------------------------------------------------------------
+
+    def _all_boxes(self) -> list[Box]:
+        boxes = [*self.reserved.values(), *self.label_boxes().values()]
+        boxes += [p.mark_box() for p in self.layout.placed.values()]
+        boxes += [
+            (x - BADGE_R, y - BADGE_R, x + BADGE_R, y + BADGE_R) for x, y in self.positions.values()
+        ]
+        if self.family is not None:
+            boxes += self.family.boxes()
+            boxes.append(
+                (
+                    -12 - text_width(t("timeline.family"), FAMILY_SIZE),
+                    self.family.y - 6,
+                    0,
+                    self.family.y + 6,
+                )
+            )
+        for lane in self.lanes:
+            width = text_width(lane.name, LANE_NAME_SIZE, True)
+            boxes.append((-12 - width, lane.top, self.axis.width, lane.top + LANE_HEIGHT))
+        if self.undated:
+            x, y = self.strip_title
+            boxes.append(
+                (x, y - TICK_SIZE * 1.2, x + text_width(t("timeline.undated"), 10, True), y + 4)
+            )
+        return boxes
+
+    def bounds(self) -> Rect:
+        box = union(self._all_boxes())
+        assert box is not None
+        pad = 16.0
+        return (box[0] - pad, box[1] - pad, box[2] - box[0] + 2 * pad, box[3] - box[1] + 2 * pad)
+
+    def texts(self) -> list[str]:
+        found = [line.text for i in self.spans.values() for line in i.text.lines]
+        found += [line.text for u in self.undated for line in u.text.lines]
+        found += [str(time) for _, time, labelled in self.axis.ticks(self.tick_width) if labelled]
+        found.append(self.axis_caption())
+        if self.birth_time is not None:
+            found.append(self.birth_text())
+        if self.family is not None:
+            found += [t("timeline.family"), *(m[2] for m in self.family.marks)]
+        found += [lane.name for lane in self.lanes]
+        if self.undated:
+            found.append(t("timeline.undated"))
+        return found
+
+    # --- drawing ----------------------------------------------------------------------------
+
+    def draw(self, painter: Painter) -> None:
+        self._draw_joins(painter)
+        self._draw_axis(painter)
+        if self.family is not None:
+            self._draw_family(painter, self.family)
+        for lane in self.lanes:
+            self._draw_lane(painter, lane)
+        placed = self.layout.placed
+        for event_id, each in placed.items():  # leaders first: labels are drawn over them
+            self._draw_leader(painter, event_id, each)
+        for event_id, each in placed.items():
+            self._draw_mark(painter, event_id, each)
+        for event_id in placed:
+            box = self.label_box(event_id)
+            assert box is not None
+            self._draw_label(painter, box, self.spans[event_id].text)
+        if self.undated:
+            self._draw_strip(painter)
+
+    def _draw_joins(self, painter: Painter) -> None:
+        """Each person's lane joined to the events they were involved in."""
+        rows = {lane.person_id: lane.y for lane in self.lanes}
+        for event_id, who in self.involved.items():
+            if event_id not in self.layout.placed:
+                continue
+            x, y = self.positions[event_id]
+            for person_id in who:
+                if person_id in rows:
+                    painter.line(x, y, x, rows[person_id], colour=JOIN, width=0.5, dash=(1, 2))
+
+    def _draw_axis(self, painter: Painter) -> None:
+        axis, y = self.axis, self.axis_y
+        painter.line(0, y, axis.width, y, colour=INK, width=1.4)
+        painter.polygon([(axis.width + 8, y), (axis.width, y - 4), (axis.width, y + 4)], fill=INK)
+        for x, time, labelled in axis.ticks(self.tick_width):
+            painter.line(
+                x,
+                y - (5 if labelled else 2.5),
+                x,
+                y + (5 if labelled else 2.5),
+                colour=INK,
+                width=0.8,
+            )
+            if labelled:
+                painter.text(
+                    x,
+                    y + 8 + TICK_SIZE * ASCENT,
+                    str(time),
+                    size=TICK_SIZE,
+                    colour=INK,
+                    align="centre",
+                )
+        painter.text(
+            axis.width + 12,
+            y + baseline_offset(TICK_SIZE),
+            self.axis_caption(),
+            size=TICK_SIZE,
+            colour=MUTED,
+        )
+        if self.now is not None and axis.start <= self.now <= axis.end:
+            x = axis.x_of(self.now)
+            painter.polygon([(x, y - 1.5), (x - 4.5, y - 9), (x + 4.5, y - 9)], fill=MUTED)
+        if self.birth_time is not None:
+            x = axis.x_of(self.birth_time)
+            painter.line(x, y - 9, x, y + 9, colour=INK, width=2.2)
+            painter.text(
+                x,
+                TICK_BAND[1] + TICK_SIZE * ASCENT + 1,
+                self.birth_text(),
+                size=TICK_SIZE,
+                colour=INK,
+                bold=True,
+            )
+
+    def _draw_leader(self, painter: Painter, event_id: str, placed: Placed) -> None:
+        if not placed.leader:
+            return
+        x, y = self.positions[event_id]
+        box = self.label_box(event_id)
+        assert box is not None
+        up = box[3] <= y
+        tip_x = min(max(x, box[0] + 2), box[2] - 2)
+        start_y = y - placed.radius if up else y + placed.radius
+        painter.line(x, start_y, tip_x, box[3] if up else box[1], colour=MUTED, width=0.6)
+
+    def _draw_mark(self, painter: Painter, event_id: str, placed: Placed) -> None:
+        x, y = self.positions[event_id]
+        event, span = self.events[event_id], self.spans[event_id]
+        scored = self.show_scores and event.score is not None
+        dash = (2.5, 1.8) if span.approximate else None
+        if placed.bar_end is not None:
+            end = placed.bar_end + x - self._home[event_id][0]
+            fill = tint(SCORE_FILL[event.score], 0.55) if scored else SCORE_FILL[0]
+            painter.rect(
+                x, y - BAR_H / 2, end - x, BAR_H, fill=fill, stroke=INK, width=0.8, dash=dash
+            )
+        if scored:
+            if span.approximate:
+                painter.circle(x, y, BADGE_R + 3, fill=PAPER, stroke=INK, width=0.9, dash=(2, 1.6))
+            draw_badge(painter, x, y, BADGE_R, event.score)
+        else:
+            painter.circle(x, y, DOT_R, fill="#ffffff", stroke=INK, width=1.3, dash=dash)
+
+    def _draw_label(self, painter: Painter, box: Box, text: LabelText) -> None:
+        painter.rect(box[0], box[1], box[2] - box[0], box[3] - box[1], fill=PAPER)
+        centre, top = (box[0] + box[2]) / 2, box[1] + PAD
+        for line in text.lines:
+            step = line.size * LINE_HEIGHT
+            painter.text(
+                centre,
+                top + step / 2 + baseline_offset(line.size),
+                line.text,
+                size=line.size,
+                colour=MUTED if line.muted else INK,
+                bold=line.bold,
+                align="centre",
+            )
+            top += step
+
+    def _draw_family(self, painter: Painter, family: FamilyLayout) -> None:
+        y = family.y
+        painter.line(0, y, self.axis.width, y, colour=QUIET, width=0.7)
+        painter.text(
+            -10,
+            y + baseline_offset(FAMILY_SIZE),
+            t("timeline.family"),
+            size=FAMILY_SIZE,
+            colour=QUIET,
+            align="right",
+        )
+        for x, box, text, leader in family.marks:
+            if leader:
+                tip_x = min(max(x, box[0] + 2), box[2] - 2)
+                painter.line(x, y + FAMILY_R, tip_x, box[1], colour=QUIET, width=0.5)
+            painter.circle(x, y, FAMILY_R, fill=QUIET)
+            painter.rect(box[0], box[1], box[2] - box[0], box[3] - box[1], fill=PAPER)
+            painter.text(
+                (box[0] + box[2]) / 2,
+                box[1] + PAD + FAMILY_SIZE * LINE_HEIGHT / 2 + baseline_offset(FAMILY_SIZE),
+                text,
+                size=FAMILY_SIZE,
+                colour=QUIET,
+                align="centre",
+            )
+
+    def _draw_lane(self, painter: Painter, lane: Lane) -> None:
+        y = lane.y
+        painter.line(0, y, self.axis.width, y, colour="#e6e9ed", width=0.5)
+        painter.text(
+            -12,
+            y + baseline_offset(LANE_NAME_SIZE),
+            lane.name,
+            size=LANE_NAME_SIZE,
+            colour=INK,
+            bold=True,
+            align="right",
+        )
+        if lane.life is not None:
+            start, end = lane.life
+            painter.line(
+                start, y, end, y, colour=QUIET, width=3.0, dash=(3, 2) if lane.life_open else None
+            )
+            if not lane.life_open:
+                painter.line(start, y - 5, start, y + 5, colour=QUIET, width=1.2)
+        for event_id, who in self.involved.items():
+            if lane.person_id in who and event_id in self.layout.placed:
+                x = self.positions[event_id][0]
+                score = self.events[event_id].score if self.show_scores else None
+                painter.circle(x, y, 3.5, fill=SCORE_FILL[score], stroke=INK, width=0.7)
+
+    def _draw_strip(self, painter: Painter) -> None:
+        x, y = self.strip_title
+        painter.text(x, y, t("timeline.undated"), size=10, colour=MUTED, bold=True)
+        for item in self.undated:
+            mx, my = self.positions[item.id]
+            if self.show_scores and item.score is not None:
+                draw_badge(painter, mx, my, BADGE_R, item.score)
+            else:
+                painter.circle(mx, my, DOT_R, fill="#ffffff", stroke=INK, width=1.3)
+            box = self.label_box(item.id)
+            assert box is not None
+            self._draw_label_left(painter, box, item.text)
+
+    def _draw_label_left(self, painter: Painter, box: Box, text: LabelText) -> None:
+        top = box[1] + PAD
+        for line in text.lines:
+            step = line.size * LINE_HEIGHT
+            painter.text(
+                box[0] + PAD,
+                top + step / 2 + baseline_offset(line.size),
+                line.text,
+                size=line.size,
+                colour=MUTED if line.muted else INK,
+                bold=line.bold,
+            )
+            top += step
+
+    # --- legend -----------------------------------------------------------------------------
+
+    def legend(self) -> list[LegendEntry]:
+        entries: list[LegendEntry] = []
+        shown = [self.events[i] for i in self.positions]
+        if self.show_scores and any(e.score is not None for e in shown):
+            group = t("legend.scores")
+            for score in SCORES:
+                entries.append(
+                    LegendEntry(
+                        f"{score_symbol(score)} {t(f'score.{score}')}",
+                        lambda p, x, y, s, score=score: draw_badge(p, x, y, s * 0.42, score),
+                        group,
+                    )
+                )
+            entries.append(LegendEntry(t("timeline.legend.sides"), _sides, group))
+        symbols = t("legend.symbols")
+        spans = list(self.spans.values())
+        if any(s.end == s.start for s in spans) or self.undated:
+            entries.append(LegendEntry(t("timeline.legend.moment"), _moment, symbols))
+        if any(s.end > s.start for s in spans):
+            entries.append(LegendEntry(t("timeline.legend.span"), _span, symbols))
+        if any(s.approximate for s in spans):
+            entries.append(LegendEntry(t("timeline.legend.approximate"), _approximate, symbols))
+        if self.birth_time is not None:
+            entries.append(LegendEntry(t("timeline.legend.born"), _born, symbols))
+        if self.now is not None:
+            entries.append(LegendEntry(t("timeline.legend.today"), _today, symbols))
+        if self.family is not None:
+            entries.append(LegendEntry(t("timeline.legend.family"), _family, symbols))
+        if self.lanes:
+            entries.append(LegendEntry(t("timeline.legend.lane"), _life_line, symbols))
+            entries.append(LegendEntry(t("timeline.legend.lane_event"), _lane_event, symbols))
+        return entries
+
+
+def _sides(painter: Painter, x: float, y: float, size: float) -> None:
+    painter.line(x - size * 0.5, y, x + size * 0.5, y, colour=INK, width=1.0)
+    painter.circle(
+        x - size * 0.2, y - size * 0.3, size * 0.14, fill=SCORE_FILL[1], stroke=INK, width=0.6
+    )
+    painter.circle(
+        x + size * 0.2, y + size * 0.3, size * 0.14, fill=SCORE_FILL[-1], stroke=INK, width=0.6
+    )
+
+
+def _moment(painter: Painter, x: float, y: float, size: float) -> None:
+    painter.circle(x, y, size * 0.22, fill="#ffffff", stroke=INK, width=1.0)
+
+
+def _span(painter: Painter, x: float, y: float, size: float) -> None:
+    painter.rect(
+        x - size * 0.45,
+        y - size * 0.15,
+        size * 0.9,
+        size * 0.3,
+        fill=SCORE_FILL[0],
+        stroke=INK,
+        width=0.7,
+    )
+
+
+def _approximate(painter: Painter, x: float, y: float, size: float) -> None:
+    painter.circle(x, y, size * 0.3, fill="#ffffff", stroke=INK, width=1.0, dash=(2, 1.6))
+
+
+def _born(painter: Painter, x: float, y: float, size: float) -> None:
+    painter.line(x - size * 0.45, y, x + size * 0.45, y, colour=INK, width=1.0)
+    painter.line(
+        x - size * 0.2, y - size * 0.35, x - size * 0.2, y + size * 0.35, colour=INK, width=2.0
+    )
+
+
+def _today(painter: Painter, x: float, y: float, size: float) -> None:
+    painter.line(
+        x - size * 0.45, y + size * 0.2, x + size * 0.45, y + size * 0.2, colour=INK, width=1.0
+    )
+    half = size * 0.2
+    painter.polygon(
+        [(x, y + size * 0.15), (x - half, y - size * 0.25), (x + half, y - size * 0.25)], fill=MUTED
+    )
+
+
+def _family(painter: Painter, x: float, y: float, size: float) -> None:
+    painter.line(x - size * 0.45, y, x + size * 0.45, y, colour=QUIET, width=0.7)
+    painter.circle(x, y, size * 0.13, fill=QUIET)
+
+
+def _life_line(painter: Painter, x: float, y: float, size: float) -> None:
+    painter.line(x - size * 0.45, y, x + size * 0.45, y, colour=QUIET, width=3.0)
+
+
+def _lane_event(painter: Painter, x: float, y: float, size: float) -> None:
+    painter.line(x, y - size * 0.45, x, y, colour=JOIN, width=0.8)
+    painter.line(x - size * 0.45, y, x + size * 0.45, y, colour=QUIET, width=1.0)
+    painter.circle(x, y, size * 0.15, fill="#ffffff", stroke=INK, width=0.7)
