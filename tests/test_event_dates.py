@@ -201,7 +201,7 @@ def test_english_descriptions_read_back_too(english):
         ({"year": 2011, "end_year": 2009}, "before the start year 2011"),
         ({"date": "2011-04", "end_year": 2009}, "before the start year 2011"),
         ({"end_year": 2009}, "needs a start"),
-        ({"age": 14, "end_age": 12}, "below the age 14"),
+        ({"age": 14, "end_age": 12}, "before the age 14"),
         ({"end_age": 12}, "needs a start"),
     ],
 )

@@ -31,7 +31,7 @@ from netwerkatlas.model.snapshot import Snapshot
 from netwerkatlas.model.values import MAX_COORDINATE
 from netwerkatlas.model.view_settings import VIEW_SETTINGS
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 EXTENSION = ".netwerkatlas"
 MEDIA_NAME = "Netwerkatlas"
 
@@ -53,15 +53,15 @@ class ViewFile(BaseModel):
 
 
 class AtlasFile(BaseModel):
-    """Format version 4. New optional fields may be added without a new version; renaming,
+    """Format version 5. New optional fields may be added without a new version; renaming,
     removing or changing the meaning of a field needs a new version and a migration."""
 
     model_config = ConfigDict(
         extra="allow",
         title="Netwerkatlas file",
-        json_schema_extra={"$id": "https://netwerkatlas.nl/schema/netwerkatlas-4.schema.json"},
+        json_schema_extra={"$id": "https://netwerkatlas.nl/schema/netwerkatlas-5.schema.json"},
     )
-    format_version: Literal[4]
+    format_version: Literal[5]
     generator: Short = ""
     meta: AtlasMeta = Field(default_factory=AtlasMeta)
     nodes: list[Node]

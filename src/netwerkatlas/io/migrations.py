@@ -12,6 +12,8 @@ Format history
   client's order); an action has an `order` within its goal and group; `meta.next_evaluation`.
 - 4: a session's `snapshot` has a shape (`model.snapshot`: the whole state, or its difference
   from the next closed session) instead of being free-form; a session has `present`.
+- 5: an event may be `approximate` and a span (`end_year`, `end_age`); an `involved` edge links
+  an event to a person involved in it (the gebeurteniskaart). Version 4 content is unchanged.
 """
 
 from __future__ import annotations
@@ -269,12 +271,58 @@ def v4_path_in_v3(path: tuple) -> tuple:
     return path
 
 
-MIGRATIONS: dict[int, Callable[[Data], Data]] = {1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4}
+_V5_EVENT_FIELDS = ("approximate", "end_year", "end_age")
+
+
+def _v5_only(prefix: tuple, holder: Any) -> list[tuple]:
+    """Where `holder` (the file, or a snapshot in it) has version 5 content: event span fields
+    and involved edges."""
+    if not isinstance(holder, dict):
+        return []
+    places: list[tuple] = []
+    nodes = holder.get("nodes")
+    for i, node in enumerate(nodes if isinstance(nodes, list) else []):
+        if isinstance(node, dict) and node.get("kind") == "event":
+            places += [(*prefix, "nodes", i, key) for key in _V5_EVENT_FIELDS if key in node]
+    edges = holder.get("edges")
+    for i, edge in enumerate(edges if isinstance(edges, list) else []):
+        if isinstance(edge, dict) and edge.get("kind") == "involved":
+            places.append((*prefix, "edges", i, "kind"))
+    return places
+
+
+def v4_to_v5(data: Data) -> Data:
+    """Nothing of version 4 changes meaning. A version 4 file that already holds version 5
+    content (an event's span or uncertainty, an involved edge) was written by a newer program
+    and had its version changed by hand: carried on, that content would be read as if the
+    user had entered it here, so it is refused."""
+    refused = _v5_only((), data)
+    sessions = data.get("sessions")
+    for i, session in enumerate(sessions if isinstance(sessions, list) else []):
+        if isinstance(session, dict):
+            refused += _v5_only(("sessions", i, "snapshot"), session.get("snapshot"))
+    if refused:
+        raise MigrationRefused(4, refused)
+    return {**data, "format_version": 5}
+
+
+def v5_path_in_v4(path: tuple) -> tuple:
+    """Version 5 moved nothing."""
+    return path
+
+
+MIGRATIONS: dict[int, Callable[[Data], Data]] = {
+    1: v1_to_v2,
+    2: v2_to_v3,
+    3: v3_to_v4,
+    4: v4_to_v5,
+}
 # For each step, how a path after the step maps to the path before it.
 PATHS_BEFORE: dict[int, Callable[[tuple], tuple]] = {
     1: v2_path_in_v1,
     2: v3_path_in_v2,
     3: v4_path_in_v3,
+    4: v5_path_in_v4,
 }
 OLDEST_SUPPORTED = min(MIGRATIONS)
 

@@ -21,8 +21,10 @@ from pydantic import (
     StrictBool,
     StringConstraints,
     ValidationInfo,
+    field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from netwerkatlas.model.values import check_json
 
@@ -51,6 +53,7 @@ __all__ = [
     "Horizon",
     "Id",
     "InfluenceLink",
+    "InvolvedRelation",
     "Label",
     "Node",
     "NodeBase",
@@ -214,6 +217,22 @@ class ThemeNode(NodeBase):
     kind: Literal[NodeKind.THEME] = NodeKind.THEME
 
 
+def _span_end(end: int, start: int | None, unit: str, start_name: str, needs: str) -> int:
+    if start is None:
+        raise PydanticCustomError(
+            "span_without_start",
+            "end_{unit} {end} needs a start: give the event {needs}",
+            {"unit": unit, "end": end, "needs": needs},
+        )
+    if end < start:
+        raise PydanticCustomError(
+            "greater_than_equal",
+            "end_{unit} {end} is before {start_name} {ge}: a span must end at or after its start",
+            {"unit": unit, "end": end, "start_name": start_name, "ge": start},
+        )
+    return end
+
+
 class EventNode(NodeBase):
     """A life event; `date` (ISO), `year` or `age` place it in time (in that order of
     precedence), `order` breaks ties. `approximate` marks an uncertain time ("ca. 1998",
@@ -228,29 +247,25 @@ class EventNode(NodeBase):
     end_year: Year | None = None
     end_age: Annotated[Whole, Field(ge=0, le=150)] | None = None
 
-    @model_validator(mode="after")
-    def _span_ends_after_start(self) -> EventNode:
-        """A span cannot end before it starts, and needs a start of its own kind."""
-        if self.end_year is not None:
-            start = int(self.date[:4]) if self.date else self.year
-            if start is None:
-                raise ValueError(
-                    f"end_year {self.end_year} needs a start: give the event a date or a year"
-                )
-            if self.end_year < start:
-                raise ValueError(
-                    f"end_year {self.end_year} is before the start year {start}: "
-                    "a span must end in or after the year it starts"
-                )
-        if self.end_age is not None:
-            if self.age is None:
-                raise ValueError(f"end_age {self.end_age} needs a start: give the event an age")
-            if self.end_age < self.age:
-                raise ValueError(
-                    f"end_age {self.end_age} is below the age {self.age}: "
-                    "a span must end at or after the age it starts"
-                )
-        return self
+    @field_validator("end_year")
+    @classmethod
+    def _end_year_after_start(cls, end: int | None, info: ValidationInfo) -> int | None:
+        """A span cannot end before it starts, and starts from the event's date or year.
+        The error types are pydantic's own, so a file's reader reports them at `end_year`
+        in the user's words ("2020 is te klein; het laagste dat mag is 2022")."""
+        if end is None or "date" not in info.data or "year" not in info.data:
+            return end
+        date, year = info.data["date"], info.data["year"]
+        start = int(date[:4]) if date else year
+        return _span_end(end, start, "year", "the start year", "a date or a year")
+
+    @field_validator("end_age")
+    @classmethod
+    def _end_age_after_start(cls, end: int | None, info: ValidationInfo) -> int | None:
+        """A span in ages starts from the event's age."""
+        if end is None or "age" not in info.data:
+            return end
+        return _span_end(end, info.data["age"], "age", "the age", "an age")
 
 
 Node = Annotated[ClientNode | PersonNode | ThemeNode | EventNode, Field(discriminator="kind")]
@@ -270,6 +285,7 @@ class EdgeKind(StrEnum):
     PARENT_CHILD = "parent_child"
     EMOTIONAL = "emotional"
     SUPPORT = "support"
+    INVOLVED = "involved"
 
 
 class Direction(StrEnum):
@@ -366,8 +382,21 @@ class SupportRelation(EdgeBase):
     support: tuple[SupportKind, ...] = ()
 
 
+class InvolvedRelation(EdgeBase):
+    """A person (or the client) involved in a life event ("betrokken bij"): `source` is the
+    event, `target` the person; `role` says how, in a few words ("was erbij", "hielp")."""
+
+    kind: Literal[EdgeKind.INVOLVED] = EdgeKind.INVOLVED
+    role: Short = ""
+
+
 Edge = Annotated[
-    InfluenceLink | PartnerRelation | ParentChildRelation | EmotionalRelation | SupportRelation,
+    InfluenceLink
+    | PartnerRelation
+    | ParentChildRelation
+    | EmotionalRelation
+    | SupportRelation
+    | InvolvedRelation,
     Field(discriminator="kind"),
 ]
 EDGE_CLASSES: dict[EdgeKind, type[EdgeBase]] = {
@@ -376,6 +405,7 @@ EDGE_CLASSES: dict[EdgeKind, type[EdgeBase]] = {
     EdgeKind.PARENT_CHILD: ParentChildRelation,
     EdgeKind.EMOTIONAL: EmotionalRelation,
     EdgeKind.SUPPORT: SupportRelation,
+    EdgeKind.INVOLVED: InvolvedRelation,
 }
 
 # --- plans that follow the drawing -------------------------------------------------------------
@@ -481,6 +511,7 @@ class AtlasMeta(Record):
     created: Short = ""
     note: Note = ""
     next_evaluation: IsoDateOrEmpty = ""  # the next evaluation moment of the plan
+    shown_view: Short = ""  # the view in front when the file was saved: it opens there again
 
 
 # The snapshot is made of the records above, so it is defined after them and joined in here.

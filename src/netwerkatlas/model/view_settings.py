@@ -21,6 +21,7 @@ from netwerkatlas.model.records import Id, Short
 NETWERKCIRKEL = "netwerkcirkel"
 ECOGRAM = "ecogram"
 GENOGRAM = "genogram"
+GEBEURTENISKAART = "gebeurteniskaart"
 
 ShortList = Annotated[list[Short], Field(max_length=200)]
 
@@ -54,10 +55,23 @@ class GenogramSettings(_Settings):
     index_id: Id | None = None
 
 
+class GebeurteniskaartSettings(_Settings):
+    """The time axis: in calendar years or the client's age, one lane per person, and the
+    family's births, deaths, marriages and separations from the genogram."""
+
+    axis: Short | None = Field(None, description="year (the default) or age")
+    lanes: StrictBool | None = Field(None, description="one row per person")
+    lane_people: Annotated[list[Id], Field(max_length=1000)] | None = Field(
+        None, description="who gets a lane, in order; none: everyone involved in an event"
+    )
+    family: StrictBool | None = Field(None, description="the genogram layer")
+
+
 VIEW_SETTINGS: dict[str, type[_Settings]] = {
     NETWERKCIRKEL: NetwerkcirkelSettings,
     ECOGRAM: EcogramSettings,
     GENOGRAM: GenogramSettings,
+    GEBEURTENISKAART: GebeurteniskaartSettings,
 }
 
 

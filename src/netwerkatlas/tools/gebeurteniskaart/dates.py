@@ -138,8 +138,10 @@ def describe(event: EventNode, birth_year: int | None = None) -> str:
     "" when it has none."""
     decade = _decade(event)
     if decade is not None:
-        short = f"{decade % 100:02d}" if 1910 <= decade <= 1990 else str(decade)
-        return t("date.decade", short=short, year=decade)
+        # Dutch says "jaren 90" (two digits, the catalogue's date.decade_digits) but
+        # "jaren 2000": two digits only where they cannot be misread.
+        short = t("date.decade_digits") == "2" and 1910 <= decade <= 1990
+        return t("date.decade", decade=f"{decade % 100:02d}" if short else str(decade))
     if event.date or event.year is not None:
         if event.date:
             year, month, day = _date_parts(event.date)
