@@ -107,7 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from netwerkatlas.app.main import run_app
 
-    return run_app(str(path) if path else None, client_mode=args.client_mode)
+    example = args.example is not None  # opened as a copy: Save never overwrites the example
+    return run_app(str(path) if path else None, client_mode=args.client_mode, example=example)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +17,9 @@ from netwerkatlas.commands import Command, UndoStack
 from netwerkatlas.i18n import t
 from netwerkatlas.model import Atlas, AtlasMeta, ClientNode
 from netwerkatlas.tools.sessions.edits import ensure_intake
+
+# what Windows, macOS or Linux refuse in a file name, and control characters
+_UNSAFE_IN_FILE_NAMES = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
 
 
 class Document:
@@ -76,16 +80,38 @@ class Document:
     def display_name(self) -> str:
         return self.path.name if self.path else t("app.untitled")
 
+    def suggested_file_name(self, today: dt.date | None = None) -> str:
+        """The name Save As offers: the file's own, else the client's name and today's date
+        ("Sanne 2026-12-02.netwerkatlas"), so a folder of atlases reads as a list of clients."""
+        if self.path is not None:
+            return self.path.name
+        client = self.atlas.client
+        name = _UNSAFE_IN_FILE_NAMES.sub(" ", client.name or client.label)
+        name = " ".join(name.split()).strip(" .")[:60] or t("app.untitled")
+        return f"{name} {(today or dt.date.today()).isoformat()}.netwerkatlas"
+
     # --- editing and saving -----------------------------------------------------------------
 
     def push(self, command: Command) -> None:
         self.undo_stack.push(command)
 
-    def save(self, path: str | os.PathLike[str] | None = None) -> Path:
-        """Save atomically to `path` (or the current path); raises `io.AtlasFileError`."""
+    @classmethod
+    def open_copy(cls, path: str | os.PathLike[str]) -> tuple[Document, io.LoadReport]:
+        """A file as a new, untitled atlas (a bundled example): Save never writes the original."""
+        document, report = cls.open(path)
+        document.path = None
+        return document, report
+
+    def save(
+        self, path: str | os.PathLike[str] | None = None, shown_view: str | None = None
+    ) -> Path:
+        """Save atomically to `path` (or the current path); raises `io.AtlasFileError`.
+        `shown_view` is the view in front, where the file opens next time (not an edit)."""
         target = io.with_extension(path) if path is not None else self.path
         if target is None:
             raise ValueError("an untitled document needs a path to be saved")
+        if shown_view is not None:
+            self.atlas.update_meta({"shown_view": shown_view})
         io.save(self.atlas, target, sealing=self.sealing)
         self.path = Path(target)
         self.read_only = self.recovered = False

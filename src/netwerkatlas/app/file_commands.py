@@ -81,7 +81,8 @@ class FileCommands:
         return self._save_to(self.document.path)
 
     def save_as(self) -> bool:
-        start = str(self.document.path or Path.home() / self.document.display_name)
+        folder = self.document.path.parent if self.document.path else Path.home()
+        start = str(folder / self.document.suggested_file_name())
         path, _ = QFileDialog.getSaveFileName(
             self, t("dialog.save_title"), start, t("dialog.file_filter")
         )
@@ -106,7 +107,7 @@ class FileCommands:
             if lock is False:
                 return False
         try:
-            saved = self.document.save(target)
+            saved = self.document.save(target, self.views.current_tab().instrument.name)
         except io.AtlasFileError as error:
             if lock is not None and lock is not self.file_lock:
                 lock.release()

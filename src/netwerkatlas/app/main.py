@@ -23,11 +23,19 @@ def make_settings() -> QSettings:
     )
 
 
-def open_window(path: str | None, settings: QSettings) -> MainWindow:
-    """A main window on `path` (or a new atlas); a bad file is explained, then a new atlas."""
+def open_window(path: str | None, settings: QSettings, as_copy: bool = False) -> MainWindow:
+    """A main window on `path` (or a new atlas); a bad file is explained, then a new atlas.
+    `as_copy` opens the file as a new untitled atlas (a bundled example), holding no lock."""
     document = Document.new()
     error: io.AtlasFileError | None = None
     notices: list[str] = []
+    if path and as_copy:
+        try:
+            document, report = Document.open_copy(path)
+            notices = report.render()
+        except io.AtlasFileError as failure:
+            error = failure
+        path = None
     outcome = lock_for_opening(None, Path(path)) if path else None
     if outcome is not None and outcome.choice is not Choice.CANCEL:
         try:
@@ -65,7 +73,7 @@ def install_qt_translations(app: QApplication) -> None:
         app.installTranslator(translator)
 
 
-def run_app(path: str | None, client_mode: bool = False) -> int:
+def run_app(path: str | None, client_mode: bool = False, example: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_qt_translations(app)
     app.setApplicationName("Netwerkatlas")
@@ -74,7 +82,7 @@ def run_app(path: str | None, client_mode: bool = False) -> int:
     settings = make_settings()
     windows = offer_recovery(settings)  # work a crash left behind, before anything else
     if path or not windows:
-        windows.append(open_window(path, settings))
+        windows.append(open_window(path, settings, as_copy=example))
     for window in windows:
         if client_mode:
             window.set_client_mode(True)

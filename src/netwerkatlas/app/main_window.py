@@ -62,6 +62,7 @@ class MainWindow(FileCommands, QMainWindow):
         self._watch(document)
         if document.path is not None:
             self.recent.add(document.path)
+        self._show_saved_view()
         self._refresh()
 
     # --- the instruments' tabs, by the names the rest of the window and the tests use ------
@@ -363,7 +364,14 @@ class MainWindow(FileCommands, QMainWindow):
         self.view.fit_all()
         if document.path is not None:
             self.recent.add(document.path)
+        self._show_saved_view()
         self._refresh()
+
+    def _show_saved_view(self) -> None:
+        """An atlas opens on the view it was saved in (a genogram on the genogram)."""
+        name = self.document.atlas.meta.shown_view
+        if name in self.views.tabs:
+            self.views.show_instrument(name)
 
     def show_groslijst(self) -> None:
         """The groslijst panel in front, with the cursor in its entry field: type names."""
