@@ -172,7 +172,14 @@ def test_a_couples_status_and_years_are_set_from_the_menu(genogram, monkeypatch)
     couple = submenu(menu_for(genogram, "Henk"), "Relatie met Truus")
     action(couple, "gescheiden").trigger()
     assert atlas.edge(relation.id).status == "divorced"
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("2005-2019", True))
+    from netwerkatlas.canvas.genogram_menus import YearsDialog
+
+    def type_years(dialog):
+        dialog.start_edit.setText("2005")
+        dialog.end_edit.setText("2019")
+        return YearsDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(YearsDialog, "exec", type_years)
     action(submenu(menu_for(genogram, "Henk"), "Relatie met Truus"), "Jaren…").trigger()
     assert (atlas.edge(relation.id).start_year, atlas.edge(relation.id).end_year) == (2005, 2019)
     assert "g '19" in " ".join(

@@ -3,7 +3,14 @@ parents, twins, and the emotional relation between two selected people."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QMenu
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+)
 
 from netwerkatlas.i18n import t
 from netwerkatlas.model.records import EmotionalKind, ParentChildKind, PartnerStatus
@@ -94,20 +101,50 @@ def add_relation_menus(menu: QMenu, view, person: str) -> None:
             )
 
 
+class YearsDialog(QDialog):
+    """The start and the end of a relation in two fields, so an end year alone stays the end."""
+
+    def __init__(self, parent, start: int | None, end: int | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(t("genogram.menu.years_title"))
+        self.start_edit = QLineEdit(str(start) if start else "")
+        self.end_edit = QLineEdit(str(end) if end else "")
+        for edit in (self.start_edit, self.end_edit):
+            edit.setPlaceholderText(t("genogram.years.placeholder"))
+        form = QFormLayout(self)
+        form.addRow(QLabel(t("genogram.menu.years_prompt")))
+        form.addRow(t("genogram.years.start"), self.start_edit)
+        form.addRow(t("genogram.years.end"), self.end_edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def years(self) -> tuple[int | None, int | None] | None:
+        """(start, end) as typed; None when either field is not a year."""
+        start = edits.parse_years(self.start_edit.text())
+        end = edits.parse_years(self.end_edit.text())
+        if start is None or end is None or start[1] is not None or end[1] is not None:
+            return None
+        return start[0], end[0]
+
+    def typed(self) -> str:
+        return " – ".join(e.text().strip() for e in (self.start_edit, self.end_edit)).strip(" –")
+
+
 def ask_years(view, edge_id: str) -> None:
     relation = view.drawn.atlas.edge(edge_id)
-    current = "-".join(str(y) if y else "" for y in (relation.start_year, relation.end_year))
-    text, ok = QInputDialog.getText(
-        view,
-        t("genogram.menu.years_title"),
-        t("genogram.menu.years_prompt"),
-        text=current.strip("-"),
-    )
-    if not ok:
+    dialog = YearsDialog(view, relation.start_year, relation.end_year)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
         return
-    years = edits.parse_years(text)
+    years = dialog.years()
     if years is None:
-        view.show_message(t("genogram.years_invalid", text=text))
+        view.show_message(t("genogram.years_invalid", text=dialog.typed()))
         return
     start, end = years
+    if start and end and end < start:
+        view.show_message(t("genogram.years_order", start=start, end=end))
+        return
     view.push_command(edits.set_partner(view.drawn.atlas, edge_id, start_year=start, end_year=end))

@@ -51,6 +51,21 @@ def age_of(person: NodeBase, today: date) -> int | None:
     return max(0, (died or today.year) - born)
 
 
+def couple_labels(
+    status: PartnerStatus | str, start: int | None, end: int | None
+) -> tuple[str, str]:
+    """The years of a couple: how it began ("h '73", "s '95") and, for a couple that split,
+    how it ended: divorced ("g '97") and separated ("uit elkaar '20") are different facts."""
+    began = ""
+    if start:
+        kind = "cohabiting" if status == PartnerStatus.COHABITING else "married"
+        began = t(f"genogram.year.{kind}", year=short_year(start))
+    ended = ""
+    if end and status in (PartnerStatus.DIVORCED, PartnerStatus.SEPARATED):
+        ended = t(f"genogram.year.{status}", year=short_year(end))
+    return began, ended
+
+
 class GenogramDrawing:
     """The genogram view of an atlas, ready to be drawn on any `Painter`."""
 
@@ -164,19 +179,7 @@ class GenogramDrawing:
             if a[0] > b[0]:
                 a, b = b, a
             rel = couple.relation
-            label = " ".join(
-                part
-                for part in (
-                    f"h {short_year(rel.start_year)}" if rel.start_year else "",
-                    f"g {short_year(rel.end_year)}"
-                    if rel.end_year
-                    and rel.status in (PartnerStatus.DIVORCED, PartnerStatus.SEPARATED)
-                    else "",
-                )
-                if part
-            )
-            if rel.status == PartnerStatus.COHABITING and rel.start_year:
-                label = f"s {short_year(rel.start_year)}"
+            label, below = couple_labels(rel.status, rel.start_year, rel.end_year)
             start, end = (a[0] + half, a[1]), (b[0] - half, b[1])
             if self._someone_between(a, b):
                 # A third partner further along the row: go over the heads in between, a
@@ -186,7 +189,9 @@ class GenogramDrawing:
                 painter.line(a[0], a[1] - half, a[0], top, colour=INK, width=lines.WIDTH)
                 painter.line(b[0], b[1] - half, b[0], top, colour=INK, width=lines.WIDTH)
                 start, end = (a[0], top), (b[0], top)
-            lines.couple_line(painter, start, end, rel.status, label, SMALL)
+            if below and text_width(f"{label} {below}", SMALL) <= end[0] - start[0] - 4:
+                label, below = f"{label} {below}".strip(), ""
+            lines.couple_line(painter, start, end, rel.status, label, SMALL, below)
             middle = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
             self._children(painter, middle, couple.left, couple.children)
         for parent, children in self.family.single_parent_children.items():

@@ -28,10 +28,17 @@ EMOTION_COLOUR = {
 
 
 def couple_line(
-    painter: Painter, a: Point, b: Point, status: PartnerStatus | str, label: str, size: float
+    painter: Painter,
+    a: Point,
+    b: Point,
+    status: PartnerStatus | str,
+    label: str,
+    size: float,
+    below: str = "",
 ) -> None:
     """From partner a to partner b (left to right): solid when married, dashed when living
-    together; one slash for separated, two for divorced; the years above the middle."""
+    together; one slash for separated, two for divorced; the years above the middle, and
+    what does not fit there (the end) below it."""
     dash = (6, 4) if status == PartnerStatus.COHABITING else None
     painter.line(*a, *b, colour=INK, width=WIDTH, dash=dash)
     mx, my = (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
@@ -41,6 +48,8 @@ def couple_line(
         painter.line(sx - 4, my + 7, sx + 4, my - 7, colour=INK, width=WIDTH)
     if label:
         painter.text(mx, my - 9, label, size=size, colour=INK, align="centre")
+    if below:
+        painter.text(mx, my + 9 + size, below, size=size, colour=INK, align="centre")
 
 
 def children_lines(

@@ -1,0 +1,113 @@
+"""A couple's line says what a family therapist reads there: married, separated or divorced,
+with the years; and the years dialog keeps start and end apart."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog
+from tests.genogram_families import FamilyBuilder
+from tests.test_genogram_canvas import action, genogram, menu_for, submenu  # noqa: F401
+from tests.windows import person
+
+from netwerkatlas.canvas import genogram_menus
+from netwerkatlas.i18n import t
+from netwerkatlas.model import EdgeKind, Gender, PartnerStatus
+from netwerkatlas.tools.genogram.drawing import GenogramDrawing
+
+
+class Recorder:
+    """Every text and line a drawing paints."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.lines: list[tuple[float, float, float, float]] = []
+
+    def text(self, x, y, text, **_):
+        self.texts.append(text)
+
+    def line(self, x1, y1, x2, y2, **_):
+        self.lines.append((x1, y1, x2, y2))
+
+    def __getattr__(self, name):
+        return lambda *a, **k: None
+
+
+def couple(status, start, end) -> GenogramDrawing:
+    f = FamilyBuilder("Kees", 1970)
+    f.person("Anna", Gender.FEMALE, 1972)
+    f.couple("Kees", "Anna", status, start, end)
+    return GenogramDrawing(f.atlas)
+
+
+def slashes(recorder: Recorder) -> int:
+    """Short steep strokes: the slashes across a couple line."""
+    return sum(
+        1
+        for x1, y1, x2, y2 in recorder.lines
+        if 0 < abs(x2 - x1) <= 10 and 10 <= abs(y2 - y1) <= 16
+    )
+
+
+def test_a_separated_couple_is_not_labelled_divorced():
+    recorder = Recorder()
+    couple(PartnerStatus.SEPARATED, 2005, 2020).draw(recorder)
+    said = " ".join(recorder.texts)
+    assert "h '05" in said
+    assert t("genogram.year.separated", year="'20") in said
+    assert "g '20" not in said  # gescheiden is a different thing
+    assert slashes(recorder) == 1
+
+
+def test_a_divorced_couple_has_two_slashes_and_the_divorce_year():
+    recorder = Recorder()
+    couple(PartnerStatus.DIVORCED, 2005, 2020).draw(recorder)
+    assert "h '05 g '20" in recorder.texts
+    assert slashes(recorder) == 2
+
+
+def test_the_legend_explains_separated_and_divorced_apart():
+    labels = [e.label for e in couple(PartnerStatus.SEPARATED, 2005, 2020).legend()]
+    assert t("genogram.legend.separated") in labels
+    assert t("genogram.legend.divorced") not in labels
+    assert t("genogram.legend.separated") != t("genogram.legend.divorced")
+
+
+def answer_years(monkeypatch, seen: list, start: str | None = None, end: str | None = None):
+    """Answer the years dialog: note what it shows, optionally type, then press OK."""
+
+    def exec_(dialog):
+        seen.append((dialog.start_edit.text(), dialog.end_edit.text()))
+        if start is not None:
+            dialog.start_edit.setText(start)
+        if end is not None:
+            dialog.end_edit.setText(end)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(genogram_menus.YearsDialog, "exec", exec_)
+
+
+def test_a_couple_with_only_an_end_year_keeps_it_as_the_end(genogram, monkeypatch):  # noqa: F811
+    atlas, stack = genogram.document.atlas, genogram.document.undo_stack
+    henk = person(genogram, "Henk").id
+    relation = next(e for e in atlas.edges(EdgeKind.PARTNER) if henk in (e.source, e.target))
+    seen: list = []
+    answer_years(monkeypatch, seen, start="", end="2008")
+    action(submenu(menu_for(genogram, "Henk"), "Relatie met Truus"), "Jaren…").trigger()
+    assert (atlas.edge(relation.id).start_year, atlas.edge(relation.id).end_year) == (None, 2008)
+    undo_depth = len(stack)
+    answer_years(monkeypatch, seen)  # open again and press OK unchanged
+    action(submenu(menu_for(genogram, "Henk"), "Relatie met Truus"), "Jaren…").trigger()
+    assert seen[-1] == ("", "2008")
+    assert (atlas.edge(relation.id).start_year, atlas.edge(relation.id).end_year) == (None, 2008)
+    assert len(stack) == undo_depth  # nothing changed, nothing to undo
+
+
+def test_the_years_dialog_refuses_what_are_not_years(genogram, monkeypatch):  # noqa: F811
+    atlas = genogram.document.atlas
+    henk = person(genogram, "Henk").id
+    relation = next(e for e in atlas.edges(EdgeKind.PARTNER) if henk in (e.source, e.target))
+    messages: list[str] = []
+    monkeypatch.setattr(genogram.genogram_view, "show_message", messages.append)
+    answer_years(monkeypatch, [], start="zeventig", end="")
+    action(submenu(menu_for(genogram, "Henk"), "Relatie met Truus"), "Jaren…").trigger()
+    assert atlas.edge(relation.id) == relation
+    assert messages and "zeventig" in messages[0]
