@@ -955,3 +955,30 @@ def test_validate_in_english(folder, capsys):
     out = capsys.readouterr().out
     assert f"Cannot open “{path}”." in out
     assert "stops halfway" in out
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Boodschappen: melk, brood.\nEn kaas.\n",
+        "naam;relatie;score\nFleur;moeder;+\n",
+        "<?xml version='1.0'?><atlas/>\n",
+    ],
+    ids=["note", "csv", "xml"],
+)
+def test_a_text_file_renamed_to_netwerkatlas_is_called_no_atlas(folder, content):
+    """Not "edited by hand", no Python wording: the file was never an atlas."""
+    problem, message = fails(write(folder, content), "not_json")
+    assert "geen Netwerkatlas-bestand" in message
+    assert content.splitlines()[0][:30] in message
+    assert "met de hand bewerkt" not in message and "Expecting" not in message
+
+
+def test_a_json_mistake_is_told_in_the_users_words(folder):
+    text = text_of(good_doc())
+    line = line_of(text, '"label": "Moeder",')
+    lines = text.split("\n")
+    lines[line - 1] = lines[line - 1].replace('"Moeder",', '"Moeder" "x",')
+    _, message = fails(write(folder, "\n".join(lines)), "bad_json", line=line)
+    assert "komma" in message
+    assert "Expecting" not in message and "delimiter" not in message
