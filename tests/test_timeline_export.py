@@ -15,6 +15,7 @@ from netwerkatlas.model import Atlas, ClientNode, EventNode, InvolvedRelation, P
 from netwerkatlas.tools import registry
 from netwerkatlas.tools.gebeurteniskaart import VIEW
 from netwerkatlas.tools.gebeurteniskaart.instrument import INSTRUMENT
+from netwerkatlas.tools.gebeurteniskaart.people import ordered_id
 from netwerkatlas.tools.gebeurteniskaart.summary import summary_part
 
 
@@ -42,7 +43,7 @@ def sanne() -> Atlas:
     for event in events:
         atlas.add("nodes", event)
     for event, person in ((events[0], fleur), (events[2], opa), (events[2], fleur)):
-        atlas.add("edges", InvolvedRelation(source=event.id, target=person.id))
+        atlas.add("edges", InvolvedRelation(id=ordered_id(), source=event.id, target=person.id))
     return atlas
 
 

@@ -21,6 +21,7 @@ from netwerkatlas.model.records import Gender, PartnerStatus
 from netwerkatlas.tools.gebeurteniskaart import VIEW
 from netwerkatlas.tools.gebeurteniskaart.drawing import TimelineDrawing
 from netwerkatlas.tools.gebeurteniskaart.layout import LEVEL, overlaps
+from netwerkatlas.tools.gebeurteniskaart.people import ordered_id
 
 TODAY = date(2026, 6, 1)
 
@@ -37,7 +38,7 @@ def drawing_of(atlas: Atlas, show_scores: bool = True) -> TimelineDrawing:
 
 
 def involve(atlas: Atlas, event: EventNode, person: PersonNode) -> None:
-    atlas.add("edges", InvolvedRelation(source=event.id, target=person.id))
+    atlas.add("edges", InvolvedRelation(id=ordered_id(), source=event.id, target=person.id))
 
 
 def assert_no_overlaps(drawing: TimelineDrawing) -> None:
