@@ -105,3 +105,29 @@ def test_a_photo_is_chosen_from_a_file_kept_small_in_the_atlas_and_left_out_of_s
     assert redact(atlas, Privacy(hide_names=True)).node(fleur.id).photo == ""
     stack.undo()
     assert atlas.node(fleur.id).photo == ""
+
+
+def test_no_column_is_cut_off_at_the_default_width(window):
+    """Each column is as wide as its header and its longest entry (the note has a tooltip)."""
+    from PySide6.QtWidgets import QStyle
+
+    from netwerkatlas.tools.groslijst.list_view import COLUMNS, NOTE
+
+    window.groslijst_action.trigger()
+    table = window.groslijst.table
+    metrics = table.fontMetrics()
+    padding = 2 * table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin)
+    header_metrics = table.header().fontMetrics()
+    for column in range(len(COLUMNS)):
+        header_text = table.headerItem().text(column)
+        need = header_metrics.horizontalAdvance(header_text) + padding
+        assert table.columnWidth(column) >= need, f"header {header_text!r} is cut off"
+        if column == NOTE:
+            continue
+        for row in window.groslijst.rows.values():
+            text = row.text(column)
+            icon = table.iconSize().width() + 4 if column == 0 and not row.icon(0).isNull() else 0
+            width = metrics.horizontalAdvance(text) + padding + icon
+            assert table.columnWidth(column) >= width, f"{text!r} is cut off"
+    notes = [r for r in window.groslijst.rows.values() if r.text(NOTE)]
+    assert notes and all(r.toolTip(NOTE) for r in notes)

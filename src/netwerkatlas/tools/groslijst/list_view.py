@@ -41,6 +41,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 ICON = 32
+NOTE_WIDTH = 320  # px: the note column's width at most; the whole note is its tooltip
 THUMBNAIL = 128
 
 
@@ -105,6 +106,8 @@ class Groslijst(QWidget):
         self.table.setColumnCount(len(COLUMNS))
         self.table.setHeaderLabels([t(f"groslijst.column.{c}") for c in COLUMNS])
         self.table.setRootIsDecorated(False)
+        self.table.header().setStretchLastSection(False)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -180,6 +183,18 @@ class Groslijst(QWidget):
         self.table.setSortingEnabled(sorting)
         self._filling = False
         self._apply_filter()
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Every column as wide as its header and its longest entry, so nothing is cut off; the
+        note, which can be long, gets a readable width and its whole text as a tooltip. The
+        table scrolls sideways in a narrow panel rather than cutting words."""
+        for column in range(len(COLUMNS)):
+            if column != NOTE:
+                self.table.resizeColumnToContents(column)
+        widest_note = self.table.sizeHintForColumn(NOTE)
+        header = self.table.header().sectionSizeHint(NOTE)
+        self.table.setColumnWidth(NOTE, max(header, min(widest_note, NOTE_WIDTH)))
 
     def _fill(self, row: QTreeWidgetItem, node, placed: tuple[set[str], set[str]]) -> None:
         texts = {
