@@ -1,0 +1,291 @@
+"""The Contactschema tab: the client's contacts in one table, from the atlas's people.
+
+Relation and how often are the person's own fields, shared with the groslijst: editing them here
+changes the person (one undo step). How, who takes the initiative and what the contact brings
+belong to the schema. A click on the Wie, Relatie or Hoe vaak header sorts by it, and the
+sort is kept in the file. The tab follows the atlas's events: a rename elsewhere shows here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netwerkatlas.app.plan_common import scaled_font
+from netwerkatlas.app.steungroep_fields import ROW_HEIGHT, PersonPicker, ref_from
+from netwerkatlas.commands import Command
+from netwerkatlas.i18n import t
+from netwerkatlas.model import Atlas, AtlasEvent, PositionsChanged
+from netwerkatlas.model.events import Following
+from netwerkatlas.model.records import MAX_NOTE, MAX_SHORT
+from netwerkatlas.tools.contactschema import rows as schema
+from netwerkatlas.tools.contactschema.document import COLUMN_KEYS
+from netwerkatlas.tools.meeting.people import person_of
+
+WHO, RELATION, FREQUENCY, HOW, INITIATIVE, BRINGS, REMOVE = range(7)
+SORT_COLUMNS = {WHO: "name", RELATION: "relation", FREQUENCY: "frequency"}
+PERSON_FIELDS = {RELATION: "relation", FREQUENCY: "contact_frequency"}
+TABLE_ROW_HEIGHT = 44
+
+
+class HowButtons(QWidget):
+    """How the contact goes: a toggle per way (zien, bellen, app, video, post)."""
+
+    def __init__(self, chosen: list[str], changed: Callable[[list[str]], None]) -> None:
+        super().__init__()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(2)
+        self.buttons: dict[str, QToolButton] = {}
+        for how in schema.HOW:
+            button = QToolButton()
+            button.setText(schema.how_word(how))
+            button.setCheckable(True)
+            button.setChecked(how in chosen)
+            button.setMinimumHeight(ROW_HEIGHT - 4)
+            button.clicked.connect(
+                lambda: changed([h for h, b in self.buttons.items() if b.isChecked()])
+            )
+            self.buttons[how] = button
+            layout.addWidget(button)
+
+
+class ContactschemaView(QWidget):
+    def __init__(self, atlas: Atlas, push: Callable[[Command], None], parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("contactschema_view")
+        self.push = push
+        self.atlas: Atlas | None = None
+        self.redraws = 0
+        self.row_indices: list[int] = []  # the body's row shown on each table row
+        self._shown: list | None = None
+        self._stale = False
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(self.flush)
+        self._following = Following(self._on_event)
+        self._build()
+        self.set_atlas(atlas)
+
+    def _build(self) -> None:
+        self.title = QLabel()
+        self.title.setFont(scaled_font(self, 1.5, bold=True))
+        self.empty = QLabel(t("contactschema.empty"))
+        self.empty.setWordWrap(True)
+        self.empty.setFont(scaled_font(self, 1.2))
+        self.picker = PersonPicker(t("contactschema.pick_person"))
+        self.picker.committed.connect(self._picked)
+        self.add_all_button = QPushButton(t("contactschema.add_all"))
+        self.add_all_button.setMinimumHeight(ROW_HEIGHT)
+        self.add_all_button.clicked.connect(
+            lambda: self.push_edit(schema.add_all_people(self.atlas))
+        )
+        adding = QHBoxLayout()
+        adding.addWidget(self.picker, 2)
+        adding.addWidget(self.add_all_button)
+        adding.addStretch(3)
+
+        self.table = QTableWidget(0, 7)
+        headers = [t(f"contactschema.col.{key}") for key in COLUMN_KEYS] + [""]
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setMinimumSectionSize(ROW_HEIGHT)
+        self.table.verticalHeader().setDefaultSectionSize(TABLE_ROW_HEIGHT)
+        self.table.setWordWrap(True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(HOW, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(BRINGS, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(REMOVE, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(WHO, 170)
+        header.resizeSection(RELATION, 150)
+        header.resizeSection(FREQUENCY, 140)
+        header.resizeSection(INITIATIVE, 120)
+        header.resizeSection(REMOVE, ROW_HEIGHT + 8)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.sectionClicked.connect(self._header_clicked)
+        self.table.itemChanged.connect(self._item_changed)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 14, 24, 24)
+        layout.setSpacing(10)
+        layout.addWidget(self.title)
+        layout.addWidget(self.empty)
+        layout.addLayout(adding)
+        layout.addWidget(self.table, 1)
+
+    # --- the registry's tab protocol -------------------------------------------------------
+
+    def set_atlas(self, atlas: Atlas) -> None:
+        self.atlas = atlas
+        self._following.follow(atlas.events)
+        self._shown = None
+        self._stale = True
+        self.flush()
+
+    def detach(self) -> None:
+        self._following.stop()
+
+    def fit_all(self) -> None:
+        """Nothing to fit: the table keeps its columns and where it was scrolled to."""
+
+    def zoom_by(self, factor: float) -> None:
+        """Type larger or smaller, for reading across the table."""
+        font = self.font()
+        font.setPointSizeF(min(40.0, max(7.0, font.pointSizeF() * factor)))
+        self.setFont(font)
+        self.table.resizeRowsToContents()
+
+    # --- following the model ---------------------------------------------------------------
+
+    def _on_event(self, event: AtlasEvent) -> None:
+        if isinstance(event, PositionsChanged):
+            return
+        self._stale = True
+        if self.isVisible():
+            self._soon.start()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.flush()
+
+    def flush(self) -> None:
+        """Show the schema as it is now; the table is filled again only when its content
+        changed, and not while a cell is being edited."""
+        if not self._stale:
+            return
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            self._soon.start()
+            return
+        self._stale = False
+        self._soon.stop()
+        atlas = self.atlas
+        client = atlas.client.shown_label
+        self.title.setText(
+            t("contactschema.title", client=client) if client else t("contactschema.title_plain")
+        )
+        self.picker.show_ref(atlas, None)
+        schedule = schema.body(atlas)
+        shown = schema.shown_rows(atlas, schedule)
+        self.empty.setVisible(not shown)
+        column = next(c for c, s in SORT_COLUMNS.items() if s == schedule.sort)
+        self.table.horizontalHeader().setSortIndicator(column, Qt.SortOrder.AscendingOrder)
+        signature = [(s.index, s.row, s.name, s.relation, s.frequency) for s in shown]
+        if signature == self._shown:
+            return
+        self._shown = signature
+        self.redraws += 1
+        self._fill(atlas, shown)
+
+    def _fill(self, atlas: Atlas, shown: list) -> None:
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(shown))
+        self.row_indices = [s.index for s in shown]
+        for r, row in enumerate(shown):
+            linked = person_of(atlas, row.row.person) is not None
+            who = QTableWidgetItem(row.name)
+            who.setFlags(who.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.table.setItem(r, WHO, who)
+            for column, text in ((RELATION, row.relation), (FREQUENCY, row.frequency)):
+                item = QTableWidgetItem(text)
+                if not linked:  # a typed name has no person whose fields these are
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(r, column, item)
+            self.table.setItem(r, BRINGS, QTableWidgetItem(row.row.brings))
+            index = row.index
+            self.table.setCellWidget(
+                r, HOW, HowButtons(list(row.row.how), lambda how, i=index: self._edit(i, how=how))
+            )
+            self.table.setCellWidget(r, INITIATIVE, self._initiative_box(index, row.row.initiative))
+            remove = QToolButton()
+            remove.setText("×")
+            remove.setToolTip(t("contactschema.remove"))
+            remove.setMinimumSize(ROW_HEIGHT, ROW_HEIGHT)
+            remove.clicked.connect(
+                lambda _=False, i=index: self.push_edit(schema.remove_row(self.atlas, i))
+            )
+            self.table.setCellWidget(r, REMOVE, remove)
+        self.table.blockSignals(False)
+        self.table.resizeRowsToContents()
+        for r in range(len(shown)):
+            if self.table.rowHeight(r) < TABLE_ROW_HEIGHT:
+                self.table.setRowHeight(r, TABLE_ROW_HEIGHT)
+
+    def _initiative_box(self, index: int, initiative: str) -> QComboBox:
+        box = QComboBox()
+        for value in schema.INITIATIVES:
+            box.addItem(schema.initiative_word(value), value)
+        box.setCurrentIndex(schema.INITIATIVES.index(initiative))
+        box.setMinimumHeight(ROW_HEIGHT - 4)
+        box.activated.connect(lambda i: self._edit(index, initiative=schema.INITIATIVES[i]))
+        return box
+
+    # --- edits -----------------------------------------------------------------------------
+
+    def push_edit(self, command: Command | None) -> None:
+        if command is not None:
+            self.push(command)
+            self.flush()
+
+    def _edit(self, index: int, **changes) -> None:
+        QTimer.singleShot(
+            0, lambda: self.push_edit(schema.change_row(self.atlas, index, **changes))
+        )
+
+    def _picked(self, person_id, name: str) -> None:
+        ref = ref_from(person_id, name)
+        if ref is None:
+            return
+        self.push_edit(schema.add_people(self.atlas, [ref]))
+        self.picker.setEditText("")
+
+    def _header_clicked(self, column: int) -> None:
+        if column in SORT_COLUMNS:
+            self.push_edit(schema.set_sort(self.atlas, SORT_COLUMNS[column]))
+        else:  # the other columns do not sort: keep the indicator where the sort is
+            self._stale = True
+            self.flush()
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        index = self.row_indices[item.row()]
+        text = item.text().strip()
+        if item.column() in PERSON_FIELDS:
+            command = schema.change_person(
+                self.atlas, index, PERSON_FIELDS[item.column()], text[:MAX_SHORT]
+            )
+        elif item.column() == BRINGS:
+            command = schema.change_row(self.atlas, index, brings=text[:MAX_NOTE])
+        else:
+            return
+        QTimer.singleShot(0, lambda: self.push_edit(command))
+
+    def cell_text(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
+
+
+def make_contactschema_tab(atlas: Atlas, push: Callable[[Command], None], parent: QWidget):
+    """The registry's tab factory: no scene, the widget follows the atlas."""
+    return None, ContactschemaView(atlas, push, parent)
