@@ -26,11 +26,11 @@ from netwerkatlas.tools.basisposter.layout import Flowed, Para, PlacedLine, flow
 from netwerkatlas.tools.meeting.people import ref_name
 from netwerkatlas.tools.meeting.store import body_of
 
-WIDTH, HEIGHT = 1000.0, 1300.0  # portrait, as the A series less the poster's title block
+WIDTH, HEIGHT = 1000.0, 1360.0  # portrait, as the A series less the poster's title block
 PAD = 30.0  # inside a panel
 GAP = 28.0  # between panels
 PHOTO = 170.0
-QUESTIONS_MIN, QUESTIONS_MAX = 330.0, 700.0  # the questions' panel grows with them
+QUESTIONS_MIN, QUESTIONS_MAX = 280.0, 700.0  # the questions' panel grows with them
 NETWORK_SHARE = 0.56  # of the width, for the network drawing
 QUESTIONS_FILL = CLIENT_FILL
 SIDE_FILL = "#eef3f8"
@@ -103,7 +103,9 @@ class BasisPosterDrawing:
     def _invited_line(atlas: Atlas, ref) -> str:
         name = ref_name(atlas, ref).strip()
         role = ref.role.strip()
-        return f"{name} ({role})" if name and role else name or role
+        if name and role and role.casefold() != name.casefold():
+            return f"{name} ({role})"
+        return name or role
 
     @staticmethod
     def _network(atlas: Atlas, name: str, show_scores: bool) -> ViewDrawing | None:
@@ -128,17 +130,27 @@ class BasisPosterDrawing:
         self.name = flow([Para(self.client_name, 84, bold=True)], self.name_rect)
         self.subline = flow([Para(self.meeting_line(), 32, colour=MUTED)], self.subline_rect)
         header = max(PHOTO if self.photo else 0.0, 170.0)
-        paras = [Para(t("basisposter.questions_title"), 38, bold=True)]
+        heading = [Para(t("basisposter.questions_title"), 38, bold=True)]
         if self.questions:
-            paras += [
-                Para(q, 44, number=str(n), gap_before=0.45) for n, q in enumerate(self.questions, 1)
+            paras = [
+                Para(q, 44, number=str(n), gap_before=0.45 * (n > 1))
+                for n, q in enumerate(self.questions, 1)
             ]
         else:
-            paras.append(Para(t("basisposter.no_questions"), 34, colour=MUTED, gap_before=0.4))
+            paras = [Para(t("basisposter.no_questions"), 34, colour=MUTED)]
         top = header + GAP
-        needed = flow(paras, (PAD, 0, WIDTH - 2 * PAD, 10_000)).height + 2 * PAD + 4
-        q_height = min(QUESTIONS_MAX, max(QUESTIONS_MIN, needed))
-        self.questions_panel = _panel((0, top, WIDTH, q_height), paras, QUESTIONS_FILL)
+        heading_h = flow(heading, (PAD, 0, WIDTH - 2 * PAD, 10_000)).height + 14
+        needed = flow(paras, (PAD, 0, WIDTH - 2 * PAD, 10_000)).height
+        q_height = min(QUESTIONS_MAX, max(QUESTIONS_MIN, needed + heading_h + 2 * PAD + 4))
+        area = (0, top, WIDTH, q_height)
+        self.questions_panel = _panel(area, paras, QUESTIONS_FILL, top_room=heading_h)
+        used = self.questions_panel.text.height + heading_h + 2 * PAD + 4
+        if self.questions_panel.text.complete and used < q_height:  # smaller type left room
+            q_height = max(QUESTIONS_MIN, used)
+            area = (0, top, WIDTH, q_height)
+            self.questions_panel = _panel(area, paras, QUESTIONS_FILL, top_room=heading_h)
+        self.heading_rect: Rect = (PAD, top + PAD, WIDTH - 2 * PAD, heading_h)
+        self.questions_heading = flow(heading, self.heading_rect)
         row = top + q_height + GAP
         left_w = WIDTH * NETWORK_SHARE
         caption = [Para(t("basisposter.network_title"), 30, bold=True)]
@@ -163,6 +175,7 @@ class BasisPosterDrawing:
     def text_boxes(self) -> list[tuple[Rect, PlacedLine]]:
         """Every line set on the poster with the frame it must stay inside."""
         boxes = [(self.name_rect, line) for line in self.name.lines]
+        boxes += [(self.heading_rect, line) for line in self.questions_heading.lines]
         boxes += [(self.subline_rect, line) for line in self.subline.lines]
         for panel in self.panels():
             boxes += [(panel.frame, line) for line in panel.text.lines]
@@ -189,6 +202,7 @@ class BasisPosterDrawing:
             painter.image(*self.photo_rect, self.photo)
         for flowed in (self.name, self.subline):
             _lines(painter, flowed)
+
         for panel in self.panels():
             if panel.fill is not None:
                 painter.rect(*panel.area, fill=panel.fill)
@@ -206,6 +220,7 @@ class BasisPosterDrawing:
                     align="centre",
                 )
             _lines(painter, panel.text)
+        _lines(painter, self.questions_heading)
         self._draw_network(painter)
 
     def _draw_network(self, painter: Painter) -> None:

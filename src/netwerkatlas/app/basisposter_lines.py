@@ -1,0 +1,138 @@
+"""An editable list of short lines (the basisposter's questions, its agenda) for the keyboard.
+
+Each line is a field with buttons to move it up or down and to take it out; below them an
+empty field takes the next line. Enter in that field adds what was typed and leaves the cursor
+there for the next one; Enter in a line moves on to the next. A line is committed when the
+cursor leaves it (or on Enter), never per key, so each change is one undo step. Emptying a
+line and leaving it takes it out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout, QWidget
+
+from netwerkatlas.i18n import t
+
+ROW_HEIGHT = 40  # touch-sized
+
+
+def _button(text: str, tip: str, slot: Callable[[], None]) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setAccessibleName(tip)
+    button.setMinimumSize(ROW_HEIGHT, ROW_HEIGHT)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from line to line
+    button.clicked.connect(slot)
+    return button
+
+
+class LineRow(QWidget):
+    def __init__(self, owner: LineList, index: int) -> None:
+        super().__init__()
+        self.owner, self.index = owner, index
+        self.field = QLineEdit()
+        self.field.setMinimumHeight(ROW_HEIGHT)
+        self.field.editingFinished.connect(lambda: owner.commit_row(self.index))
+        self.field.returnPressed.connect(lambda: owner.focus_after(self.index))
+        self.up = _button("▲", t("basisposter.form.up"), lambda: owner.move(self.index, -1))
+        self.down = _button("▼", t("basisposter.form.down"), lambda: owner.move(self.index, 1))
+        self.remove = _button("✕", t("basisposter.form.remove"), lambda: owner.remove(self.index))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.field, 1)
+        for button in (self.up, self.down, self.remove):
+            layout.addWidget(button)
+
+
+class LineList(QWidget):
+    """Lines shown from the model with `set_lines`; every change is given to `changed` as the
+    whole new list (the view turns it into one command)."""
+
+    def __init__(self, placeholder: str, changed: Callable[[list[str]], None]) -> None:
+        super().__init__()
+        self.changed = changed
+        self.rows: list[LineRow] = []
+        self.lines: list[str] = []
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(4)
+        self.new_line = QLineEdit()
+        self.new_line.setMinimumHeight(ROW_HEIGHT)
+        self.new_line.setPlaceholderText(placeholder)
+        self.new_line.returnPressed.connect(self.add_typed)
+        self.column.addWidget(self.new_line)
+
+    def set_lines(self, lines: list[str]) -> None:
+        """Show `lines`; a field being typed in keeps its text and cursor."""
+        self.lines = list(lines)
+        while len(self.rows) < len(lines):
+            row = LineRow(self, len(self.rows))
+            self.column.insertWidget(len(self.rows), row)
+            self.rows.append(row)
+        while len(self.rows) > len(lines):
+            row = self.rows.pop()
+            self.column.removeWidget(row)
+            row.hide()
+            row.deleteLater()
+        for index, (row, text) in enumerate(zip(self.rows, lines, strict=True)):
+            typing = row.field.hasFocus() and row.field.isModified()
+            if not typing and row.field.text() != text:
+                row.field.setText(text)
+                row.field.setCursorPosition(0)
+            row.up.setEnabled(index > 0)
+            row.down.setEnabled(index < len(lines) - 1)
+        if self.rows:
+            self.setTabOrder(self.rows[-1].field, self.new_line)
+
+    def texts(self) -> list[str]:
+        return [row.field.text() for row in self.rows]
+
+    def _change(self, lines: list[str]) -> None:
+        if lines != self.lines:
+            self.lines = list(lines)
+            self.changed(lines)
+
+    def commit_row(self, index: int) -> None:
+        if index >= len(self.rows):
+            return
+        field = self.rows[index].field
+        text = field.text().strip()
+        field.setModified(False)
+        lines = list(self.lines)
+        if index >= len(lines):
+            return
+        if text:
+            lines[index] = text
+        else:
+            del lines[index]
+        self._change(lines)
+
+    def add_typed(self) -> None:
+        """Enter in the empty field: its text becomes the last line; the cursor stays for the
+        next one."""
+        text = self.new_line.text().strip()
+        if not text:
+            return
+        self.new_line.clear()
+        self._change([*self.lines, text])
+        self.new_line.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_after(self, index: int) -> None:
+        following = self.rows[index + 1].field if index + 1 < len(self.rows) else self.new_line
+        following.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def move(self, index: int, step: int) -> None:
+        target = index + step
+        if 0 <= index < len(self.lines) and 0 <= target < len(self.lines):
+            lines = list(self.lines)
+            lines.insert(target, lines.pop(index))
+            self._change(lines)
+
+    def remove(self, index: int) -> None:
+        if 0 <= index < len(self.lines):
+            self._change(self.lines[:index] + self.lines[index + 1 :])
