@@ -160,10 +160,12 @@ class TimelineDrawing:
             add(f"died:{person.id}", person.death_year, t("timeline.family.died", name=name))
         for edge in atlas.edges(EdgeKind.PARTNER):
             a, b = atlas.node(edge.source).shown_label, atlas.node(edge.target).shown_label
+            # a divorce was a marriage; a couple now apart may not have been married
             together = {
+                PartnerStatus.MARRIED: "timeline.family.married",
+                PartnerStatus.DIVORCED: "timeline.family.married",
                 PartnerStatus.COHABITING: "timeline.family.cohabiting",
-                PartnerStatus.OTHER: "timeline.family.together",
-            }.get(edge.status, "timeline.family.married")
+            }.get(edge.status, "timeline.family.together")
             add(f"start:{edge.id}", edge.start_year, t(together, a=a, b=b))
             apart = (
                 "timeline.family.divorced"
