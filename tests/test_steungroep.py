@@ -227,7 +227,7 @@ def test_one_meetings_agenda_prints_on_its_own(qtbot, view, stack):
     pdf = view.agenda_pdf(card.meeting_id)
     assert page_sizes_mm(pdf) == [(210, 297)]
     text = all_text(pdf)
-    assert "Agenda steungroep, 12-03-2026" in text and "Hoe gaat het met de leden?" in text
+    assert "Agenda steungroep, 12 maart 2026" in text and "Hoe gaat het met de leden?" in text
     assert "Leden" not in text.split("Hoe gaat")[0]  # not the plan's page
     assert ink_in_margins(pdf) == []
 

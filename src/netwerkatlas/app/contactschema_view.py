@@ -40,6 +40,10 @@ WHO, RELATION, FREQUENCY, HOW, INITIATIVE, BRINGS, REMOVE = range(7)
 SORT_COLUMNS = {WHO: "name", RELATION: "relation", FREQUENCY: "frequency"}
 PERSON_FIELDS = {RELATION: "relation", FREQUENCY: "contact_frequency"}
 TABLE_ROW_HEIGHT = 44
+CHOSEN_STYLE = (
+    "QToolButton { padding: 2px 6px; }"
+    "QToolButton:checked { background: #d6e6fb; border: 1px solid #4a7fc4; font-weight: bold; }"
+)
 
 
 class HowButtons(QWidget):
@@ -50,6 +54,7 @@ class HowButtons(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(2)
+        self.setStyleSheet(CHOSEN_STYLE)
         self.buttons: dict[str, QToolButton] = {}
         for how in schema.HOW:
             button = QToolButton()
@@ -156,7 +161,8 @@ class ContactschemaView(QWidget):
         font = self.font()
         font.setPointSizeF(min(40.0, max(7.0, font.pointSizeF() * factor)))
         self.setFont(font)
-        self.table.resizeRowsToContents()
+        for r in range(self.table.rowCount()):
+            self.table.setRowHeight(r, self._row_height())
 
     # --- following the model ---------------------------------------------------------------
 
@@ -213,7 +219,9 @@ class ContactschemaView(QWidget):
                 if not linked:  # a typed name has no person whose fields these are
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(r, column, item)
-            self.table.setItem(r, BRINGS, QTableWidgetItem(row.row.brings))
+            brings = QTableWidgetItem(row.row.brings)
+            brings.setToolTip(row.row.brings)
+            self.table.setItem(r, BRINGS, brings)
             index = row.index
             self.table.setCellWidget(
                 r, HOW, HowButtons(list(row.row.how), lambda how, i=index: self._edit(i, how=how))
@@ -228,10 +236,12 @@ class ContactschemaView(QWidget):
             )
             self.table.setCellWidget(r, REMOVE, remove)
         self.table.blockSignals(False)
-        self.table.resizeRowsToContents()
         for r in range(len(shown)):
-            if self.table.rowHeight(r) < TABLE_ROW_HEIGHT:
-                self.table.setRowHeight(r, TABLE_ROW_HEIGHT)
+            self.table.setRowHeight(r, self._row_height())
+
+    def _row_height(self) -> int:
+        """Touch-sized, and growing with the type when zoomed."""
+        return max(TABLE_ROW_HEIGHT, self.fontMetrics().height() + 20)
 
     def _initiative_box(self, index: int, initiative: str) -> QComboBox:
         box = QComboBox()

@@ -158,9 +158,12 @@ class SteungroepView(QWidget):
         column.addWidget(self._heading(t("steungroep.agreements")))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.chair = PersonPicker("")
         self.chair.committed.connect(lambda pid, name: self._role_picked("chair", pid, name))
         self.minute_taker = PersonPicker(t("steungroep.pick_person"))
+        for picker in (self.chair, self.minute_taker):
+            picker.setMinimumContentsLength(28)
         self.minute_taker.committed.connect(
             lambda pid, name: self._role_picked("minute_taker", pid, name)
         )

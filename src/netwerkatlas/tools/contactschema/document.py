@@ -48,7 +48,7 @@ def story(atlas: Atlas, options: ExportOptions) -> list[Flowable]:
     cell = ParagraphStyle("cell", parent=s["body"], fontSize=9, leading=11.5)
     head = ParagraphStyle("head", parent=cell, fontName=BOLD)
     cells = [
-        [paragraph(text, head if r == 0 else cell) for text in row]
+        [paragraph(text, head if r == 0 or c == 0 else cell) for c, text in enumerate(row)]
         for r, row in enumerate(table_rows(atlas))
     ]
     table = Table(cells, colWidths=WIDTHS, repeatRows=1)

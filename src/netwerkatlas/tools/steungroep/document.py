@@ -7,6 +7,8 @@ in the plan too); phone numbers are left out here when names are hidden.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
@@ -29,6 +31,15 @@ from netwerkatlas.tools.steungroep.words import channels_line, question
 
 TEXT_WIDTH = 174 * mm  # A4 less the 18 mm margins
 NOTE_SPACE = 28 * mm  # room to write by hand under an empty heading
+
+
+def long_date(iso: str) -> str:
+    """ "12 maart 2026", for a title people read across the table; "" for no date."""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {t(f'date.month.{day.month}')} {day.year}"
 
 
 def _h3(base: ParagraphStyle) -> ParagraphStyle:
@@ -130,7 +141,7 @@ def agenda_page(atlas: Atlas, options: ExportOptions, meeting: SupportMeeting) -
     s = styles()
     h3 = _h3(s["body"])
     plan = body(atlas)
-    date = shown_date(meeting.date) or t("steungroep.no_date")
+    date = long_date(meeting.date) or t("steungroep.no_date")
     story: list[Flowable] = [
         paragraph(t("steungroep.agenda_title", date=date), s["title"]),
         paragraph(_facts_line(atlas, options), s["muted"]),
