@@ -319,3 +319,15 @@ def test_an_atlas_without_events_still_draws_an_axis():
     assert drawing.positions == {} and drawing.axis.width > 0
     assert drawing.bounds()[2] > 0
     assert isinstance(drawn_texts(drawing), list)
+
+
+def test_spans_that_overlap_in_time_get_rows_of_their_own_within_their_score():
+    spans = [
+        EventNode(label=f"Periode {i}", year=2010 + i, end_year=2015, score=-1) for i in range(3)
+    ]
+    spans.append(EventNode(label="Later", year=2016, end_year=2018, score=-1))
+    drawing = drawing_of(atlas_with(*spans))
+    ys = [drawing.positions[e.id][1] for e in spans]
+    assert len(set(ys[:3])) == 3 and ys[3] == ys[0]  # a span after the others reuses the first row
+    assert {drawing.score_at(y) for y in ys} == {-1}
+    assert_no_overlaps(drawing)

@@ -23,6 +23,7 @@ LEVEL = 66.0  # distance from the axis of a score 1 (+ above, − below); score 
 BADGE_R = 9.0  # a scored mark: the score's disc with its symbol
 DOT_R = 6.0  # an unscored mark
 BAR_H = 9.0  # a span's bar
+BAR_ROWS, BAR_STEP = 3, 11.0  # spans overlapping in time on rows this far apart, within a score
 TICK_SIZE = 9.0
 TICK_BAND = (-6.0, 24.0)  # the axis line and its year numbers, kept free of labels
 LABEL_SIZE = 10.0
@@ -266,6 +267,24 @@ def spread_times(events: Sequence[EventInput], levels: dict[str, float]) -> dict
     return shown
 
 
+def bar_rows(events: Sequence[EventInput], levels: dict[str, float]) -> dict[str, float]:
+    """How far each span's bar stands out from its score's line: spans of one score that
+    overlap in time go on rows of their own (outward, a few rows at most), like a Gantt chart."""
+    ends: dict[float, list[float]] = {}
+    offsets: dict[str, float] = {}
+    for event in sorted(events, key=lambda e: (e.start, e.end)):
+        if event.end <= event.start:
+            continue
+        rows = ends.setdefault(levels[event.id], [])
+        row = next((i for i, end in enumerate(rows) if end <= event.start), len(rows))
+        if row == len(rows):
+            rows.append(event.end)
+        rows[row] = event.end
+        outward = 1 if levels[event.id] > 0 else -1  # below the axis down, else up
+        offsets[event.id] = outward * (row % BAR_ROWS) * BAR_STEP
+    return offsets
+
+
 def place_events(
     axis: Axis,
     events: Sequence[EventInput],
@@ -275,13 +294,14 @@ def place_events(
     """Marks at their time and score, then labels outward from the axis, in time order."""
     levels = {e.id: level_y(e.score) if show_scores else 0.0 for e in events}
     times = spread_times(events, levels)
+    rows = bar_rows(events, levels)
     layout = EventLayout()
     marks: list[Placed] = []
     for event in events:
         radius = BADGE_R if show_scores and event.score is not None else DOT_R
         bar = axis.x_of(event.end) if event.end > event.start else None
-        x = axis.x_of(times[event.id])
-        marks.append(Placed(event.id, x, levels[event.id], radius, bar, (0, 0, 0, 0), False))
+        x, y = axis.x_of(times[event.id]), levels[event.id] + rows.get(event.id, 0.0)
+        marks.append(Placed(event.id, x, y, radius, bar, (0, 0, 0, 0), False))
     placer = Placer([*reserved, *(m.mark_box() for m in marks)])
     for index, (event, mark) in enumerate(zip(events, marks, strict=True)):
         score = event.score if show_scores else None
