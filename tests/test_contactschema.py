@@ -217,3 +217,10 @@ def test_the_summary_lists_the_contacts(qtbot, view, stack):
     fill(qtbot, view, stack)
     lines = [e.text for e in summary_part(stack.atlas, True).entries]
     assert "Moeder (moeder, elke zondag)" in lines and "Buurman Henk" in lines
+
+
+def test_a_private_contact_is_left_out_of_a_shared_export(qtbot, view, stack):
+    fill(qtbot, view, stack)
+    stack.push(UpdateItem(NODES, person(stack.atlas, "Fleur").id, {"private": True}))
+    text = all_text(export(stack.atlas, Privacy(hide_private=True)))
+    assert "Fleur" not in text and "Moeder" in text

@@ -242,3 +242,13 @@ def test_the_summary_names_the_members_and_the_next_meeting(qtbot, view, stack):
         "Leden: Moeder (steun thuis), Buurvrouw Els (buurvrouw)",
         "Volgende bijeenkomst: 12-03-2026",
     ]
+
+
+def test_a_private_member_is_left_out_of_a_shared_export(qtbot, view, stack):
+    atlas = stack.atlas
+    fill(qtbot, view, stack)
+    stack.push(UpdateItem(NODES, person_id(atlas, "Fleur"), {"private": True}))
+    text = all_text(export(atlas, Privacy(hide_private=True)))
+    plan = text.split("Bijeenkomsten")[0]  # members and agreements; the notes are free text
+    assert "Fleur" not in plan  # neither as the minute-taker
+    assert "Moeder" in plan  # the others are still there
