@@ -39,6 +39,7 @@ from netwerkatlas.render.goal_marker import (
     marker_text,
     marker_width,
 )
+from netwerkatlas.render.person_mark import draw_person_mark, person_mark_offset
 from netwerkatlas.render.style import (
     INK,
     LINK,
@@ -225,6 +226,10 @@ class BolItem(QGraphicsItem):
         if self.is_client:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(0, 0), self.radius - 5, self.radius - 5)
+        if self.kind == NodeKind.PERSON:
+            from netwerkatlas.canvas.qt_painter import QtPainter  # it builds on this module
+
+            draw_person_mark(QtPainter(painter), *person_mark_offset(self.radius))
         readable = (
             option.levelOfDetailFromTransform(painter.worldTransform())
             * self._label_size
@@ -247,13 +252,20 @@ class BolItem(QGraphicsItem):
             self._paint_handle(painter)
 
     def _paint_handle(self, painter: QPainter) -> None:
-        """A small blue disc with a line: drag it onto another bol to link the two."""
+        """A small blue disc with two chain links: drag it onto another bol to link the two.
+        (A plain bar looked like the "−" of a score badge next to it.)"""
         centre = self.handle_centre()
         r = METRICS.handle_radius
         painter.setPen(QPen(QColor("#ffffff"), 1.5))
         painter.setBrush(QBrush(QColor("#1565c0")))
         painter.drawEllipse(centre, r, r)
-        painter.drawLine(centre - QPointF(r * 0.5, 0), centre + QPointF(r * 0.5, 0))
+        painter.save()
+        painter.translate(centre)
+        painter.rotate(-45)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for dx in (-0.3 * r, 0.3 * r):
+            painter.drawRoundedRect(QRectF(dx - 0.32 * r, -0.2 * r, 0.64 * r, 0.4 * r), 3, 3)
+        painter.restore()
 
     def _paint_label(self, painter: QPainter) -> None:
         painter.save()

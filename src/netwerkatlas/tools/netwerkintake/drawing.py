@@ -24,6 +24,7 @@ from netwerkatlas.render.goal_marker import (
     marker_width,
 )
 from netwerkatlas.render.painter import Painter, Point
+from netwerkatlas.render.person_mark import draw_person_mark, person_mark_offset
 from netwerkatlas.render.style import (
     INK,
     LINK,
@@ -159,6 +160,9 @@ class NetwerkintakeDrawing:
         )
         if bol.is_client:
             painter.circle(bol.x, bol.y, bol.radius - 5, stroke=INK, width=METRICS.outline)
+        if record.kind == NodeKind.PERSON:
+            dx, dy = person_mark_offset(bol.radius)
+            draw_person_mark(painter, bol.x + dx, bol.y + dy)
         _draw_lines(painter, bol.x, bol.y, bol.lines, bol.label_size, bol.is_client)
         if record.id in self.markers:
             dx, dy = marker_centre(bol.radius)
@@ -187,6 +191,8 @@ class NetwerkintakeDrawing:
         symbols = t("legend.symbols")
         entries.append(LegendEntry(t("legend.client"), _client_symbol, symbols))
         kinds = {b.record.kind for b in self.bollen}
+        if NodeKind.PERSON in kinds:
+            entries.append(LegendEntry(t("legend.person"), _person_symbol, symbols))
         if NodeKind.EVENT in kinds:
             entries.append(LegendEntry(t("legend.event"), _event_symbol, symbols))
         if self.show_scores and any(b.record.emphasis for b in self.bollen):
@@ -284,6 +290,10 @@ def _other_view_symbol(painter: Painter, x: float, y: float, size: float) -> Non
     r = size * 0.32
     draw_badge(painter, x - r * 0.55, y, r, 1)
     draw_badge(painter, x + r * 1.05, y, r * SECOND_BADGE_SCALE, -1)
+
+
+def _person_symbol(painter: Painter, x: float, y: float, size: float) -> None:
+    draw_person_mark(painter, x, y, size * 0.4)
 
 
 def _event_symbol(painter: Painter, x: float, y: float, size: float) -> None:
