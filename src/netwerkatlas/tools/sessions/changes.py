@@ -2,8 +2,9 @@
 
 `compare(before, after)` looks at what a professional and a client talk about at a follow-up:
 scores (the client's and each other perspective's, kept apart), bollen added and removed,
-links, who moved ring or leefgebied, the family's events, and the plan's goals, evaluations
-and actions. Other edits (a renamed bol, a note) are not changes in this sense.
+links, who moved ring or leefgebied, the family's events, a life event's new date and who is
+newly involved in it, and the plan's goals, evaluations and actions. Other edits (a renamed
+bol, a note) are not changes in this sense.
 """
 
 from __future__ import annotations
@@ -25,16 +26,19 @@ from netwerkatlas.tools.circle import VIEW as CIRCLE
 from netwerkatlas.tools.circle.variants import cells
 from netwerkatlas.tools.ecogram import VIEW as ECOGRAM
 from netwerkatlas.tools.ecogram.domains import domain_of
+from netwerkatlas.tools.gebeurteniskaart import VIEW as GEBEURTENISKAART
+from netwerkatlas.tools.gebeurteniskaart.dates import current
 from netwerkatlas.tools.sessions.history import current_session
 
 NETWERKINTAKE = "netwerkintake"
 GENOGRAM = "genogram"
 PLAN = "plan"
-VIEW_ORDER = (NETWERKINTAKE, GENOGRAM, ECOGRAM, CIRCLE, PLAN)
+VIEW_ORDER = (NETWERKINTAKE, GENOGRAM, ECOGRAM, CIRCLE, PLAN, GEBEURTENISKAART)
 LINK_VIEWS = {
     EdgeKind.INFLUENCE: NETWERKINTAKE,
     EdgeKind.SUPPORT: ECOGRAM,
     EdgeKind.EMOTIONAL: GENOGRAM,
+    EdgeKind.INVOLVED: GEBEURTENISKAART,  # source: the event, target: the person
 }
 Place = tuple[str, ...]  # ecogram: (leefgebied,); netwerkcirkel: (ring, sector)
 
@@ -117,6 +121,17 @@ class FamilyEvent:
 
 
 @dataclass(frozen=True)
+class EventDated:
+    """A life event given another time: the six time fields then and now (`dates.FIELDS`)."""
+
+    node_id: str
+    label: str
+    old: tuple
+    new: tuple
+    view = GEBEURTENISKAART
+
+
+@dataclass(frozen=True)
 class GoalEvaluated:
     goal_id: str
     text: str
@@ -165,6 +180,7 @@ Item = Union[  # noqa: UP007  (a union of classes, used in isinstance checks too
     Moved,
     RingCounts,
     FamilyEvent,
+    EventDated,
     GoalEvaluated,
     GoalAdded,
     GoalRemoved,
@@ -207,6 +223,10 @@ def _nodes(before: Atlas, after: Atlas) -> list[Item]:
                 items.append(NodeAdded(node_id, node.shown_label, node.kind.value))
             continue
         was = old[node_id]
+        if node.kind == NodeKind.EVENT and was.kind == NodeKind.EVENT:
+            then_when, now_when = tuple(current(was).values()), tuple(current(node).values())
+            if then_when != now_when:
+                items.append(EventDated(node_id, node.shown_label, then_when, now_when))
         if was.score != node.score:
             items.append(ScoreChanged(node_id, node.shown_label, was.score, node.score))
         then = getattr(was, "perspectives", {}) or {}

@@ -18,14 +18,16 @@ from netwerkatlas.export.options import ExportOptions, Privacy
 from netwerkatlas.export.privacy import NameMasker, _people, redact
 from netwerkatlas.i18n import t
 from netwerkatlas.model.atlas import Atlas
-from netwerkatlas.model.records import Session
+from netwerkatlas.model.records import EventNode, Session
 from netwerkatlas.render.style import score_symbol
 from netwerkatlas.tools.circle import VIEW as CIRCLE
 from netwerkatlas.tools.circle.drawing import ring_label
 from netwerkatlas.tools.ecogram.domains import domain_label
+from netwerkatlas.tools.gebeurteniskaart.dates import FIELDS, describe
 from netwerkatlas.tools.sessions.changes import (
     ActionDone,
     Changes,
+    EventDated,
     FamilyEvent,
     GoalAdded,
     GoalEvaluated,
@@ -52,6 +54,7 @@ VIEW_KEYS = {
     "ecogram": "view.ecogram",
     "netwerkcirkel": "view.netwerkcirkel",
     "plan": "view.plan",
+    "gebeurteniskaart": "view.gebeurteniskaart",
 }
 
 
@@ -124,6 +127,19 @@ def _moved(item: Moved) -> str:
     return t("report.moved", label=item.label, old=old_text, new=new_text)
 
 
+def _dated(item: EventDated) -> str:
+    """ "Verhuizing: 2023 → ca. maart 2023.": the event's time as people say it."""
+    old, new = (
+        describe(EventNode(label="", **dict(zip(FIELDS, when, strict=True))))
+        for when in (item.old, item.new)
+    )
+    if not old:
+        return t("report.event.dated", label=item.label, new=new)
+    if not new:
+        return t("report.event.undated", label=item.label, old=old)
+    return t("report.moved", label=item.label, old=old, new=new)
+
+
 def _counts(item: RingCounts) -> str:
     names = list(dict.fromkeys([*item.before, *item.after]))
     label = ring_label if item.view == CIRCLE else domain_label
@@ -177,6 +193,13 @@ def _words(item: Item) -> str:
     if isinstance(item, NodeAdded | NodeRemoved):
         key = "report.node.added" if isinstance(item, NodeAdded) else "report.node.removed"
         return t(key, label=item.label, kind=t(f"kind.{item.kind}"))
+    if isinstance(item, LinkRemoved | LinkAdded) and item.kind == "involved":
+        key = (
+            "report.involved.removed" if isinstance(item, LinkRemoved) else "report.involved.added"
+        )
+        return t(key, event=item.source_label, person=item.target_label)
+    if isinstance(item, EventDated):
+        return _dated(item)
     if isinstance(item, LinkRemoved | LinkAdded):
         key = "report.link.removed" if isinstance(item, LinkRemoved) else "report.link.added"
         return t(key, a=item.source_label, b=item.target_label, kind=t(f"kind.{item.kind}"))
