@@ -265,6 +265,8 @@ def test_f2_and_double_click_rename_in_place(window):
     QTest.keyClick(window.view.labels.field, Qt.Key.Key_Return)
     assert atlas.node(sleep.id).label == "Nachtrust"
     assert window.scene.bol_items[sleep.id].label == "Nachtrust"
+    assert not window.view.labels.is_open  # Enter closes it; it does not open again at once
+    assert window.view.hasFocus()  # so the next key (F2, Delete, a score) acts on the canvas
 
     QTest.mouseDClick(
         window.view.viewport(), LEFT, NO_MOD, screen(window.view, position(window, sleep.id))

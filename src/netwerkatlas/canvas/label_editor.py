@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsView, QLineEdit
 
 WIDTH = 240
+ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class LabelEditor(QObject):
@@ -25,7 +26,6 @@ class LabelEditor(QObject):
         self.field.setFixedWidth(WIDTH)
         self.field.hide()
         self.field.installEventFilter(self)
-        self.field.returnPressed.connect(self.commit)
         self._on_commit: Callable[[str], None] | None = None
 
     @property
@@ -64,6 +64,11 @@ class LabelEditor(QObject):
         if field is not None and watched is field:
             if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
                 self.cancel()
+                return True
+            if event.type() == QEvent.Type.KeyPress and event.key() in ENTER:
+                # Taken here: a line edit passes Enter on, and the canvas would take that
+                # Enter as "edit the selected bol's label" and open the editor again at once.
+                self.commit()
                 return True
             if event.type() == QEvent.Type.FocusOut and self.is_open:
                 self.commit()
