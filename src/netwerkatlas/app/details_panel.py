@@ -1,5 +1,5 @@
 """The details of the selected bol or link: its note, emphasis, private flag or direction,
-and a bol's score from other perspectives than the client's.
+a bol's score from other perspectives than the client's, and an event's date and people.
 
 A professional's panel (hidden in client mode). The note is committed as one undo step when the
 field loses focus or another item is selected, not on every keystroke.
@@ -20,11 +20,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netwerkatlas.app.event_fields import EventFields
 from netwerkatlas.app.person_fields import PersonFields
 from netwerkatlas.app.perspective_fields import PerspectiveFields
 from netwerkatlas.commands import Command
 from netwerkatlas.i18n import t
-from netwerkatlas.model import EDGES, NODES, Atlas, AtlasEvent, AtlasReset, ItemChanged, ItemRemoved
+from netwerkatlas.model import (
+    EDGES,
+    NODES,
+    Atlas,
+    AtlasEvent,
+    AtlasReset,
+    ItemAdded,
+    ItemChanged,
+    ItemRemoved,
+    NodeKind,
+)
 from netwerkatlas.model.events import Following
 from netwerkatlas.render.style import score_symbol
 from netwerkatlas.tools.netwerkintake import edits
@@ -58,6 +69,8 @@ class DetailsPanel(QWidget):
         layout.addWidget(self.summary)
         self.person = PersonFields(push, self)
         layout.addWidget(self.person)
+        self.event = EventFields(push, self)
+        layout.addWidget(self.event)
         self.perspectives = PerspectiveFields(push, self)
         layout.addWidget(self.perspectives)
         layout.addWidget(QLabel(t("details.note")))
@@ -94,6 +107,10 @@ class DetailsPanel(QWidget):
         self.person.setVisible(is_person)
         if is_person:
             self.person.show_person(self.atlas, record)
+        is_event = is_node and record is not None and record.kind == NodeKind.EVENT
+        self.event.setVisible(is_event)
+        if is_event:
+            self.event.show_event(self.atlas, record)
         self.form.setRowVisible(self.direction, is_edge)
         scored = is_node and record is not None and record.id != self.atlas.client_id
         self.perspectives.setVisible(scored)
@@ -131,8 +148,8 @@ class DetailsPanel(QWidget):
         if isinstance(event, AtlasReset):
             self.target = None
             self._refresh()
-        elif isinstance(event, ItemChanged | ItemRemoved) and self.target is not None:
-            self._refresh()  # the item itself, or a node a link's title names
+        elif isinstance(event, ItemChanged | ItemRemoved | ItemAdded) and self.target is not None:
+            self._refresh()  # the item itself, a node a link's title names, who is involved
 
     # --- edits ----------------------------------------------------------------------------
 

@@ -332,6 +332,16 @@ def genogram_marks(changes, scene, before: Atlas) -> list[Mark]:
     return marks
 
 
+def timeline_marks(changes, scene, before: Atlas) -> list[Mark]:
+    """Marks on the gebeurteniskaart: the events that are new since the earlier session."""
+    places = scene.drawing.positions
+    return [
+        Mark("new", QPointF(*point), 14, text=t("compare.new"), node_id=event_id)
+        for event_id, point in places.items()
+        if not before.has("nodes", event_id)
+    ]
+
+
 def count_lines(item) -> list[str]:
     """ "vrienden: 3 → 4", one line per ring (or leefgebied) there was or is anyone in."""
     from netwerkatlas.tools.circle import VIEW as CIRCLE
@@ -371,6 +381,7 @@ class CompareOverlays:
             "netwerkintake": netwerkintake_marks,
             "netwerkcirkel": placed_marks,
             "ecogram": placed_marks,
+            "gebeurteniskaart": timeline_marks,
         }
         for name, make in makers.items():
             if name not in self.views.tabs:

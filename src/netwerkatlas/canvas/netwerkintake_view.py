@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
 
+from netwerkatlas.canvas.gebeurteniskaart_menus import ask_event
 from netwerkatlas.canvas.goal_links import add_to_goal_menu, node_drag
 from netwerkatlas.canvas.interactions import (
     DrawLink,
@@ -29,6 +30,7 @@ from netwerkatlas.commands import Command
 from netwerkatlas.i18n import t
 from netwerkatlas.model import Atlas, NodeKind
 from netwerkatlas.render.style import score_symbol
+from netwerkatlas.tools.gebeurteniskaart import edits as event_edits
 from netwerkatlas.tools.netwerkintake import edits
 from netwerkatlas.tools.netwerkintake.layout import place_unplaced
 from netwerkatlas.tools.netwerkintake.suggestions import MIME_TYPE
@@ -360,6 +362,12 @@ class AtlasView(QGraphicsView):
                 action.setCheckable(True)
                 action.setChecked(all(getattr(atlas.node(n), flag) for n in ids))
         menu.addAction(t("canvas.rename"), lambda: self.edit_label(bol.node_id))
+        if atlas.node(bol.node_id).kind in (NodeKind.PERSON, NodeKind.CLIENT):
+            name = atlas.node(bol.node_id).shown_label
+            menu.addAction(
+                t("timeline.menu.event_with", name=name),
+                lambda: self.add_event_with(bol.node_id),
+            )
         if self.make_goal is not None:
             menu.addAction(t("canvas.make_goal"), lambda: self.make_goal(ids))
             add_to_goal_menu(menu, atlas, ids, self._push)
@@ -367,6 +375,16 @@ class AtlasView(QGraphicsView):
             menu.addSeparator()
             menu.addAction(t("canvas.delete"), lambda: self._push(edits.remove(atlas, ids)))
         return menu
+
+    def add_event_with(self, person_id: str) -> None:
+        """Ask an event's label (and date) and add it with this person involved: it appears
+        here and on the gebeurteniskaart."""
+        atlas = self.atlas_scene.atlas
+        title = t("timeline.menu.event_with", name=atlas.node(person_id).shown_label)
+        answer = ask_event(self, title)
+        if answer is not None:
+            label, when = answer
+            self.push(event_edits.add_event(atlas, label, when, people=[person_id]))
 
     def score_picker(self, node_id: str) -> QMenu:
         """The five scores (and none) as one big menu: one tap on the badge, one to choose."""

@@ -58,7 +58,14 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-PACKAGES: tuple[str, ...] = ("netwerkintake", "genogram", "ecogram", "circle", "plan")
+PACKAGES: tuple[str, ...] = (
+    "netwerkintake",
+    "genogram",
+    "ecogram",
+    "circle",
+    "gebeurteniskaart",
+    "plan",
+)
 DOCUMENT_PACKAGES: tuple[str, ...] = ("changes",)
 
 Ref = str | Callable[..., Any] | None
