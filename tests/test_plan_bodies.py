@@ -60,8 +60,8 @@ def test_bodies_are_strict_and_keep_newer_fields():
 def test_default_signal_plan_has_four_phases_from_green_to_red():
     body = default_signal_plan()
     assert [p.colour for p in body.phases] == ["green", "orange", "orange", "red"]
-    assert body.phases[0].title == "Fase 0: zo gaat het goed"
-    assert body.phases[-1].title == "Fase 3: crisis"
+    assert body.phases[0].title == "Zo gaat het goed"
+    assert body.phases[-1].title == "Crisis"
 
 
 def test_default_agenda_is_translated():

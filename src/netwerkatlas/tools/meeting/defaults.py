@@ -7,7 +7,14 @@ from pydantic import BaseModel
 from netwerkatlas.i18n import t
 from netwerkatlas.model.plan_bodies import BODIES, AgendaItem, SignalPhase, SignalPlanBody
 
-__all__ = ["AGENDA_STEPS", "default_agenda", "default_body", "default_signal_plan", "phase_title"]
+__all__ = [
+    "AGENDA_STEPS",
+    "default_agenda",
+    "default_body",
+    "default_signal_plan",
+    "phase_number",
+    "phase_title",
+]
 
 # the seven steps of the meedenkbijeenkomst (Sociale Netwerk Versterking)
 AGENDA_STEPS = (
@@ -22,14 +29,18 @@ AGENDA_STEPS = (
 PHASE_COLOURS = ("green", "orange", "orange", "red")
 
 
-def phase_title(number: int, last: bool) -> str:
-    """ "Fase 0: zo gaat het goed" ... "Fase 3: crisis"; a phase added later is named by its
-    number until the user names it."""
-    if last and number > 0:
-        return t("meeting.phase.crisis", number=number)
-    if number < 3:
-        return t(f"meeting.phase.{number}", number=number)
+def phase_number(number: int) -> str:
+    """ "Fase 2": a phase is numbered by its place (fase 0 = how it goes when it goes well),
+    printed next to its title so the plan reads without its colours too."""
     return t("meeting.phase.other", number=number)
+
+
+def phase_title(number: int, last: bool) -> str:
+    """The title a new plan's phase starts with; a phase added later has none until the user
+    names it (its number says where it is)."""
+    if last and number > 0:
+        return t("meeting.phase.crisis")
+    return t(f"meeting.phase.{number}") if number < 3 else ""
 
 
 def default_signal_plan() -> SignalPlanBody:
