@@ -177,7 +177,8 @@ class TimelineDrawing:
 
     def _lanes(self, atlas: Atlas, top: float) -> list[Lane]:
         """One row per person (those chosen, or everyone involved), by their first event."""
-        involved = people.people_of_events(atlas)
+        # everyone involved, by their first event (the events are in time order)
+        involved = list(dict.fromkeys(p for ids in self.involved.values() for p in ids))
         chosen = atlas.view_setting(VIEW, "lane_people")
         if chosen is None:
             order = involved

@@ -160,27 +160,44 @@ def label_text(
 
 
 class Placer:
-    """Free places for label boxes among the marks and the labels placed so far."""
+    """Free places for label boxes among the marks and the labels placed so far. Obstacles are
+    kept in vertical strips, so a label only looks at what stands above or below it."""
+
+    STRIP = 120.0
 
     def __init__(self, obstacles: Iterable[Box] = ()) -> None:
-        self.obstacles: list[Box] = list(obstacles)
+        self.strips: dict[int, list[Box]] = {}
+        for box in obstacles:
+            self.add(box)
+
+    def _strips(self, left: float, right: float) -> range:
+        return range(math.floor(left / self.STRIP), math.floor(right / self.STRIP) + 1)
 
     def add(self, box: Box) -> None:
-        self.obstacles.append(box)
+        for strip in self._strips(box[0] - GAP, box[2] + GAP):
+            self.strips.setdefault(strip, []).append(box)
+
+    def near(self, left: float, right: float) -> list[Box]:
+        found: dict[int, Box] = {}
+        for strip in self._strips(left - GAP, right + GAP):
+            for o in self.strips.get(strip, ()):
+                if o[0] < right + GAP and left - GAP < o[2]:
+                    found[id(o)] = o
+        return list(found.values())
 
     def _free_edge(self, left: float, right: float, height: float, edge: float, up: bool) -> float:
         """The label's inner edge (bottom when going up, top when going down) nearest `edge`
         where a box of `height` between `left` and `right` touches nothing."""
-        near = [o for o in self.obstacles if o[0] < right + GAP and left - GAP < o[2]]
+        # swept in the direction of travel, so one pass mostly settles it
+        near = sorted(self.near(left, right), key=lambda o: -o[3] if up else o[1])
         moved = True
         while moved:
             moved = False
-            top, bottom = (edge - height, edge) if up else (edge, edge + height)
             for o in near:
+                top, bottom = (edge - height, edge) if up else (edge, edge + height)
                 if o[1] < bottom + GAP and top - GAP < o[3]:
                     edge = o[1] - GAP if up else o[3] + GAP
                     moved = True
-                    break
         return edge
 
     def place(self, width: float, height: float, x: float, edge: float, up: bool) -> Box:
@@ -189,23 +206,15 @@ class Placer:
         best: tuple[float, Box] | None = None
         for step in range(2 * FAN + 1):
             column = (step + 1) // 2 * (1 if step % 2 else -1)
+            sideways = 1.5 * abs(column) * (width + GAP)
+            if best is not None and best[0] <= sideways:
+                break  # every place further aside costs more than the best one found
             left = x - width / 2 + column * (width + GAP)
             found = self._free_edge(left, left + width, height, edge, up)
-            cost = abs(found - edge) + 1.5 * abs(column) * (width + GAP)
-            box = (
-                (left, found - height, left + width, found)
-                if up
-                else (
-                    left,
-                    found,
-                    left + width,
-                    found + height,
-                )
-            )
+            cost = abs(found - edge) + sideways
+            top = found - height if up else found
             if best is None or cost < best[0]:
-                best = (cost, box)
-            if found == edge:
-                break  # nothing in the way: no cheaper place exists
+                best = (cost, (left, top, left + width, top + height))
         assert best is not None
         self.add(best[1])
         return best[1]
