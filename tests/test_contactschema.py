@@ -224,3 +224,10 @@ def test_a_private_contact_is_left_out_of_a_shared_export(qtbot, view, stack):
     stack.push(UpdateItem(NODES, person(stack.atlas, "Fleur").id, {"private": True}))
     text = all_text(export(stack.atlas, Privacy(hide_private=True)))
     assert "Fleur" not in text and "Moeder" in text
+
+
+def test_the_page_follows_the_language(qtbot, view, stack, monkeypatch):
+    fill(qtbot, view, stack)
+    monkeypatch.setattr(i18n, "_language", "en")
+    text = " ".join(all_text(export(stack.atlas)).split())
+    assert "Contact schedule of Sanne" in text and "What the contact brings" in text

@@ -252,3 +252,11 @@ def test_a_private_member_is_left_out_of_a_shared_export(qtbot, view, stack):
     plan = text.split("Bijeenkomsten")[0]  # members and agreements; the notes are free text
     assert "Fleur" not in plan  # neither as the minute-taker
     assert "Moeder" in plan  # the others are still there
+
+
+def test_the_pages_follow_the_language(qtbot, view, stack, monkeypatch):
+    fill(qtbot, view, stack)
+    monkeypatch.setattr(i18n, "_language", "en")
+    text = " ".join(all_text(export(stack.atlas)).split())
+    assert "Support group of Sanne" in text and "What can Sanne do?" in text
+    assert "Support group agenda, 12 March 2026" in text and "phone, WhatsApp" in text
