@@ -1,4 +1,5 @@
-"""The facts about a person that the genogram shows: name, sex, years, household, pregnancy.
+"""The facts about a person: name, sex, years, household, pregnancy (for the genogram), and
+phone and e-mail (for the signaleringsplan).
 
 Part of the details panel, shown for the client and for persons. Each field is saved as one
 undoable change when the user leaves it (or picks from a list), not on every keystroke.
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QWid
 from netwerkatlas.commands import Command, UpdateItem
 from netwerkatlas.i18n import t
 from netwerkatlas.model import NODES, Atlas
-from netwerkatlas.model.records import Gender, NodeBase, Pregnancy
+from netwerkatlas.model.records import MAX_SHORT, Gender, NodeBase, Pregnancy
 
 
 class PersonFields(QWidget):
@@ -43,6 +44,12 @@ class PersonFields(QWidget):
         self.relation.setPlaceholderText(t("person.relation_placeholder"))
         self.household = QLineEdit()
         self.household.setPlaceholderText(t("person.household_placeholder"))
+        # how to reach them: the signaleringsplan's crisis contacts and naasten show it
+        self.phone, self.email = QLineEdit(), QLineEdit()
+        self.phone.setPlaceholderText(t("person.phone_placeholder"))
+        self.email.setPlaceholderText(t("person.email_placeholder"))
+        for field in (self.phone, self.email):
+            field.setMaxLength(MAX_SHORT)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(t("person.name"), self.name)
@@ -53,6 +60,10 @@ class PersonFields(QWidget):
         form.addRow(t("person.pregnancy"), self.pregnancy)
         form.addRow(t("person.relation"), self.relation)
         form.addRow(t("person.household"), self.household)
+        form.addRow(t("person.phone"), self.phone)
+        form.addRow(t("person.email"), self.email)
+        self.phone.editingFinished.connect(lambda: self._save("phone", self.phone.text().strip()))
+        self.email.editingFinished.connect(lambda: self._save("email", self.email.text().strip()))
         self.name.editingFinished.connect(lambda: self._save("name", self.name.text().strip()))
         self.relation.editingFinished.connect(
             lambda: self._save("relation", self.relation.text().strip())
@@ -80,6 +91,8 @@ class PersonFields(QWidget):
         self.pregnancy.setCurrentIndex(max(0, index))
         self.relation.setText(node.relation)
         self.household.setText(node.household)
+        self.phone.setText(node.phone)
+        self.email.setText(node.email)
         self._filling = False
 
     def _save_year(self, field: str) -> None:
