@@ -125,6 +125,17 @@ def test_questions_are_typed_one_after_another_with_enter(poster, qtbot):
         QUESTIONS[2],
         QUESTIONS[1],
     ]
+    # Alt+Down moves the line with the cursor in it, and the cursor goes along
+    first = poster.questions.rows[0].field
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus, timeout=10_000)
+    qtbot.keyClick(first, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    moved = [QUESTIONS[2], QUESTIONS[0], QUESTIONS[1]]
+    assert body_of(poster.atlas, "basisposter").questions == moved
+    assert poster.questions.rows[1].field.hasFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    moved = [QUESTIONS[0], QUESTIONS[2], QUESTIONS[1]]
+    assert body_of(poster.atlas, "basisposter").questions == moved
     field = poster.questions.rows[0].field
     field.setFocus()
     qtbot.waitUntil(field.hasFocus, timeout=10_000)

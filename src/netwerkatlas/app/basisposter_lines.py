@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from netwerkatlas.i18n import t
@@ -38,6 +38,7 @@ class LineRow(QWidget):
         self.field.setMinimumHeight(ROW_HEIGHT)
         self.field.editingFinished.connect(lambda: owner.commit_row(self.index))
         self.field.returnPressed.connect(lambda: owner.focus_after(self.index))
+        self.field.installEventFilter(self)
         self.up = _button("▲", t("basisposter.form.up"), lambda: owner.move(self.index, -1))
         self.down = _button("▼", t("basisposter.form.down"), lambda: owner.move(self.index, 1))
         self.remove = _button("✕", t("basisposter.form.remove"), lambda: owner.remove(self.index))
@@ -47,6 +48,16 @@ class LineRow(QWidget):
         layout.addWidget(self.field, 1)
         for button in (self.up, self.down, self.remove):
             layout.addWidget(button)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Alt+Up and Alt+Down move the line the cursor is in, and the cursor with it."""
+        if watched is self.field and event.type() == QEvent.Type.KeyPress:
+            step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}.get(event.key())
+            if step and event.modifiers() & Qt.KeyboardModifier.AltModifier:
+                self.owner.commit_row(self.index)
+                self.owner.move(self.index, step, follow=True)
+                return True
+        return super().eventFilter(watched, event)
 
 
 class LineList(QWidget):
@@ -126,12 +137,15 @@ class LineList(QWidget):
         following = self.rows[index + 1].field if index + 1 < len(self.rows) else self.new_line
         following.setFocus(Qt.FocusReason.TabFocusReason)
 
-    def move(self, index: int, step: int) -> None:
+    def move(self, index: int, step: int, follow: bool = False) -> None:
+        """Move line `index` by `step`; with `follow` the cursor goes along."""
         target = index + step
         if 0 <= index < len(self.lines) and 0 <= target < len(self.lines):
             lines = list(self.lines)
             lines.insert(target, lines.pop(index))
             self._change(lines)
+            if follow and target < len(self.rows):
+                self.rows[target].field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def remove(self, index: int) -> None:
         if 0 <= index < len(self.lines):

@@ -71,15 +71,18 @@ class PosterPreview(QWidget):
         if self.drawing is None:
             return
         bx, by, bw, bh = self.drawing.bounds()
-        room = 16
-        scale = min((self.width() - 2 * room) / bw, (self.height() - 2 * room) / bh)
+        room, edge = 16, 24  # around the page; the page's own white edge, in poster units
+        scale = min(
+            (self.width() - 2 * room) / (bw + 2 * edge),
+            (self.height() - 2 * room) / (bh + 2 * edge),
+        )
         if scale <= 0:
             return
         left = (self.width() - bw * scale) / 2
         top = (self.height() - bh * scale) / 2
-        edge = 24 * scale
-        width, height = bw * scale + 2 * edge, bh * scale + 2 * edge
-        painter.fillRect(int(left - edge), int(top - edge), int(width), int(height), PAGE)
+        page = edge * scale
+        width, height = bw * scale + 2 * page, bh * scale + 2 * page
+        painter.fillRect(int(left - page), int(top - page), int(width), int(height), PAGE)
         painter.translate(left - bx * scale, top - by * scale)
         painter.scale(scale, scale)
         self.drawing.draw(QtPainter(painter))
