@@ -260,3 +260,19 @@ def test_the_pages_follow_the_language(qtbot, view, stack, monkeypatch):
     text = " ".join(all_text(export(stack.atlas)).split())
     assert "Support group of Sanne" in text and "What can Sanne do?" in text
     assert "Support group agenda, 12 March 2026" in text and "phone, WhatsApp" in text
+
+
+def test_the_goals_on_a_meetings_agenda_can_be_chosen(qtbot, view, stack):
+    atlas = stack.atlas
+    fill(qtbot, view, stack)
+    card = view.cards_in_order()[0]
+    second = active_goals(atlas)[1]
+    steps = len(stack)
+    action = next(a for a in card.goals_menu.actions() if a.data() == second.id)
+    assert action.isChecked()
+    action.trigger()  # as a click in the menu does
+    qtbot.waitUntil(lambda: len(stack) == steps + 1, timeout=10_000)
+    view.flush()
+    assert second.id not in edits.body(atlas).meetings[0].goal_ids
+    assert not any(second.text in line for line in card.agenda_texts)
+    assert second.text not in " ".join(all_text(view.agenda_pdf(card.meeting_id)).split())

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import (
     QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
 )
 
@@ -58,6 +60,13 @@ class MeetingCard(QFrame):
         self.print_button = QPushButton(t("steungroep.print_agenda"))
         self.print_button.setMinimumHeight(ROW_HEIGHT)
         self.print_button.clicked.connect(lambda: print_agenda(self.meeting_id))
+        self.goals_button = QToolButton()
+        self.goals_button.setText(t("steungroep.goals_on_agenda"))
+        self.goals_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.goals_button.setMinimumHeight(ROW_HEIGHT)
+        self.goals_menu = QMenu(self.goals_button)
+        self.goals_menu.triggered.connect(self._goal_toggled)
+        self.goals_button.setMenu(self.goals_menu)
         self.remove_button = QPushButton(t("steungroep.remove_meeting"))
         self.remove_button.setMinimumHeight(ROW_HEIGHT)
         self.remove_button.clicked.connect(lambda: remove(self.meeting_id))
@@ -65,6 +74,7 @@ class MeetingCard(QFrame):
         top.addWidget(QLabel(t("steungroep.meeting_date")))
         top.addWidget(self.date)
         top.addStretch(1)
+        top.addWidget(self.goals_button)
         top.addWidget(self.print_button)
         top.addWidget(self.remove_button)
 
@@ -93,6 +103,7 @@ class MeetingCard(QFrame):
         self.setTabOrder(self.how_are_members, self.minutes)
         self.setTabOrder(self.minutes, self.decisions)
         self.agenda_texts: list[str] = []  # the goal lines as shown, for reading back
+        self._goal_ids: list[str] = []  # the Plan's goals in its order
 
     def _heading(self, text: str) -> QLabel:
         label = QLabel(text)
@@ -109,6 +120,23 @@ class MeetingCard(QFrame):
         self.minutes.show_text(meeting.minutes)
         self.decisions.show_text("\n".join(meeting.decisions))
         self._show_agenda(atlas, meeting)
+        self._show_goal_choice(atlas, meeting)
+        self._goal_ids = [g.id for g in goals_in_order(atlas)]
+
+    def _show_goal_choice(self, atlas: Atlas, meeting: SupportMeeting) -> None:
+        """The menu of the Plan's goals, ticked when on this meeting's agenda."""
+        self.goals_menu.clear()
+        for number, goal in enumerate(goals_in_order(atlas), 1):
+            action = self.goals_menu.addAction(goal_title(number, goal))
+            action.setCheckable(True)
+            action.setChecked(goal.id in meeting.goal_ids)
+            action.setData(goal.id)
+
+    def _goal_toggled(self, _action) -> None:
+        chosen = {a.data() for a in self.goals_menu.actions() if a.isChecked()}
+        wanted = [g for g in self._goal_ids if g in chosen]
+        # after the menu's own signal: storing it fills the menu again
+        QTimer.singleShot(0, lambda: self._edit_field("goal_ids", wanted))
 
     def _show_agenda(self, atlas: Atlas, meeting: SupportMeeting) -> None:
         """The goals part, drawn again when it changed (labels only: nothing is typed in it)."""
