@@ -225,3 +225,31 @@ def test_comparing_sessions_marks_the_events_new_since_then(timeline):
     timeline.sessions.compare_action.trigger()
     marks = timeline.sessions._overlays.marks("gebeurteniskaart")
     assert {(m.what, m.node_id) for m in marks} == {("new", event(timeline, "Nieuwe baan").id)}
+
+
+def test_client_mode_hides_the_details_and_enlarges_the_menus(timeline):
+    scene, view = tab(timeline)
+    normal = view.context_menu(QPointF(*mark(timeline, "Baan"))).font().pointSizeF()
+    timeline.set_client_mode(True)
+    assert scene.client_mode
+    assert timeline.details_dock.isHidden()
+    assert view.context_menu(QPointF(*mark(timeline, "Baan"))).font().pointSizeF() > normal
+    timeline.set_client_mode(False)
+    assert not scene.client_mode
+
+
+def test_the_paper_menu_switches_axis_lanes_and_family_layer_undoably(timeline):
+    scene, view = tab(timeline)
+    atlas, stack = timeline.document.atlas, timeline.document.undo_stack
+    paper = QPointF(scene.drawing.x_of(2013), scene.drawing.axis_y + 2000)
+    _action(view.context_menu(paper), "As in leeftijd").trigger()
+    assert scene.drawing.unit == "age"
+    _action(view.context_menu(paper), "Een rij per persoon").trigger()
+    _action(view.context_menu(paper), "Familie uit het genogram").trigger()
+    assert atlas.view_setting("gebeurteniskaart", "lanes")
+    assert atlas.view_setting("gebeurteniskaart", "family")
+    assert _action(view.context_menu(paper), "Een rij per persoon").isChecked()
+    for _ in range(3):
+        stack.undo()
+    assert scene.drawing.unit == "year"
+    assert not atlas.view_setting("gebeurteniskaart", "lanes")

@@ -130,8 +130,10 @@ class EventFields(QWidget):
 
     def _fill(self, node) -> None:
         self._filling = True
-        if not self.date.hasFocus():
-            self.date.setText(dates.describe(node, self._birth_year()))
+        shown = dates.describe(node, self._birth_year())
+        if not self.date.hasFocus() and self.date.text() != shown:
+            self.date.setText(shown)  # what is stored now; an earlier complaint no longer holds
+            self.error.hide()
         year = month = day = None
         if node.date:
             parts = [int(p) for p in node.date.split("-")]
