@@ -331,3 +331,13 @@ def test_spans_that_overlap_in_time_get_rows_of_their_own_within_their_score():
     assert len(set(ys[:3])) == 3 and ys[3] == ys[0]  # a span after the others reuses the first row
     assert {drawing.score_at(y) for y in ys} == {-1}
     assert_no_overlaps(drawing)
+
+
+def test_a_handle_covers_the_mark_and_the_label_beside_it():
+    event = EventNode(label="Verhuizing naar Utrecht", year=2014, score=1)
+    drawing = drawing_of(atlas_with(event))
+    x, y = drawing.positions[event.id]
+    box = drawing.label_box(event.id)
+    width, height = drawing.handle_size(event.id)
+    assert x - width / 2 <= box[0] and box[2] <= x + width / 2
+    assert y - height / 2 <= box[1] and height >= 28

@@ -295,11 +295,13 @@ class TimelineDrawing:
         return None
 
     def handle_size(self, event_id: str) -> tuple[float, float]:
-        """The mark with its label when the label stands by it; else the mark alone."""
-        x, y = self._home[event_id]
+        """The mark with its label when the label stands by it; else the mark alone (also in
+        the undated strip, where a handle centred on the mark cannot cover the label beside it
+        without covering the column before)."""
+        x, y = self.positions[event_id]
         box = self.label_box(event_id)
         placed = self.layout.placed.get(event_id)
-        if box is None or (placed is not None and placed.leader):
+        if box is None or placed is None or placed.leader:
             return (HANDLE_MIN, HANDLE_MIN)
         reach_x = max(x - box[0], box[2] - x, HANDLE_MIN / 2)
         reach_y = max(y - box[1], box[3] - y, HANDLE_MIN / 2)
