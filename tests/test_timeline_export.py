@@ -122,7 +122,7 @@ def test_the_summary_lists_events_in_time_order_with_date_score_and_people():
     assert lines[2].startswith("12 juli 2016: Opa Henk overleden")
     assert [c.text for c in part.entries[2].children] == ["betrokken: Opa Henk, Fleur"]
     assert [e.text.split(": ", 1)[1] for e in part.entries][3:] == [
-        "Ruzie met Fleur (− belemmert)",
+        "Ruzie met Fleur (privé) (− belemmert)",
         "Eerste baan (+ helpt)",
     ]
     hidden = summary_part(sanne(), show_scores=False)

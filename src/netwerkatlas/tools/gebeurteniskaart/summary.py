@@ -22,6 +22,8 @@ def summary_part(atlas: Atlas, show_scores: bool) -> SummarySection | None:
         text = f"{when}: {event.shown_label}"
         if event.emphasis:
             text += " !"
+        if event.private:
+            text += f" ({t('summary.private')})"
         if show_scores and event.score is not None:
             text += f" ({score_symbol(event.score)} {t(f'score.{event.score}')})"
         names = [atlas.node(p).shown_label for p in people.involved(atlas, event.id)]
