@@ -104,7 +104,7 @@ PROEF = Instrument(
     name="proef",
     title_key="view.netwerkintake",
     action_key="action.view_netwerkintake",
-    shortcut="Ctrl+9",
+    shortcut="Ctrl+Shift+7",  # one no instrument has
     qt_view="tests.test_registry:make_proef_tab",
     document="tests.test_registry:proef_pages",
 )
@@ -124,7 +124,7 @@ def test_one_more_entry_makes_a_tab_an_action_and_a_page_export(
         proef = window.views.tab("proef").widget
         assert proef.text() == window.document.atlas.client.shown_label
         action = next(
-            a for a in window.view_menu.actions() if a.shortcut() == QKeySequence("Ctrl+9")
+            a for a in window.view_menu.actions() if a.shortcut() == QKeySequence("Ctrl+Shift+7")
         )
         action.trigger()
         assert window.views.currentWidget() is proef

@@ -205,3 +205,22 @@ def test_hidden_names_leave_out_names_and_phone_numbers(plan):
     for secret in ("Fleur", "Jansen", "Sanne", "06-11112222", "Wijkteam"):
         assert secret not in text, secret
     assert "Ik slaap slecht" in text and "huisarts" in text
+
+
+def test_the_tab_opens_with_its_shortcut_and_exports_through_the_export(window):
+    from PySide6.QtGui import QKeySequence
+
+    from netwerkatlas.export import render
+
+    action = next(a for a in window.view_menu.actions() if a.shortcut() == QKeySequence("Ctrl+9"))
+    action.trigger()
+    view = window.views.currentWidget()
+    assert isinstance(view, SignaleringsplanView) and view.empty.isVisible()
+    atlas = window.document.atlas
+    signals = view.cards[0].lists["signals"]
+    signals.add_button.click()
+    type_line(signals.lines[0].fields[0], "Ik werk en ik slaap goed")
+    data = render(atlas, ExportOptions(view="signaleringsplan")).data
+    assert "Ik werk en ik slaap goed" in pdf_text(data)
+    summary = render(atlas, ExportOptions(format="txt")).data.decode("utf-8")
+    assert "Signaleringsplan" in summary and "Ik werk en ik slaap goed" in summary

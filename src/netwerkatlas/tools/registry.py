@@ -65,6 +65,10 @@ PACKAGES: tuple[str, ...] = (
     "circle",
     "gebeurteniskaart",
     "plan",
+    "basisposter",
+    "signaleringsplan",
+    "steungroep",
+    "contactschema",
 )
 DOCUMENT_PACKAGES: tuple[str, ...] = ("changes",)
 
