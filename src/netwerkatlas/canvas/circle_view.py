@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
+from netwerkatlas.canvas.choices import choice, one_of
 from netwerkatlas.canvas.drawing_scene import DrawingScene
 from netwerkatlas.canvas.drawing_view import DrawingView
 from netwerkatlas.commands import Command
@@ -55,15 +56,11 @@ class CircleView(DrawingView):
         counts.setChecked(self.drawn.drawing.show_counts)
         variants = menu.addMenu(t("circle.menu.variant"))
         current = current_variant(atlas).key
+        group = one_of(variants)
         for key, variant in BUILT_IN.items():
-            action = variants.addAction(
-                t(f"circle.variant.{key}"), lambda v=variant: self.switch(v)
-            )
-            action.setCheckable(True)
-            action.setChecked(current == key)
-        custom = variants.addAction(t("circle.variant.custom"), self.ask_custom)
-        custom.setCheckable(True)
-        custom.setChecked(current == CUSTOM)
+            switch = lambda v=variant: self.switch(v)  # noqa: E731
+            choice(variants, group, t(f"circle.variant.{key}"), switch, current == key)
+        choice(variants, group, t("circle.variant.custom"), self.ask_custom, current == CUSTOM)
         return menu
 
     def switch(self, variant: Variant) -> list[str]:

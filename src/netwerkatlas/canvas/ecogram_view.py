@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
+from netwerkatlas.canvas.choices import choice, one_of
 from netwerkatlas.canvas.drawing_scene import DrawingScene
 from netwerkatlas.canvas.drawing_view import DrawingView
 from netwerkatlas.commands import Command, Macro
@@ -58,18 +59,24 @@ class EcogramView(DrawingView):
         if person is not None:
             edge = support_edge(atlas, person)
             strength = menu.addMenu(t("ecogram.menu.strength"))
+            group = one_of(strength)
             for value in SupportStrength:
-                action = strength.addAction(
+                choice(
+                    strength,
+                    group,
                     t(f"ecogram.strength.{value}"),
                     lambda v=value: self._support(person, strength=v),
+                    edge is not None and edge.strength == value,
                 )
-                action.setCheckable(True)
-                action.setChecked(edge is not None and edge.strength == value)
             flow = menu.addMenu(t("ecogram.menu.direction"))
+            group = one_of(flow)
             for value in Direction:
-                flow.addAction(
+                choice(
+                    flow,
+                    group,
                     t(f"ecogram.direction.{value}"),
                     lambda v=value: self._support(person, direction=v),
+                    edge is not None and edge.direction == value,
                 )
             kinds = menu.addMenu(t("ecogram.menu.support"))
             current = set(edge.support) if edge else set()

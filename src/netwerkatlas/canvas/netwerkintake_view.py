@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
 
+from netwerkatlas.canvas.choices import choice, one_of
 from netwerkatlas.canvas.gebeurteniskaart_menus import ask_event
 from netwerkatlas.canvas.goal_links import add_to_goal_menu, node_drag
 from netwerkatlas.canvas.interactions import (
@@ -403,14 +404,17 @@ class AtlasView(QGraphicsView):
         self.last_score_picker.popup(self.viewport().mapToGlobal(where))
 
     def _add_score_actions(self, menu: QMenu, atlas, ids: list[str], current) -> None:
+        group = one_of(menu)
         for score in edits.SCORES:
-            action = menu.addAction(
+            choice(
+                menu,
+                group,
                 f"{score_symbol(score)}   {t(f'score.{score}')}",
                 lambda s=score: self._push(edits.set_score(atlas, ids, s)),
+                current == score,
             )
-            action.setCheckable(True)
-            action.setChecked(current == score)
-        menu.addAction(t("score.none"), lambda: self._push(edits.set_score(atlas, ids, None)))
+        set_none = lambda: self._push(edits.set_score(atlas, ids, None))  # noqa: E731
+        choice(menu, group, t("score.none"), set_none, current is None)
 
     def _link_menu(self, menu: QMenu, link) -> QMenu:
         """Direction and removal of a link; its note is edited in the details panel."""
@@ -419,13 +423,15 @@ class AtlasView(QGraphicsView):
         link.setSelected(True)
         record = scene.atlas.edge(link.edge_id)
         directions = menu.addMenu(t("canvas.direction"))
+        group = one_of(directions)
         for direction in edits.DIRECTIONS:
-            action = directions.addAction(
+            choice(
+                directions,
+                group,
                 t(f"direction.{direction.value}"),
                 lambda d=direction: self._push(edits.set_direction(link.edge_id, d)),
+                record.direction == direction,
             )
-            action.setCheckable(True)
-            action.setChecked(record.direction == direction)
         menu.addSeparator()
         menu.addAction(
             t("canvas.delete_link"), lambda: self._push(edits.remove_links([link.edge_id]))
