@@ -253,3 +253,21 @@ def test_the_paper_menu_switches_axis_lanes_and_family_layer_undoably(timeline):
         stack.undo()
     assert scene.drawing.unit == "year"
     assert not atlas.view_setting("gebeurteniskaart", "lanes")
+
+
+def test_an_event_with_the_person_of_a_lane(timeline, monkeypatch):
+    scene, view = tab(timeline)
+    atlas = timeline.document.atlas
+    someone = next(atlas.nodes(NodeKind.PERSON))
+    timeline.push(edits.involve(atlas, event(timeline, "Verhuizing").id, someone.id))
+    timeline.push(edits.set_setting(atlas, "lanes", True))
+    drawing = scene.drawing
+    y = next(y for y in range(-3000, 3000) if drawing.lane_at(y) == someone.id)
+    monkeypatch.setattr(
+        gebeurteniskaart_view, "ask_event", lambda *a, **k: ("Ruzie", dates.parse("2018"))
+    )
+    menu = view.context_menu(QPointF(drawing.x_of(2013), y))
+    _action(menu, f"Gebeurtenis met {someone.shown_label}…").trigger()
+    ruzie = event(timeline, "Ruzie")
+    assert people.involved(atlas, ruzie.id) == [someone.id]
+    assert scene.selected_ids() == [ruzie.id]
