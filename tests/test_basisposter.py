@@ -21,7 +21,7 @@ from tests.undo_checks import assert_undo_all_and_redo_all
 
 from netwerkatlas import io
 from netwerkatlas.app.basisposter_view import BasisposterView
-from netwerkatlas.commands import UndoStack, UpdateItem
+from netwerkatlas.commands import RemoveItem, UndoStack, UpdateItem
 from netwerkatlas.export.options import ExportOptions, Privacy, page_size_pt
 from netwerkatlas.export.pdf_output import poster_pdf
 from netwerkatlas.export.poster import TitleBlock
@@ -217,6 +217,29 @@ def test_agenda_date_place_drawing_and_photo_then_undo_all_gives_the_same_file(p
     poster.grab()  # the preview paints the photo too
     assert summary_part(atlas, True).entries[0].text == "Basisposter met 2 vragen voor het plan"
     assert_undo_all_and_redo_all(poster.stack, poster.original)
+
+
+def test_the_tab_in_the_window_follows_a_rename_and_a_deletion(window, qtbot):
+    window.view_actions["basisposter"].trigger()
+    view = window.views.tab("basisposter").widget
+    qtbot.waitUntil(view.isVisible, timeout=10_000)
+    atlas = window.document.atlas
+    type_questions(qtbot, view, QUESTIONS[1:2])
+    invite(qtbot, view, "Moeder", "moeder")
+    mother = person(atlas, "Moeder")
+    stack = window.document.undo_stack
+    stack.push(UpdateItem(NODES, mother.id, {"label": "Mama Joke"}))
+    qtbot.waitUntil(lambda: view.invited_rows[0].name.text() == "Mama Joke", timeout=10_000)
+    assert "Mama Joke (moeder)" in view.preview.drawing.texts()
+    # deleted from the atlas: she stays invited by the name she had
+    stack.push(RemoveItem(NODES, mother.id))
+    qtbot.waitUntil(lambda: view.invited_rows[0].name.text() == "Mama Joke", timeout=10_000)
+    assert body_of(atlas, "basisposter").invited[0].person_id is None
+    assert "Mama Joke (moeder)" in view.preview.drawing.texts()
+    stack.undo()
+    qtbot.waitUntil(
+        lambda: body_of(atlas, "basisposter").invited[0].person_id == mother.id, timeout=10_000
+    )
 
 
 def png_base64(width: int = 60, height: int = 80) -> str:
