@@ -75,6 +75,10 @@ class PersonPicker(QComboBox):
         if not text:
             self._emit("", "")
             return
+        index = self.currentIndex()
+        if index >= 0 and self.itemText(index).casefold() == text.casefold():
+            self._emit(self.itemData(index), "")  # the one shown, also when two share a name
+            return
         for person_id, name in self._people:
             if name.casefold() == text.casefold():
                 self._emit(person_id, "")
