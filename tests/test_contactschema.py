@@ -231,3 +231,15 @@ def test_the_page_follows_the_language(qtbot, view, stack, monkeypatch):
     monkeypatch.setattr(i18n, "_language", "en")
     text = " ".join(all_text(export(stack.atlas)).split())
     assert "Contact schedule of Sanne" in text and "What the contact brings" in text
+
+
+def test_the_tab_in_the_window(window, qtbot):
+    window.view_actions["contactschema"].trigger()
+    tab = window.views.tab("contactschema").widget
+    qtbot.waitUntil(tab.isVisible, timeout=10_000)
+    assert window.views.tabText(window.views.currentIndex()) == "Contactschema"
+    assert window.view_actions["contactschema"].shortcut().toString() == "Ctrl+Shift+9"
+    qtbot.mouseClick(tab.add_all_button, Qt.MouseButton.LeftButton)
+    assert names(tab) == PEOPLE
+    window.document.undo_stack.undo()
+    assert names(tab) == []

@@ -276,3 +276,19 @@ def test_the_goals_on_a_meetings_agenda_can_be_chosen(qtbot, view, stack):
     assert second.id not in edits.body(atlas).meetings[0].goal_ids
     assert not any(second.text in line for line in card.agenda_texts)
     assert second.text not in " ".join(all_text(view.agenda_pdf(card.meeting_id)).split())
+
+
+def test_the_tab_in_the_window(window, qtbot):
+    window.view_actions["steungroep"].trigger()
+    tab = window.views.tab("steungroep").widget
+    qtbot.waitUntil(tab.isVisible, timeout=10_000)
+    assert window.views.tabText(window.views.currentIndex()) == "Steungroep"
+    assert window.view_actions["steungroep"].shortcut().toString() == "Ctrl+Shift+8"
+    before = io.dumps(window.document.atlas)
+    type_in(qtbot, tab.new_member, "Fleur")
+    assert [m.person_id for m in edits.body(window.document.atlas).members] == [
+        person_id(window.document.atlas, "Fleur")
+    ]
+    window.document.undo_stack.undo()
+    tab.flush()
+    assert io.dumps(window.document.atlas) == before and not tab.member_rows
