@@ -256,3 +256,35 @@ def test_a_long_press_opens_the_context_menu(window, finger, qtbot):
     menu.close()
     assert position(window, wonen.id) == before
     assert not window.document.is_modified
+
+
+def test_a_new_event_from_the_palette_is_typed_and_placed_in_sight(qtbot, qsettings):
+    """On a new atlas the view is zoomed in on the client; the first free place around it lies
+    beyond the view's top edge. The field and then the bol are brought into sight."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtTest import QTest
+
+    from netwerkatlas.app.main import open_window
+
+    win = open_window(None, qsettings)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    qtbot.waitExposed(win)
+    win.view.fit_all()
+    palette = win.palette
+    item = next(
+        palette.item(i) for i in range(palette.count()) if "gebeurtenis" in palette.item(i).text()
+    )
+    palette.itemActivated.emit(item)
+    field = win.view.labels.field
+    assert win.view.labels.is_open
+    inside = QRect(0, 0, win.view.viewport().width(), win.view.viewport().height())
+    assert inside.contains(field.geometry()), (field.geometry(), inside)
+    QTest.keyClicks(field, "Verhuizing")
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    (event,) = [n for n in win.document.atlas.nodes() if n.label == "Verhuizing"]
+    bol = win.scene.bol_items[event.id]
+    shown = win.view.mapToScene(win.view.viewport().rect()).boundingRect()
+    assert shown.contains(bol.sceneBoundingRect().adjusted(15, 15, -15, -15))
+    win.document.undo_stack.set_clean()
+    win.close()

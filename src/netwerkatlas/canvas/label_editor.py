@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsView, QLineEdit
 
 WIDTH = 240
+VISIBLE_AROUND = 140  # px on screen kept in sight around the field's place
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -34,6 +35,12 @@ class LabelEditor(QObject):
 
     def open(self, scene_point: QPointF, text: str, on_commit: Callable[[str], None]) -> None:
         self._on_commit = on_commit
+        # where the bol is (or will be) is scrolled into sight first: a free spot around the
+        # client can lie beyond the edge of a zoomed-in view, and the field with it
+        reach = VISIBLE_AROUND / max(self.view.transform().m11(), 0.05)
+        self.view.ensureVisible(
+            QRectF(scene_point.x() - reach, scene_point.y() - reach, 2 * reach, 2 * reach), 0, 0
+        )
         centre = self.view.mapFromScene(scene_point)
         self.field.setText(text)
         self.field.selectAll()
