@@ -24,12 +24,8 @@ from netwerkatlas.app.contactschema_view import (
 )
 from netwerkatlas.commands import UndoStack, UpdateItem
 from netwerkatlas.export import ExportOptions, Privacy, render
-from netwerkatlas.export.a4 import a4_pdf
-from netwerkatlas.export.privacy import redact
 from netwerkatlas.model import NODES
 from netwerkatlas.resources import example_path
-from netwerkatlas.tools import registry
-from netwerkatlas.tools.contactschema import document
 from netwerkatlas.tools.contactschema import rows as schema
 from netwerkatlas.tools.contactschema.summary import summary_part
 
@@ -60,10 +56,9 @@ def view(qtbot, stack):
 
 
 def export(atlas, privacy: Privacy | None = None) -> bytes:
+    """`netwerkatlas export --view contactschema` with these privacy choices."""
     options = ExportOptions(view="contactschema", paper="A4", privacy=privacy or Privacy())
-    if "contactschema" in registry.export_names():
-        return render(atlas, options).data
-    return a4_pdf(document.story(redact(atlas, options.privacy), options), "contactschema")
+    return render(atlas, options).data
 
 
 def names(view) -> list[str]:
