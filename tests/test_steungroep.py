@@ -16,6 +16,7 @@ from tests.pdf_tools import all_text, page_sizes_mm
 from netwerkatlas import i18n, io
 from netwerkatlas.app.steungroep_view import SteungroepView
 from netwerkatlas.commands import RemoveItem, UndoStack, UpdateItem
+from netwerkatlas.commands.edits import notices_of
 from netwerkatlas.export import ExportOptions, Privacy, render
 from netwerkatlas.model import NODES
 from netwerkatlas.resources import example_path
@@ -167,7 +168,9 @@ def test_a_deleted_member_stays_as_a_typed_name(qtbot, view, stack):
     atlas = stack.atlas
     fill(qtbot, view, stack)
     before = io.dumps(atlas)
-    stack.push(RemoveItem(NODES, person_id(atlas, "Moeder")))
+    removal = RemoveItem(NODES, person_id(atlas, "Moeder"))
+    stack.push(removal)
+    assert any("steungroep" in notice.casefold() for notice in notices_of(removal))
     view.flush()
     member = edits.body(atlas).members[0]
     assert member.person_id is None and member.name == "Moeder" and member.role == "steun thuis"
