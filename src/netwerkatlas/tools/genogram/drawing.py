@@ -7,6 +7,8 @@ years ("h '73", "g '97"); children hanging from the middle of their parents' lin
 
 from __future__ import annotations
 
+import itertools
+import math
 from datetime import date
 
 from netwerkatlas.i18n import t
@@ -25,9 +27,9 @@ from netwerkatlas.render.fonts import baseline_offset, text_width
 from netwerkatlas.render.painter import Painter
 from netwerkatlas.render.style import INK, MUTED
 from netwerkatlas.render.text_fit import fit_text
-from netwerkatlas.tools.genogram import lines
+from netwerkatlas.tools.genogram import lines, routing
 from netwerkatlas.tools.genogram.family import Family, kind_of_child, read_family
-from netwerkatlas.tools.genogram.layout import ROW, SLOT, SYMBOL, genogram_positions
+from netwerkatlas.tools.genogram.layout import SLOT, SYMBOL, genogram_positions
 from netwerkatlas.tools.genogram.symbols import draw_symbol
 
 NAME_SIZE = 11.0
@@ -79,12 +81,15 @@ class GenogramDrawing:
             for e in atlas.edges(EdgeKind.EMOTIONAL)
             if e.source in self.positions and e.target in self.positions
         ]
+        self._lines: tuple[list[routing.CoupleRoute], list[routing.SiblingBar]] | None = None
+        self._routes: dict[str, list[Point]] | None = None
 
     def at(self, positions: dict[str, Point]) -> GenogramDrawing:
         """The same drawing with some people elsewhere (while they are being dragged)."""
         moved = object.__new__(GenogramDrawing)
         moved.__dict__.update(self.__dict__)
         moved.positions = {**self.positions, **positions}
+        moved._lines = moved._routes = None
         return moved
 
     # --- extent and text --------------------------------------------------------------------
@@ -95,12 +100,14 @@ class GenogramDrawing:
         xs = [p[0] for p in self.positions.values()]
         ys = [p[1] for p in self.positions.values()]
         pad_x, top, bottom = NAME_WIDTH / 2 + HOUSEHOLD_PAD, SYMBOL / 2 + 22, SYMBOL / 2 + 46
-        return (
-            min(xs) - pad_x,
-            min(ys) - top,
-            max(xs) - min(xs) + 2 * pad_x,
-            max(ys) - min(ys) + top + bottom,
-        )
+        left, right = min(xs) - pad_x, max(xs) + pad_x
+        upper, lower = min(ys) - top, max(ys) + bottom
+        for route in self.emotional_routes().values():  # a curve may go round the outside
+            left = min(left, *(p[0] - 8 for p in route))
+            right = max(right, *(p[0] + 8 for p in route))
+            upper = min(upper, *(p[1] - 8 for p in route))
+            lower = max(lower, *(p[1] + 8 for p in route))
+        return (left, upper, right - left, lower - upper)
 
     def name_lines(self, person: NodeBase) -> tuple[str, ...]:
         return fit_text(
@@ -115,10 +122,9 @@ class GenogramDrawing:
     def draw(self, painter: Painter) -> None:
         self._draw_households(painter)
         self._draw_couples_and_children(painter)
+        routes = self.emotional_routes()
         for edge in self.emotional:
-            a, b = self.positions[edge.source], self.positions[edge.target]
-            start, end = lines.trim(a, b, SYMBOL * 0.62, SYMBOL * 0.62)
-            lines.emotional_line(painter, start, end, edge.quality)
+            lines.emotional_path(painter, routes[edge.id], edge.quality)
         for person_id in self.family.persons:
             self.draw_person(painter, person_id)
 
@@ -171,56 +177,66 @@ class GenogramDrawing:
             below = top + len(self.name_lines(person)) * NAME_SIZE * 1.15
             painter.text(x, below, relation, size=SMALL, colour=MUTED, align="centre")
 
+    # --- where the lines run ----------------------------------------------------------------
+
+    def couple_routes(self) -> list[routing.CoupleRoute]:
+        return self._geometry()[0]
+
+    def sibling_bars(self) -> list[routing.SiblingBar]:
+        return self._geometry()[1]
+
+    def emotional_routes(self) -> dict[str, list[Point]]:
+        """Each emotional relation's line, by relation id: clear of everyone else's symbol."""
+        if self._routes is None:
+            routes, bars = self._geometry()
+            segments = routing.family_segments(routes, bars, self.positions)
+            self._routes = {}
+            # The short ones first: they can least go round, the long ones then avoid them.
+            for edge in sorted(self.emotional, key=self._straight_length):
+                a, b = self.positions[edge.source], self.positions[edge.target]
+                others = [
+                    p for pid, p in self.positions.items() if pid not in (edge.source, edge.target)
+                ]
+                route = routing.emotional_route(a, b, others, segments, SYMBOL * 0.62)
+                self._routes[edge.id] = route
+                segments = [*segments, *itertools.pairwise(route)]  # later ones avoid it too
+        return self._routes
+
+    def _straight_length(self, edge) -> tuple:
+        a, b = self.positions[edge.source], self.positions[edge.target]
+        key = self.family.birth_key
+        return (round(math.dist(a, b), 1), key(edge.source), key(edge.target))
+
+    def _geometry(self) -> tuple[list[routing.CoupleRoute], list[routing.SiblingBar]]:
+        if self._lines is None:
+            routes = routing.couple_routes(self.family, self.positions)
+            self._lines = (routes, routing.sibling_bars(self.family, self.positions, routes))
+        return self._lines
+
     def _draw_couples_and_children(self, painter: Painter) -> None:
-        half = SYMBOL / 2
-        detours = 0
-        for couple in self.family.couples:
-            a, b = self.positions[couple.left], self.positions[couple.right]
-            if a[0] > b[0]:
-                a, b = b, a
-            rel = couple.relation
+        routes, bars = self._geometry()
+        for route in routes:
+            rel = route.couple.relation
             label, below = couple_labels(rel.status, rel.start_year, rel.end_year)
-            start, end = (a[0] + half, a[1]), (b[0] - half, b[1])
-            if self._someone_between(a, b):
-                # A third partner further along the row: go over the heads in between, a
-                # little higher for each such couple, so no two lines lie on top of each other.
-                detours += 1
-                top = min(a[1], b[1]) - half - 18 - 10 * detours
-                painter.line(a[0], a[1] - half, a[0], top, colour=INK, width=lines.WIDTH)
-                painter.line(b[0], b[1] - half, b[0], top, colour=INK, width=lines.WIDTH)
-                start, end = (a[0], top), (b[0], top)
+            for riser in route.risers:
+                painter.line(*riser[0], *riser[1], colour=INK, width=lines.WIDTH)
+            start, end = route.start, route.end
             if below and text_width(f"{label} {below}", SMALL) <= end[0] - start[0] - 4:
                 label, below = f"{label} {below}".strip(), ""
             lines.couple_line(painter, start, end, rel.status, label, SMALL, below)
-            middle = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
-            self._children(painter, middle, couple.left, couple.children)
-        for parent, children in self.family.single_parent_children.items():
-            px, py = self.positions[parent]
-            start = (px, py + half + NAME_SIZE * 2.6)
-            self._children(painter, start, parent, children)
-
-    def _someone_between(self, a: Point, b: Point) -> bool:
-        return any(
-            abs(y - a[1]) < 1 and a[0] + 1 < x < b[0] - 1 for x, y in self.positions.values()
-        )
-
-    def _children(self, painter: Painter, start: Point, parent: str, children: list[str]) -> None:
-        if not children:
-            return
-        top = min(self.positions[c][1] for c in children)
-        bar_y = top - ROW * 0.38
-        entries = []
-        for child in children:
-            link = self.family.child_links.get((parent, child))
-            entries.append(
-                (
-                    self.positions[child],
-                    kind_of_child(self.family, parent, child),
-                    link.twin_group if link else "",
-                    bool(link and link.identical_twin),
+        for bar in bars:
+            entries = []
+            for child in bar.children:
+                link = self.family.child_links.get((bar.parent, child))
+                entries.append(
+                    (
+                        self.positions[child],
+                        kind_of_child(self.family, bar.parent, child),
+                        link.twin_group if link else "",
+                        bool(link and link.identical_twin),
+                    )
                 )
-            )
-        lines.children_lines(painter, start, bar_y, entries, SYMBOL / 2 + 16)
+            lines.children_lines(painter, bar.start, bar.y, entries, routing.CHILD_GAP)
 
     def _draw_households(self, painter: Painter) -> None:
         households: dict[str, list[Point]] = {}

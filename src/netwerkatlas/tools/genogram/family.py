@@ -48,11 +48,9 @@ class Family:
     def partners_of(self, person_id: str) -> list[Couple]:
         return [c for c in self.couples if person_id in (c.left, c.right)]
 
-    def birth_key(self, person_id: str) -> tuple[int, str]:
+    def birth_key(self, person_id: str) -> tuple:
         """Oldest first; unknown birth years after the known ones, then by name."""
-        person = self.persons[person_id]
-        year = getattr(person, "birth_year", None)
-        return (year if year is not None else 9999, person.shown_label.casefold())
+        return person_key(self.persons, person_id)
 
 
 def _is_person(node: NodeBase) -> bool:
@@ -63,8 +61,18 @@ def read_family(atlas: Atlas, index_id: str | None = None) -> Family:
     """The people connected to the index person (the client, unless chosen otherwise) by
     partner and parent-child relations, with a generation each."""
     index_id = index_id if index_id and atlas.has("nodes", index_id) else atlas.client_id
-    partner_edges = [e for e in atlas.edges(EdgeKind.PARTNER)]
-    child_edges = [e for e in atlas.edges(EdgeKind.PARENT_CHILD)]
+    nodes = {n.id: n for n in atlas.nodes() if _is_person(n)}
+    key = lambda p: person_key(nodes, p)  # noqa: E731
+    # Relations in an order of their people, not of their ids or of when they were added:
+    # the same family gives the same genogram however it came into the atlas.
+    partner_edges = sorted(
+        atlas.edges(EdgeKind.PARTNER),
+        key=lambda e: (e.start_year or 0, *_pair_key(nodes, e.source, e.target), e.id),
+    )
+    child_edges = sorted(
+        atlas.edges(EdgeKind.PARENT_CHILD),
+        key=lambda e: (*_pair_key(nodes, e.source, e.target), e.id),
+    )
     neighbours: dict[str, list[tuple[str, int]]] = {}
     for edge in partner_edges:
         neighbours.setdefault(edge.source, []).append((edge.target, 0))
@@ -93,7 +101,7 @@ def read_family(atlas: Atlas, index_id: str | None = None) -> Family:
 
     couples: list[Couple] = []
     paired: set[frozenset[str]] = set()
-    for edge in sorted(partner_edges, key=lambda e: (e.start_year or 0, e.id)):
+    for edge in partner_edges:
         if edge.source not in persons or edge.target not in persons:
             continue
         pair = frozenset((edge.source, edge.target))
@@ -105,7 +113,7 @@ def read_family(atlas: Atlas, index_id: str | None = None) -> Family:
     for couple in couples:
         couple.children = sorted(
             (c for c, ps in parents_of.items() if couple.left in ps and couple.right in ps),
-            key=lambda c: _birth(persons, c),
+            key=key,
         )
     in_couple = {c for couple in couples for c in couple.children}
     single: dict[str, list[str]] = {}
@@ -115,14 +123,29 @@ def read_family(atlas: Atlas, index_id: str | None = None) -> Family:
         for parent in parents[:1]:
             single.setdefault(parent, []).append(child)
     for children in single.values():
-        children.sort(key=lambda c: _birth(persons, c))
+        children.sort(key=key)
     return Family(persons, generation, couples, parents_of, child_links, single, index_id)
 
 
-def _birth(persons: dict[str, NodeBase], person_id: str) -> tuple[int, str]:
-    person = persons[person_id]
+def person_key(persons: dict[str, NodeBase], person_id: str) -> tuple:
+    """Oldest first, then by what is shown, the full name and the other facts; the id only
+    last, so that ids made at random on import never decide a layout."""
+    person = persons.get(person_id)
+    if person is None:
+        return (9999, "", "", 0, "", person_id)
     year = getattr(person, "birth_year", None)
-    return (year if year is not None else 9999, person.shown_label.casefold())
+    return (
+        year if year is not None else 9999,
+        person.shown_label.casefold(),
+        getattr(person, "name", "").casefold(),
+        getattr(person, "death_year", None) or 0,
+        str(getattr(person, "gender", "")),
+        person_id,
+    )
+
+
+def _pair_key(persons: dict[str, NodeBase], a: str, b: str) -> tuple:
+    return (person_key(persons, a), person_key(persons, b))
 
 
 def _drawing_order(persons: dict[str, NodeBase], a: str, b: str) -> tuple[str, str]:

@@ -72,7 +72,7 @@ def _order_partners(family: Family, component: list[str]) -> list[str]:
     if len(component) == 2 and couples:
         return [couples[0].left, couples[0].right]
     # A person with several partners stands between the first and the later ones.
-    hub = max(component, key=lambda p: (len(family.partners_of(p)), p))
+    hub = min(component, key=lambda p: (-len(family.partners_of(p)), family.birth_key(p)))
     partners = [c.right if c.left == hub else c.left for c in couples if hub in (c.left, c.right)]
     order = [*partners[:1], hub, *partners[1:]]
     order += [p for p in component if p not in order]

@@ -95,53 +95,100 @@ def children_lines(
 
 
 def emotional_line(painter: Painter, a: Point, b: Point, kind: EmotionalKind | str) -> None:
-    """close double, fused triple, distant dotted, conflict zigzag, cut-off broken by two bars,
-    abuse a zigzag with an arrow."""
+    """A straight emotional line from a to b (see `emotional_path`)."""
+    emotional_path(painter, [a, b], kind)
+
+
+def emotional_path(painter: Painter, points: list[Point], kind: EmotionalKind | str) -> None:
+    """Along `points` (straight, or a curve around other people): close double, fused triple,
+    distant dotted, conflict zigzag, cut-off broken by two bars, abuse a zigzag with an arrow."""
     colour = EMOTION_COLOUR.get(kind, MUTED)
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    length = math.hypot(dx, dy) or 1.0
-    nx, ny = -dy / length, dx / length
     if kind in (EmotionalKind.CLOSE, EmotionalKind.FUSED):
         offsets = (-2.5, 2.5) if kind == EmotionalKind.CLOSE else (-4, 0, 4)
         for o in offsets:
-            painter.line(
-                a[0] + nx * o, a[1] + ny * o, b[0] + nx * o, b[1] + ny * o, colour=colour, width=1.2
-            )
+            _polyline(painter, _offset(points, o), colour=colour, width=1.2)
     elif kind in (EmotionalKind.CONFLICT, EmotionalKind.ABUSE):
-        points = _zigzag(a, b, 5.0, 7.0)
-        for p, q in itertools.pairwise(points):
-            painter.line(*p, *q, colour=colour, width=1.3)
+        zigzag = _zigzag(points, 5.0, 7.0)
+        _polyline(painter, zigzag, colour=colour, width=1.3)
         if kind == EmotionalKind.ABUSE:
-            painter.polygon(arrow_head(b, points[-2], 10), fill=colour)
+            painter.polygon(arrow_head(zigzag[-1], zigzag[-2], 10), fill=colour)
     elif kind == EmotionalKind.CUT_OFF:
-        mx, my = (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
-        ux, uy = dx / length, dy / length
-        gap = 5.0
-        painter.line(*a, mx - ux * gap, my - uy * gap, colour=colour, width=1.3)
-        painter.line(mx + ux * gap, my + uy * gap, *b, colour=colour, width=1.3)
+        walk = _Walk(points)
+        middle, gap = walk.length / 2, 5.0
+        _polyline(painter, walk.part(0, middle - gap), colour=colour, width=1.3)
+        _polyline(painter, walk.part(middle + gap, walk.length), colour=colour, width=1.3)
         for side in (-1, 1):
-            cx, cy = mx + ux * gap * side, my + uy * gap * side
+            (cx, cy), (ux, uy) = walk.at(middle + gap * side)
+            nx, ny = -uy, ux
             painter.line(
                 cx - nx * 7, cy - ny * 7, cx + nx * 7, cy + ny * 7, colour=colour, width=1.6
             )
     elif kind == EmotionalKind.DISTANT:
-        painter.line(*a, *b, colour=colour, width=1.3, dash=(1.5, 4))
+        _polyline(painter, points, colour=colour, width=1.3, dash=(1.5, 4))
     else:
-        painter.line(*a, *b, colour=colour, width=1.0, dash=(5, 3))
+        _polyline(painter, points, colour=colour, width=1.0, dash=(5, 3))
 
 
-def _zigzag(a: Point, b: Point, amplitude: float, step: float) -> list[Point]:
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    length = math.hypot(dx, dy) or 1.0
-    ux, uy, nx, ny = dx / length, dy / length, -dy / length, dx / length
-    count = max(2, int(length // step))
-    points = [a]
+def _polyline(painter: Painter, points: list[Point], **style) -> None:
+    for p, q in itertools.pairwise(points):
+        painter.line(*p, *q, **style)
+
+
+class _Walk:
+    """Positions along a polyline by distance from its start."""
+
+    def __init__(self, points: list[Point]) -> None:
+        self.points = points
+        self.ends = list(
+            itertools.accumulate(math.dist(p, q) for p, q in itertools.pairwise(points))
+        )
+        self.length = self.ends[-1] if self.ends else 0.0
+
+    def at(self, s: float) -> tuple[Point, Point]:
+        """The point at distance s and the direction of the line there."""
+        s = min(max(s, 0.0), self.length)
+        begin = 0.0
+        for i, end in enumerate(self.ends):
+            if s <= end or i == len(self.ends) - 1:
+                p, q = self.points[i], self.points[i + 1]
+                piece = (end - begin) or 1.0
+                ux, uy = (q[0] - p[0]) / piece, (q[1] - p[1]) / piece
+                return (p[0] + ux * (s - begin), p[1] + uy * (s - begin)), (ux, uy)
+            begin = end
+        return self.points[0], (1.0, 0.0)
+
+    def part(self, start: float, stop: float) -> list[Point]:
+        if stop <= start:
+            return []
+        inner = [self.points[i + 1] for i, end in enumerate(self.ends[:-1]) if start < end < stop]
+        return [self.at(start)[0], *inner, self.at(stop)[0]]
+
+
+def _offset(points: list[Point], distance: float) -> list[Point]:
+    """The polyline moved sideways by `distance` (left of the direction of travel < 0)."""
+    normals = []
+    for p, q in itertools.pairwise(points):
+        length = math.dist(p, q) or 1.0
+        normals.append((-(q[1] - p[1]) / length, (q[0] - p[0]) / length))
+    moved = []
+    for i, (x, y) in enumerate(points):
+        around = normals[max(0, i - 1) : i + 1]
+        nx = sum(n[0] for n in around) / len(around)
+        ny = sum(n[1] for n in around) / len(around)
+        moved.append((x + nx * distance, y + ny * distance))
+    return moved
+
+
+def _zigzag(points: list[Point], amplitude: float, step: float) -> list[Point]:
+    walk = _Walk(points)
+    count = max(2, int(walk.length // step))
+    result = [points[0]]
     for i in range(1, count):
         side = amplitude if i % 2 else -amplitude
-        t = i * length / count
-        points.append((a[0] + ux * t + nx * side, a[1] + uy * t + ny * side))
-    points.append(b)
-    return points
+        (x, y), (ux, uy) = walk.at(i * walk.length / count)
+        result.append((x - uy * side, y + ux * side))
+    result.append(points[-1])
+    return result
 
 
 def trim(a: Point, b: Point, ra: float, rb: float) -> tuple[Point, Point]:
