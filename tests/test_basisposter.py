@@ -114,6 +114,14 @@ def test_questions_are_typed_one_after_another_with_enter(poster, qtbot):
     assert body_of(poster.atlas, "basisposter").questions == QUESTIONS
     assert len(poster.stack) == len(QUESTIONS)  # one undo step each
     assert focused() is poster.questions.new_line  # ready for the next one
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # on down the form: whom to invite
+    assert focused() in (poster.pick, poster.pick.lineEdit())
+    poster.questions.rows[1].field.setFocus()
+    qtbot.waitUntil(poster.questions.rows[1].field.hasFocus, timeout=10_000)
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is poster.questions.rows[2].field
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is poster.questions.new_line
     assert not poster.empty.isVisible()
     assert poster.questions.texts() == QUESTIONS
     for question in QUESTIONS:

@@ -84,6 +84,7 @@ class LineList(QWidget):
         while len(self.rows) < len(lines):
             row = LineRow(self, len(self.rows))
             self.column.insertWidget(len(self.rows), row)
+            row.show()  # now, not when the layout gets round to it: Tab can reach it at once
             self.rows.append(row)
         while len(self.rows) > len(lines):
             row = self.rows.pop()
@@ -97,8 +98,6 @@ class LineList(QWidget):
                 row.field.setCursorPosition(0)
             row.up.setEnabled(index > 0)
             row.down.setEnabled(index < len(lines) - 1)
-        if self.rows:
-            self.setTabOrder(self.rows[-1].field, self.new_line)
 
     def texts(self) -> list[str]:
         return [row.field.text() for row in self.rows]

@@ -8,6 +8,7 @@ puts the form back. Every edit is one undo step through `set_body`.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QSize, Qt, QTimer
@@ -299,11 +300,24 @@ class BasisposterView(QWidget):
         self.show_photo.setEnabled(has_photo or body.show_photo)
         self.show_photo.setToolTip("" if has_photo else t("basisposter.form.no_photo"))
         self.preview.show_drawing(BasisPosterDrawing(self.atlas, self.show_scores))
+        self._tab_order()
+
+    def _tab_order(self) -> None:
+        """Tab goes down the form as it reads, also through rows added since it was made."""
+        chain: list[QWidget] = [row.field for row in self.questions.rows]
+        chain += [self.questions.new_line, *(row.role for row in self.invited_rows)]
+        chain += [self.pick, self.pick_role, self.invite_button, self.invite_positive_button]
+        chain += [row.field for row in self.agenda.rows]
+        chain += [self.agenda.new_line, self.default_agenda_button]
+        chain += [self.date, self.place, self.drawing_choice, self.show_photo]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def _show_invited(self, invited: list[PersonRef]) -> None:
         while len(self.invited_rows) < len(invited):
             row = InvitedRow(self, len(self.invited_rows))
             self.invited_column.addWidget(row)
+            row.show()
             self.invited_rows.append(row)
         while len(self.invited_rows) > len(invited):
             row = self.invited_rows.pop()
