@@ -257,10 +257,21 @@ def test_family_layer_shows_births_and_marriages_from_the_genogram():
     atlas.set_view_setting(VIEW, "family", True)
     drawing = drawing_of(atlas)
     texts = drawing.texts()
-    for words in ("geboren Fleur", "h. Jan en Marie", "g. Jan en Marie", "overleden Marie"):
+    for words in ("geboren Fleur", "g. Jan en Marie", "overleden Marie"):
         assert words in texts
-    assert drawing.axis.start == 1970  # the family's chronology stands with the client's
+    # the axis stays the client's: what came before her birth stands at its start, with its year
+    assert drawing.axis.start == 2002
+    assert "1998: h. Jan en Marie" in texts and "1970: geboren Jan" in texts
     assert drawing.family is not None
+    earlier = [x for x, _, text, _ in drawing.family.marks if text.startswith(("1970", "1972"))]
+    assert earlier == [0.0, 0.0]
+    assert_no_overlaps(drawing)
+    # without a client's time line the family's own chronology is the axis
+    family_only = Atlas(ClientNode(label="Sanne"))
+    for person in (jan, marie):
+        family_only.add("nodes", person)
+    family_only.set_view_setting(VIEW, "family", True)
+    assert drawing_of(family_only).axis.start == 1970
     assert drawing.family.y > max(b[3] for b in drawing.label_boxes().values())
     assert "familie uit het genogram: geboorte, overlijden, relaties" in [
         e.label for e in drawing.legend()

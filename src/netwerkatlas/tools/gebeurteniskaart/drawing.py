@@ -20,7 +20,7 @@ from netwerkatlas.model.records import EventNode, PartnerStatus
 from netwerkatlas.render.drawing import LegendEntry, Rect
 from netwerkatlas.render.fonts import ASCENT, LINE_HEIGHT, baseline_offset, text_width
 from netwerkatlas.render.painter import Painter
-from netwerkatlas.render.style import INK, MUTED, PAPER, SCORE_FILL, score_symbol, tint
+from netwerkatlas.render.style import INK, MUTED, SCORE_FILL, score_symbol, tint
 from netwerkatlas.tools.gebeurteniskaart import VIEW, dates, people
 from netwerkatlas.tools.gebeurteniskaart.layout import (
     BADGE_R,
@@ -54,6 +54,7 @@ from netwerkatlas.tools.netwerkintake.drawing import draw_badge
 
 QUIET = "#8a949e"  # the family layer and the lanes: grey, so the client's events stand out
 JOIN = "#c3cad2"
+GROUND = "#ffffff"  # under labels, so the lines they stand on do not run through the words
 SCORES = (2, 1, 0, -1, -2)
 HANDLE_MIN = 28.0  # a finger-sized target
 ON_AXIS = 24.0
@@ -111,11 +112,14 @@ class TimelineDrawing:
         self.family_items = self._family(atlas) if family_on else []
         self.birth_time = self._in_unit(self.birth_year) if self.birth_year is not None else None
 
-        starts = [i.start for i in inputs] + [q.time for q in self.family_items]
+        starts = [i.start for i in inputs]
         ends = [i.end for i in inputs]
         if self.birth_time is not None:
             starts.append(self.birth_time)
+        if not starts:  # nothing of the client's own: the family's chronology is the axis
+            starts = [q.time for q in self.family_items]
         self.axis: Axis = make_axis(starts, ends, now)
+        self.family_items = [q.clamped(self.axis) for q in self.family_items]
         self.tick_width = text_width("8888", TICK_SIZE)
         reserved = self._reserved()
         self.layout = place_events(self.axis, inputs, show_scores, reserved.values())
@@ -151,8 +155,8 @@ class TimelineDrawing:
 
         def add(key: str, year: int | None, text: str) -> None:
             time = self._in_unit(year) if year is not None else None
-            if time is not None:
-                items.append(Quiet(key, time, text))
+            if year is not None and time is not None:
+                items.append(Quiet(key, time, text, year))
 
         for person in atlas.nodes(NodeKind.PERSON):
             name = person.shown_label
@@ -476,13 +480,13 @@ class TimelineDrawing:
             )
         if scored:
             if span.approximate:
-                painter.circle(x, y, BADGE_R + 3, fill=PAPER, stroke=INK, width=0.9, dash=(2, 1.6))
+                painter.circle(x, y, BADGE_R + 3, fill=GROUND, stroke=INK, width=0.9, dash=(2, 1.6))
             draw_badge(painter, x, y, BADGE_R, event.score)
         else:
             painter.circle(x, y, DOT_R, fill="#ffffff", stroke=INK, width=1.3, dash=dash)
 
     def _draw_label(self, painter: Painter, box: Box, text: LabelText) -> None:
-        painter.rect(box[0], box[1], box[2] - box[0], box[3] - box[1], fill=PAPER)
+        painter.rect(box[0], box[1], box[2] - box[0], box[3] - box[1], fill=GROUND)
         centre, top = (box[0] + box[2]) / 2, box[1] + PAD
         for line in text.lines:
             step = line.size * LINE_HEIGHT
@@ -513,7 +517,7 @@ class TimelineDrawing:
                 tip_x = min(max(x, box[0] + 2), box[2] - 2)
                 painter.line(x, y + FAMILY_R, tip_x, box[1], colour=QUIET, width=0.5)
             painter.circle(x, y, FAMILY_R, fill=QUIET)
-            painter.rect(box[0], box[1], box[2] - box[0], box[3] - box[1], fill=PAPER)
+            painter.rect(box[0], box[1], box[2] - box[0], box[3] - box[1], fill=GROUND)
             painter.text(
                 (box[0] + box[2]) / 2,
                 box[1] + PAD + FAMILY_SIZE * LINE_HEIGHT / 2 + baseline_offset(FAMILY_SIZE),

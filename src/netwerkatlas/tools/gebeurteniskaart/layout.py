@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from netwerkatlas.i18n import t
 from netwerkatlas.render.fonts import LINE_HEIGHT, text_width
 from netwerkatlas.render.text_fit import elide, wrap_words
 
@@ -339,6 +340,17 @@ class Quiet:
     key: str
     time: float
     text: str
+    year: int  # the calendar year, said in words when it lies before the axis
+
+    def clamped(self, axis: Axis) -> Quiet:
+        """Before the client's time line starts (a grandparent's birth): at its start, with
+        the year in words, so the axis stays the client's and the family still stands by it."""
+        if axis.start <= self.time <= axis.end:
+            return self
+        time = min(max(self.time, axis.start), axis.end)
+        return Quiet(
+            self.key, time, t("timeline.family.earlier", year=self.year, text=self.text), self.year
+        )
 
 
 FAMILY_SIZE = 8.0
