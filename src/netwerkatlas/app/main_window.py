@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -26,6 +26,7 @@ from netwerkatlas.app.perspective_menu import PerspectiveActions
 from netwerkatlas.app.plan_menu import PlanActions
 from netwerkatlas.app.recent import RecentFiles
 from netwerkatlas.app.session_menu import SessionActions
+from netwerkatlas.app.side_panel import SidePanel
 from netwerkatlas.app.view_tabs import ViewTabs
 from netwerkatlas.document import Document
 from netwerkatlas.i18n import t
@@ -219,7 +220,8 @@ class MainWindow(FileCommands, QMainWindow):
     def _make_docks(self) -> None:
         self.palette = SuggestionPalette(self)
         self.palette.chosen.connect(self._add_suggestion)
-        self.palette_dock = self._dock("palette", t("panel.palette"), self.palette)
+        self.side_panel = SidePanel(self.palette, self)
+        self.palette_dock = self._dock("palette", t("panel.palette"), self.side_panel)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
         self.details = DetailsPanel(self.push, self)
         self.details.set_atlas(self.document.atlas)
@@ -383,17 +385,14 @@ class MainWindow(FileCommands, QMainWindow):
         return self.views.currentWidget()
 
     def _view_switched(self, index: int) -> None:
-        view = self.views.widget(index)
-        # The suggestions are netwerkintake themes: out of the way on the other views.
-        if not self.views.current_tab().instrument.shows_palette:
-            if self.palette_dock.isVisible():
-                self._palette_was_visible = True
-                self.palette_dock.hide()
-            view.fit_all()
-            QTimer.singleShot(0, view.fit_all)  # again, once the dock is gone
-        elif getattr(self, "_palette_was_visible", False) and not self.client_mode:
-            self._palette_was_visible = False
-            self.palette_dock.show()
+        # The suggestions are netwerkintake themes; beside the other views the same panel says
+        # how to work them. It never hides on a switch, so the tabs stay under the pointer.
+        instrument = self.views.current_tab().instrument
+        self.palette_dock.setWindowTitle(
+            self.side_panel.show_for(instrument.name, instrument.shows_palette)
+        )
+        if not instrument.shows_palette:
+            self.views.widget(index).fit_all()
         self.views.currentWidget().setFocus()
 
     def undo(self) -> None:

@@ -1,0 +1,49 @@
+"""The left panel stays put when the view changes, so the tabs never move under the pointer;
+beside a view without suggestions it says how to work that view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint
+
+from netwerkatlas import i18n
+from netwerkatlas.tools.registry import INSTRUMENTS
+
+
+def tab_places(window) -> list[QPoint]:
+    bar = window.views.tabBar()
+    return [bar.mapTo(window, bar.tabRect(i).center()) for i in range(bar.count())]
+
+
+def test_the_tabs_stay_in_place_whatever_view_is_in_front(window, qtbot):
+    window.palette_dock.show()
+    qtbot.waitUntil(window.palette_dock.isVisible)
+    before = tab_places(window)
+    for index in range(window.views.count()):
+        window.views.setCurrentIndex(index)
+        window.repaint()
+        assert window.palette_dock.isVisible()
+        assert tab_places(window) == before, window.views.tabText(index)
+
+
+def test_beside_each_view_the_panel_says_how_to_work_it(window):
+    for instrument in INSTRUMENTS:
+        window.views.show_instrument(instrument.name)
+        panel = window.side_panel
+        if instrument.shows_palette:
+            assert panel.currentWidget() is window.palette
+            assert window.palette_dock.windowTitle() == i18n.t("panel.palette")
+        else:
+            assert panel.currentWidget() is panel.help
+            assert window.palette_dock.windowTitle() == i18n.t("panel.view_help")
+            assert panel.help.text() == i18n.t(f"view_help.{instrument.name}")
+
+
+def test_every_view_without_suggestions_has_its_own_help_in_both_languages():
+    for instrument in INSTRUMENTS:
+        if instrument.shows_palette:
+            continue
+        for language in i18n.LANGUAGES:
+            assert f"view_help.{instrument.name}" in i18n.catalogue(language), (
+                instrument.name,
+                language,
+            )
