@@ -9,7 +9,7 @@ from tests.undo_checks import assert_undo_all_and_redo_all
 
 from netwerkatlas import io
 from netwerkatlas.commands import SetPositions, UndoStack
-from netwerkatlas.model import Direction, NodeKind
+from netwerkatlas.model import Direction, EdgeKind, NodeKind
 from netwerkatlas.resources import example_path
 from netwerkatlas.tools.netwerkintake import VIEW, edits
 
@@ -28,7 +28,7 @@ steps = st.lists(
 def command_for(atlas, action, pick, number):
     nodes = sorted(n.id for n in atlas.nodes())
     others = [n for n in nodes if n != atlas.client_id]
-    links = sorted(e.id for e in atlas.edges())
+    links = sorted(e.id for e in atlas.edges(EdgeKind.INFLUENCE))  # the drawing's links
     chosen = others[pick % len(others)] if others else None
     if action == "add" or chosen is None:
         kind = (NodeKind.THEME, NodeKind.PERSON, NodeKind.EVENT)[pick % 3]

@@ -11,6 +11,9 @@ test can compare `build_all()` with the committed files.
 - genogram-familie-de-boer: four generations of one family (after the seed's genogram example);
 - ecogram-freek: Freek (16) and his contacts per leefgebied (after the seed's ecogram example).
 
+Each has life events with a date (a year, a month, an age, uncertain or a span) and the people
+involved, for the gebeurteniskaart; Sanne's come up at the intake and the follow-ups.
+
 All people are invented.
 """
 
@@ -37,6 +40,7 @@ from netwerkatlas.model.records import (
     Goal,
     Horizon,
     InfluenceLink,
+    InvolvedRelation,
     NodeBase,
     ParentChildKind,
     ParentChildRelation,
@@ -49,6 +53,7 @@ from netwerkatlas.model.records import (
     SupportStrength,
     ThemeNode,
 )
+from netwerkatlas.tools.netwerkintake.layout import place_unplaced
 from netwerkatlas.tools.sessions.edits import start_follow_up
 
 HERE = Path(__file__).resolve().parent
@@ -194,6 +199,47 @@ SANNE_FOLLOW_UPS = {
     "vervolg-2": ("Tweede vervolggesprek", ("Sanne",)),
 }
 
+# Life events beside the two bollen of the drawing, for the gebeurteniskaart: (key, label,
+# score, note, time fields, (person key, role) involved, when told: "intake" or a follow-up).
+SANNE_EVENTS: tuple[tuple[Any, ...], ...] = (
+    ("gepest", "Gepest op de basisschool", -2,
+     "In groep 7 en 8 lachten ze me elke dag uit. Thuis heb ik het nooit verteld.",
+     {"age": 10, "end_age": 12, "approximate": True}, (), "intake"),
+    ("scheiding", "Scheiding ouders", -1,
+     "Papa ging weg toen ik negen was. Daarna woonde ik met mama alleen.",
+     {"year": 2011}, (("moeder", "bleef bij haar wonen"),), "intake"),
+    ("diploma", "Diploma mbo pedagogisch werk", 2,
+     "Als eerste in de familie een diploma. Opa was er nog bij.",
+     {"date": "2022-07"}, (("moeder", ""), ("fleur", "")), "intake"),
+    ("baan", "Eerste baan in de kinderopvang", 1,
+     "Een vast contract na mijn stage.", {"date": "2023-09"}, (), "intake"),
+    ("rustiger", "Verhuizen naar een rustiger woning", 1,
+     "Ingeschreven voor een studio zonder café eronder; de wachttijd is ongeveer een jaar.",
+     {"year": 2027, "approximate": True}, (("moeder", "helpt zoeken"),), "vervolg-2"),
+)  # fmt: skip
+# Who was involved in the events of the drawing, and when that was told.
+SANNE_INVOLVED = (("opa", "moeder", "haar vader", "intake"),
+                  ("verhuizing", "fleur", "hielp met verhuizen", "vervolg-1"))  # fmt: skip
+SANNE_OPA_DATE = "2022-11"  # at the second follow-up Sanne knew the month again
+
+
+def _involve(atlas: Atlas, stem: str, event_id: str, person_id: str, role: str = "") -> None:
+    edge_id = make_id(stem, f"involved/{event_id}-{person_id}")
+    atlas.add("edges", InvolvedRelation(id=edge_id, source=event_id, target=person_id, role=role))
+
+
+def _sanne_events(atlas: Atlas, ids: dict[str, str], stage: str, places: dict[str, Point]) -> None:
+    """The events and involvements Sanne told at `stage`; events get a free netwerkintake place."""
+    for key, label, score, note, when, involved, told in SANNE_EVENTS:
+        if told == stage:
+            event = EventNode(id=ids[key], label=label, score=score, note=note, **when)
+            atlas.add("nodes", event, {"netwerkintake": places[key]})
+            for person, role in involved:
+                _involve(atlas, SANNE, ids[key], ids[person], role)
+    for event_key, person, role, told in SANNE_INVOLVED:
+        if told == stage:
+            _involve(atlas, SANNE, ids[event_key], ids[person], role)
+
 
 def _final_score(key: str) -> int:
     return next(score for k, _cls, _label, score, *_ in SANNE_BOLLEN if k == key)
@@ -216,6 +262,7 @@ def ring_positions(keys: list[str], inner: float = 240.0, outer: float = 310.0) 
 def build_sanne() -> Atlas:
     """A netwerkintake drawing: themes, people and events around Sanne, scored and linked."""
     ids = {key: make_id(SANNE, f"node/{key}") for key, *_ in SANNE_BOLLEN}
+    ids |= {key: make_id(SANNE, f"node/{key}") for key, *_ in SANNE_EVENTS}
     client = ClientNode(
         id=make_id(SANNE, "node/client"),
         label="Sanne",
@@ -260,6 +307,11 @@ def build_sanne() -> Atlas:
         "netwerkintake",
         {client.id: (0.0, 0.0)} | {ids[k]: p for k, p in places.items() if k not in later},
     )
+    taken = {ids[k]: p for k, p in places.items()} | {dropped.id: (0.0, 420.0)}
+    event_keys = [key for key, *_ in SANNE_EVENTS]
+    free = place_unplaced([ids[k] for k in event_keys], taken, client.id)
+    event_places = {k: free[ids[k]] for k in event_keys}
+    _sanne_events(atlas, ids, "intake", event_places)
     cells = {ids[k]: list(cell) for k, cell in SANNE_CIRCLE.items()}
     atlas.set_view_setting("netwerkcirkel", "cells", cells)
 
@@ -313,6 +365,8 @@ def build_sanne() -> Atlas:
             atlas.set_view_setting("netwerkcirkel", "cells", cells | moved)
         else:
             atlas.update("nodes", ids["moeder"], {"score": _final_score("moeder")})
+            atlas.update("nodes", ids["opa"], {"year": None, "date": SANNE_OPA_DATE})
+        _sanne_events(atlas, ids, key, event_places)
         for number in SANNE_DONE[key]:
             atlas.update("actions", make_id(SANNE, f"action/{number}"), {"done": True})
         for goal, (score, note) in scores.items():
@@ -391,6 +445,19 @@ DE_BOER_EMOTIONS: tuple[tuple[str, str, EmotionalKind, str], ...] = (
 )  # fmt: skip
 
 
+# Life events beside the family's births, deaths and marriages: (key, label, score, note,
+# time fields, (person key, role) involved).
+DE_BOER_EVENTS: tuple[tuple[Any, ...], ...] = (
+    ("huis", "Ruzie over het ouderlijk huis", -1,
+     "Na de dood van opa Sjaak wilden vader en oom Klaas het huis niet op dezelfde manier "
+     "verdelen. Sindsdien praten ze nauwelijks met elkaar.",
+     {"year": 2020, "end_year": 2021}, (("jan", ""), ("klaas", ""))),
+    ("zelfstandig", "Op zichzelf wonen", 1,
+     "Hij heeft een kamer in Zwolle op het oog.", {"date": "2026-09", "approximate": True},
+     (("betsy", "helpt met inrichten"),)),
+)  # fmt: skip
+
+
 def build_de_boer() -> Atlas:
     """A genogram of four generations around Thijs; the genogram view lays it out itself."""
     client = ClientNode(
@@ -451,6 +518,11 @@ def build_de_boer() -> Atlas:
             note=note,
         )
         atlas.add("edges", edge)
+    for key, label, score, note, when, involved in DE_BOER_EVENTS:
+        event_id = make_id(DE_BOER, f"node/{key}")
+        atlas.add("nodes", EventNode(id=event_id, label=label, score=score, note=note, **when))
+        for person, role in involved:
+            _involve(atlas, DE_BOER, event_id, ids[person], role)
     return atlas
 
 
@@ -522,6 +594,19 @@ FREEK_CONTACTS: tuple[Contact, ...] = (
 )  # fmt: skip
 
 
+# (key, label, score, note, time fields, (contact key, role) involved)
+FREEK_EVENTS: tuple[tuple[Any, ...], ...] = (
+    ("verhuizing-oom", "Oom Marco naar Spanje verhuisd", -1,
+     "Geen stadionbezoekjes meer.", {"year": 2022, "approximate": True}, (("oom", ""),)),
+    ("ziek", "Vader ernstig ziek", -2,
+     "Sindsdien helpt Freek veel thuis en past hij op Lieke.", {"year": 2024},
+     (("vader", ""), ("moeder", ""), ("zus", ""))),
+    ("weg-werk", "Vader weg bij zijn werk", -1,
+     "Op een vervelende manier; er is thuis minder geld.", {"date": "2025-03"},
+     (("vader", ""),)),
+)  # fmt: skip
+
+
 def build_freek() -> Atlas:
     """An ecogram: Freek's contacts grouped by leefgebied, each with a support line."""
     client = ClientNode(
@@ -581,6 +666,11 @@ def build_freek() -> Atlas:
     cells = {make_id(FREEK, f"node/{key}"): list(cell) for key, cell in circle.items()}
     atlas.set_view_setting("netwerkcirkel", "cells", cells)
     atlas.set_view_setting("netwerkcirkel", "show_counts", True)
+    for key, label, score, note, when, involved in FREEK_EVENTS:
+        event_id = make_id(FREEK, f"node/{key}")
+        atlas.add("nodes", EventNode(id=event_id, label=label, score=score, note=note, **when))
+        for person, role in involved:
+            _involve(atlas, FREEK, event_id, make_id(FREEK, f"node/{person}"), role)
     return atlas
 
 
