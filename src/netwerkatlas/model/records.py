@@ -512,7 +512,6 @@ class AtlasMeta(Record):
     note: Note = ""
     next_evaluation: IsoDateOrEmpty = ""  # the next evaluation moment of the plan
     shown_view: Short = ""  # the view in front when the file was saved: it opens there again
-    shown_view: Short = ""  # the view in front when the file was saved: it opens there again
 
 
 # The snapshot is made of the records above, so it is defined after them and joined in here.
