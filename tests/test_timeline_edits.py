@@ -83,6 +83,12 @@ def test_an_event_without_people_is_one_plain_add(atlas):
     assert stack.undo_text() == "Gebeurtenis toevoegen"
 
 
+def test_an_event_at_birth_keeps_age_0(atlas):
+    one_step(atlas, edits.add_event(atlas, "Te vroeg geboren", parse("0 jaar")))
+    event = next(e for e in atlas.nodes() if e.label == "Te vroeg geboren")
+    assert event.age == 0
+
+
 def test_adding_refuses_what_is_not_a_person(atlas):
     with pytest.raises(ValueError, match="not a person"):
         edits.add_event(atlas, "x", parse("2020"), people=["verhuizing"])

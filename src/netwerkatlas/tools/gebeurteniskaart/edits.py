@@ -73,7 +73,8 @@ def add_event(
     for person_id in people:
         if not is_person(atlas, person_id):
             raise ValueError(f"{person_id!r} is not a person of this atlas")
-    fields = {k: v for k, v in _time_fields(when).items() if v not in (None, False)}
+    # defaults left out, so the record is what a file would hold (age 0 is a time, not False)
+    fields = {k: v for k, v in _time_fields(when).items() if v is not None and v is not False}
     record = EventNode(label=label.strip(), score=score, **fields)
     add = AddItem(NODES, record, positions={NETWERKINTAKE: _free_spot(atlas, record.id)})
     links = [_involving(record.id, p) for p in dict.fromkeys(people)]
