@@ -264,7 +264,7 @@ LONG = (
 )
 
 
-def filled_atlas(questions=QUESTIONS, photo: bool = False):
+def filled_atlas(questions=QUESTIONS, photo: bool = False, crowd: int = 0):
     atlas, _ = io.load(example_path())
     mother = person(atlas, "Moeder")
     if photo:
@@ -275,6 +275,10 @@ def filled_atlas(questions=QUESTIONS, photo: bool = False):
             "invited": [
                 PersonRef(person_id=mother.id, role="moeder"),
                 PersonRef(name="Tante Els Vermeulen", role="tante"),
+                *(
+                    PersonRef(name=f"Buurvrouw Wilhelmina van Oldenbarnevelt {n}", role="buren")
+                    for n in range(crowd)
+                ),
             ],
             "meeting_date": "2026-03-14",
             "place": "Buurthuis De Linde",
@@ -360,11 +364,11 @@ def ink_outside(pdf: bytes, margin_pt: float, dpi: int = 40) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("questions", "photo"),
-    [(QUESTIONS, True), ([LONG] * 8, False), (["Één", "Twee?"], False)],
+    ("questions", "photo", "crowd"),
+    [(QUESTIONS, True, 0), ([LONG] * 8, False, 30), (["Één", "Twee?"], False, 0)],
 )
-def test_no_text_leaves_its_frame_and_no_ink_in_the_margins(questions, photo):
-    atlas = filled_atlas(questions, photo)
+def test_no_text_leaves_its_frame_and_no_ink_in_the_margins(questions, photo, crowd):
+    atlas = filled_atlas(questions, photo, crowd)
     drawing = BasisPosterDrawing(atlas)
     for frame, line in drawing.text_boxes():
         assert inside(line.extent, frame), (line.text, frame)

@@ -82,6 +82,30 @@ def _panel(area: Rect, paras: list[Para], fill: str | None, top_room: float = 0.
     return Panel(area, frame, fill, flow(paras, frame))
 
 
+def _side_panel(area: Rect, invited: list[Para], agenda: list[Para]) -> Panel:
+    """Who is invited above the agenda. When both do not fit, each gets a part of the panel
+    (by what it needs, between a third and two thirds), so a long guest list never pushes the
+    agenda off the poster."""
+    panel = _panel(area, invited + agenda, SIDE_FILL)
+    if panel.text.complete:
+        return panel
+    x, y, w, h = panel.frame
+    need_invited = flow(invited, (x, 0, w, 10_000)).height
+    need_agenda = flow(agenda, (x, 0, w, 10_000)).height
+    share = min(2 / 3, max(1 / 3, need_invited / (need_invited + need_agenda)))
+    top = flow(invited, (x, y, w, h * share))
+    room = top.height + PAD
+    bottom = flow(agenda, (x, y + room, w, h - room))
+    both = Flowed(
+        top.lines + bottom.lines,
+        top.marks + bottom.marks,
+        min(top.scale, bottom.scale),
+        room + bottom.height,
+        top.complete and bottom.complete,
+    )
+    return Panel(area, panel.frame, SIDE_FILL, both)
+
+
 class BasisPosterDrawing:
     """The basisposter of an atlas, laid out once, ready to be drawn on any `Painter`."""
 
@@ -158,16 +182,16 @@ class BasisPosterDrawing:
         caption_h = self.network_panel.text.height
         fx, fy, fw, fh = self.network_panel.frame
         self.network_frame: Rect = (fx, fy + caption_h + 12, fw, max(10.0, fh - caption_h - 12))
-        side = [Para(t("basisposter.invited_title"), 30, bold=True)]
-        side += [Para(line, 25, gap_before=0.3) for line in self.invited] or [
+        invited = [Para(t("basisposter.invited_title"), 30, bold=True)]
+        invited += [Para(line, 25, gap_before=0.3) for line in self.invited] or [
             Para(t("basisposter.nobody_invited"), 24, colour=MUTED, gap_before=0.3)
         ]
-        side.append(Para(t("basisposter.agenda_title"), 30, bold=True, gap_before=1.0))
-        side += [
+        agenda = [Para(t("basisposter.agenda_title"), 30, bold=True, gap_before=1.0)]
+        agenda += [
             Para(text, 23, number=str(n), gap_before=0.25) for n, text in enumerate(self.agenda, 1)
         ]
         side_x = left_w + GAP
-        self.side_panel = _panel((side_x, row, WIDTH - side_x, HEIGHT - row), side, SIDE_FILL)
+        self.side_panel = _side_panel((side_x, row, WIDTH - side_x, HEIGHT - row), invited, agenda)
 
     def panels(self) -> list[Panel]:
         return [self.questions_panel, self.network_panel, self.side_panel]
