@@ -152,6 +152,15 @@ def test_questions_are_typed_one_after_another_with_enter(poster, qtbot):
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert body_of(poster.atlas, "basisposter").questions == [QUESTIONS[2], QUESTIONS[1]]
     assert poster.questions.texts() == [QUESTIONS[2], QUESTIONS[1]]
+    # typing in one line and taking out another keeps what was typed, in its own line
+    second = poster.questions.rows[1].field
+    second.setFocus()
+    qtbot.waitUntil(second.hasFocus, timeout=10_000)
+    second.end(False)
+    qtbot.keyClicks(second, " En op zondag?")
+    qtbot.mouseClick(poster.questions.rows[0].remove, Qt.MouseButton.LeftButton)
+    assert body_of(poster.atlas, "basisposter").questions == [QUESTIONS[1] + " En op zondag?"]
+    assert poster.questions.texts() == [QUESTIONS[1] + " En op zondag?"]
 
 
 def test_invited_people_are_picked_from_the_atlas_and_a_rename_shows_on_paper(

@@ -136,8 +136,19 @@ class LineList(QWidget):
         following = self.rows[index + 1].field if index + 1 < len(self.rows) else self.new_line
         following.setFocus(Qt.FocusReason.TabFocusReason)
 
+    def _commit_typing(self) -> bool:
+        """A line being typed in is kept before the lines are moved or one is taken out;
+        False when that emptied it, so the lines were renumbered."""
+        count = len(self.lines)
+        for index, row in enumerate(self.rows):
+            if row.field.isModified():
+                self.commit_row(index)
+        return len(self.lines) == count
+
     def move(self, index: int, step: int, follow: bool = False) -> None:
         """Move line `index` by `step`; with `follow` the cursor goes along."""
+        if not self._commit_typing():
+            return
         target = index + step
         if 0 <= index < len(self.lines) and 0 <= target < len(self.lines):
             lines = list(self.lines)
@@ -147,5 +158,5 @@ class LineList(QWidget):
                 self.rows[target].field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def remove(self, index: int) -> None:
-        if 0 <= index < len(self.lines):
+        if self._commit_typing() and 0 <= index < len(self.lines):
             self._change(self.lines[:index] + self.lines[index + 1 :])

@@ -409,6 +409,10 @@ class BasisposterView(QWidget):
             self._update("invited", invited=[*refs, *new])
 
     def uninvite(self, index: int) -> None:
+        for row in self.invited_rows:  # a role being typed is kept first
+            if row.role.isModified():
+                row.role.setModified(False)
+                self.set_role(row.index, row.role.text())
         refs = self._refs()
         if 0 <= index < len(refs):
             self._update("invited", invited=refs[:index] + refs[index + 1 :])
