@@ -8,14 +8,16 @@ import random
 import uuid
 
 import pytest
-from tests.genogram_families import random_family
+from tests.genogram_families import FamilyBuilder, random_family
 from tests.test_gedcom import big_family, write
 
 from netwerkatlas.commands import UndoStack
 from netwerkatlas.io.gedcom import read_gedcom
 from netwerkatlas.model import EDGES, NODES, Atlas, ClientNode, Gender
+from netwerkatlas.tools.genogram import VIEW
 from netwerkatlas.tools.genogram.drawing import GenogramDrawing
 from netwerkatlas.tools.genogram.importing import import_family
+from netwerkatlas.tools.genogram.layout import ROW
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +86,53 @@ def test_sibling_bars_of_different_couples_never_overlap(tree, source):
     drawing = GenogramDrawing(atlas)
     assert len(drawing.sibling_bars()) > 10
     assert bars_overlap(drawing) == []
+
+
+def married_across_generations(index: str):
+    """Xander marries Zoë, the daughter of his cousin Yvonne: partners one generation apart
+    by descent, as in many large family trees."""
+    f = FamilyBuilder("Gerrit", 1920)
+    for name, gender, born in [
+        ("Gerda", Gender.FEMALE, 1922),
+        ("Piet", Gender.MALE, 1945),
+        ("Pia", Gender.FEMALE, 1947),
+        ("Quirine", Gender.FEMALE, 1943),
+        ("Quinten", Gender.MALE, 1941),
+        ("Yvonne", Gender.FEMALE, 1962),
+        ("Youssef", Gender.MALE, 1960),
+        ("Xander", Gender.MALE, 1970),
+        ("Zoë", Gender.FEMALE, 1984),
+        ("Bas", Gender.MALE, 2010),
+    ]:
+        f.person(name, gender, born)
+    f.couple("Gerrit", "Gerda")
+    f.child(("Gerrit", "Gerda"), "Piet")
+    f.child(("Gerrit", "Gerda"), "Quirine")
+    f.couple("Piet", "Pia")
+    f.couple("Quinten", "Quirine")
+    f.child(("Piet", "Pia"), "Xander")
+    f.child(("Quinten", "Quirine"), "Yvonne")
+    f.couple("Youssef", "Yvonne")
+    f.child(("Youssef", "Yvonne"), "Zoë")
+    f.couple("Xander", "Zoë")
+    f.child(("Xander", "Zoë"), "Bas")
+    if index != "Gerrit":
+        f.atlas.set_view_setting(VIEW, "index_id", f.ids[index])
+    return f
+
+
+@pytest.mark.parametrize("index", ["Gerrit", "Xander", "Bas", "Youssef"])
+def test_partners_from_different_generations_stand_in_one_row(index):
+    f = married_across_generations(index)
+    drawing = GenogramDrawing(f.atlas)
+    y = {name: drawing.positions[pid][1] for name, pid in f.ids.items()}
+    for route in drawing.couple_routes():  # level lines, no diagonals
+        assert route.start[1] == route.end[1]
+    assert y["Xander"] == y["Zoë"]
+    family = drawing.family
+    for child, parents in family.parents_of.items():
+        for parent in parents:
+            assert drawing.positions[child][1] >= drawing.positions[parent][1] + ROW
+    # Where the family allows it, a child is one row under its parents.
+    assert y["Piet"] == y["Quirine"] == y["Gerrit"] + ROW
+    assert y["Bas"] == y["Zoë"] + ROW

@@ -16,6 +16,7 @@ from netwerkatlas.model.records import (
     ParentChildRelation,
     PartnerRelation,
 )
+from netwerkatlas.tools.genogram import generations
 
 
 @dataclass
@@ -91,6 +92,10 @@ def read_family(atlas: Atlas, index_id: str | None = None) -> Family:
     top = min(generation.values())
     generation = {p: g - top for p, g in generation.items()}
     persons = {p: atlas.node(p) for p in generation}
+    pairs = [(e.source, e.target) for e in partner_edges if {e.source, e.target} <= persons.keys()]
+    links = [(e.source, e.target) for e in child_edges if {e.source, e.target} <= persons.keys()]
+    if not generations.consistent(generation, pairs, links):
+        generation = generations.layered(sorted(persons, key=key), pairs, links, key) or generation
 
     parents_of: dict[str, list[str]] = {}
     child_links: dict[tuple[str, str], ParentChildRelation] = {}
