@@ -2,7 +2,8 @@
 
 Names are prominent under each symbol, with the relation to the client below in grey; birth
 year top left, death year top right, the age inside; couples joined at mid-height with their
-years ("h '73", "g '97"); children hanging from the middle of their parents' line.
+years ("h '73", "g '97", "uit elkaar '20"); children hanging from the middle of their parents'
+line; emotional lines around the people in between. Where the lines run is `routing`'s work.
 """
 
 from __future__ import annotations

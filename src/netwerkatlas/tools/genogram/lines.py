@@ -189,11 +189,3 @@ def _zigzag(points: list[Point], amplitude: float, step: float) -> list[Point]:
         result.append((x - uy * side, y + ux * side))
     result.append(points[-1])
     return result
-
-
-def trim(a: Point, b: Point, ra: float, rb: float) -> tuple[Point, Point]:
-    """The segment a→b shortened by ra at a and rb at b (to leave the symbols clear)."""
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    length = math.hypot(dx, dy) or 1.0
-    ux, uy = dx / length, dy / length
-    return (a[0] + ux * ra, a[1] + uy * ra), (b[0] - ux * rb, b[1] - uy * rb)
