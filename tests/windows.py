@@ -17,6 +17,7 @@ def example_window(qtbot, qsettings, tmp_path, name: str = "") -> Iterator:
     path = tmp_path / source.name
     path.write_bytes(source.read_bytes())
     win = open_window(str(path), qsettings)
+    win.showNormal()  # the test screen is small: a new window there opens maximised
     win.resize(1300, 900)
     qtbot.waitExposed(win)
     try:

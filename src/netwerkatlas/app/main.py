@@ -9,6 +9,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from netwerkatlas import io
+from netwerkatlas.app import window_place
 from netwerkatlas.app.encryption_dialogs import OpenCancelled, open_document
 from netwerkatlas.app.lock_dialog import Choice, lock_for_opening
 from netwerkatlas.app.main_window import MainWindow
@@ -56,7 +57,7 @@ def open_window(path: str | None, settings: QSettings, as_copy: bool = False) ->
             outcome.lock.release()
     if outcome is not None and outcome.note:
         window.statusBar().showMessage(outcome.note, 6000)
-    window.show()
+    window_place.show(window, settings)
     if error is not None:
         window.show_error(t("dialog.open_error_title"), error.render())
     elif notices:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from netwerkatlas import __version__
+from netwerkatlas.app import window_place
 from netwerkatlas.app.autosave import Autosaver
 from netwerkatlas.app.details_panel import DetailsPanel
 from netwerkatlas.app.encryption_dialogs import EncryptionActions
@@ -413,6 +414,7 @@ class MainWindow(FileCommands, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.details.commit_note()
         if self.maybe_save():
+            window_place.remember(self, self.settings)
             self.views.detach()
             self.plan.detach()
             self.perspectives.detach()
