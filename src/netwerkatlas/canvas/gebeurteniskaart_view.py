@@ -39,6 +39,11 @@ def at_time(unit: str, value: int) -> dict[str, Any]:
     return when
 
 
+def whole_years(drawing, old_x: float, x: float) -> int:
+    """How many whole years (or years of age) a drag from `old_x` to `x` moves an event."""
+    return round(drawing.time_at(x) - drawing.time_at(old_x))
+
+
 class TimelineScene(DrawingScene):
     """The drawing of the events with one selectable handle per event."""
 
@@ -57,6 +62,17 @@ class TimelineScene(DrawingScene):
 
     def set_client_mode(self, on: bool) -> None:
         self.client_mode = on
+
+    def move_live(self, positions: dict[str, tuple[float, float]]) -> None:
+        """Show dragged events at whole years, where they will land; undated ones follow freely."""
+        drawing = self.drawing
+        snapped = {}
+        for event_id, (x, y) in positions.items():
+            old_x = drawing.positions[event_id][0]
+            if event_id not in drawing.undated_ids:
+                x = drawing.x_of(drawing.time_at(old_x) + whole_years(drawing, old_x, x))
+            snapped[event_id] = (x, y)
+        super().move_live(snapped)
 
     def event_ids(self) -> list[str]:
         """The events shown, in time order."""
@@ -110,8 +126,8 @@ class TimelineView(DrawingView):
             span = dates.span(atlas.node(event_id), drawing.unit, drawing.birth_year)
             start = None
             if span is not None:
-                shift = drawing.time_at(x) - drawing.time_at(old_x)
-                if round(span.start + shift) != round(span.start):
+                shift = whole_years(drawing, old_x, x)
+                if shift:
                     start = span.start + shift
             elif abs(x - old_x) >= DRAG_START and drawing.on_axis(x, drawing.axis_y):
                 start = drawing.time_at(x)  # an undated event dragged onto the axis
