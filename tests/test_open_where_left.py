@@ -61,6 +61,7 @@ def test_the_example_opens_as_an_untitled_copy_and_save_never_writes_it(
     window = open_window(str(example), qsettings, as_copy=True)
     qtbot.addWidget(window)
     assert window.document.path is None
+    assert f"Kopie van {example.name}" in window.windowTitle()
     assert len(window.document.atlas) > 5  # the example's content is there
     theme = next(n for n in window.document.atlas.nodes() if n.kind == "theme")
     window.document.push(UpdateItem("nodes", theme.id, {"note": "eigen aantekening"}))

@@ -29,6 +29,7 @@ class Document:
         self.sealing: io.Sealing | None = None  # None: the file is written unencrypted
         self.read_only = False  # someone else has the file open: never save over it
         self.recovered = False  # from a recovery copy: unsaved until the user saves it
+        self.copied_from: Path | None = None  # opened as an untitled copy of this file
         self.undo_stack = UndoStack(atlas)
         self._listeners: list[Callable[[], None]] = []
         self.undo_stack.subscribe(self._notify)
@@ -78,7 +79,11 @@ class Document:
 
     @property
     def display_name(self) -> str:
-        return self.path.name if self.path else t("app.untitled")
+        if self.path is not None:
+            return self.path.name
+        if self.copied_from is not None:
+            return t("app.copy_of", name=self.copied_from.name)
+        return t("app.untitled")
 
     def suggested_file_name(self, today: dt.date | None = None) -> str:
         """The name Save As offers: the file's own, else the client's name and today's date
@@ -100,6 +105,7 @@ class Document:
         """A file as a new, untitled atlas (a bundled example): Save never writes the original."""
         document, report = cls.open(path)
         document.path = None
+        document.copied_from = Path(path)
         return document, report
 
     def save(
@@ -114,6 +120,7 @@ class Document:
             self.atlas.update_meta({"shown_view": shown_view})
         io.save(self.atlas, target, sealing=self.sealing)
         self.path = Path(target)
+        self.copied_from = None
         self.read_only = self.recovered = False
         self.undo_stack.set_clean()
         self._notify()
