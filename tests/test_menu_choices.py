@@ -16,7 +16,8 @@ def submenu(menu, words: str):
 
 
 def assert_one_of(menu, current_text_start: str) -> None:
-    actions = [a for a in menu.actions() if not a.isSeparator()]
+    actions = [a for a in menu.actions() if a.isCheckable()]
+    assert actions, "the menu offers choices"
     groups = {a.actionGroup() for a in actions}
     assert len(groups) == 1 and None not in groups, "one group for all choices"
     (group,) = groups
@@ -54,3 +55,26 @@ def test_strength_and_direction_of_an_ecogram_line_and_the_circle_variant(
         show_view(win, win.view_circle_action, win.circle_view)
         menu = win.circle_view.context_menu(QPointF(0, 0))
         assert_one_of(submenu(menu, "Indeling"), "Netwerkcirkel van Lensink")
+
+
+def test_a_couples_status_a_childs_kind_and_an_emotional_relation_in_the_genogram(
+    qtbot, qsettings, tmp_path
+):
+    from PySide6.QtCore import Qt
+    from tests.test_canvas_editing import click
+    from tests.test_genogram_canvas import at, menu_for
+
+    with example_window(qtbot, qsettings, tmp_path, "genogram-familie-de-boer") as win:
+        show_view(win, win.view_genogram_action, win.genogram_view)
+        couple = submenu(menu_for(win, "Henk"), "Relatie met Truus")
+        assert_one_of(couple, "")
+        child = submenu(menu_for(win, "Greet"), "Kind van de ouders")
+        kinds = [a for a in child.actions() if a.actionGroup() is not None]
+        assert len(kinds) == 3 and sum(a.isChecked() for a in kinds) == 1
+        twins = [a for a in child.actions() if a.text().startswith("Tweeling")]
+        assert twins and all(a.actionGroup() is None for a in twins)  # any of: check boxes
+        click(win.genogram_view, at(win, "Greet"))
+        click(win.genogram_view, at(win, "Daan"), Qt.KeyboardModifier.ControlModifier)
+        emotional = submenu(menu_for(win, "Daan"), "Relatie tussen")
+        group = {a.actionGroup() for a in emotional.actions() if a.isCheckable()}
+        assert len(group) == 1 and None not in group

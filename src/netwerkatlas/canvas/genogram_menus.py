@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QMenu,
 )
 
+from netwerkatlas.canvas.choices import choice, one_of
 from netwerkatlas.i18n import t
 from netwerkatlas.model.records import EmotionalKind, ParentChildKind, PartnerStatus
 from netwerkatlas.tools.genogram import edits
@@ -32,28 +33,32 @@ def add_relation_menus(menu: QMenu, view, person: str) -> None:
     for relation in edits.partner_relations(atlas, person):
         other = relation.target if relation.source == person else relation.source
         sub = menu.addMenu(t("genogram.menu.couple", name=name(other)))
+        group = one_of(sub)
         for status in STATUSES:
-            action = sub.addAction(
+            choice(
+                sub,
+                group,
                 t(f"genogram.status.{status}"),
                 lambda s=status, e=relation.id: view.push_command(
                     edits.set_partner(atlas, e, status=s)
                 ),
+                relation.status == status,
             )
-            action.setCheckable(True)
-            action.setChecked(relation.status == status)
         sub.addSeparator()
         sub.addAction(t("genogram.menu.years"), lambda e=relation.id: ask_years(view, e))
     links = edits.child_links(atlas, person)
     if links:
         sub = menu.addMenu(t("genogram.menu.child_of_parents"))
         current = links[0].relation
+        group = one_of(sub)
         for kind in ParentChildKind:
-            action = sub.addAction(
+            choice(
+                sub,
+                group,
                 t(f"genogram.child.{kind}"),
                 lambda k=kind: view.push_command(edits.set_child_kind(atlas, person, k)),
+                current == kind,
             )
-            action.setCheckable(True)
-            action.setChecked(current == kind)
         siblings = edits.siblings_of(atlas, person)
         if siblings:
             sub.addSeparator()
@@ -85,14 +90,16 @@ def add_relation_menus(menu: QMenu, view, person: str) -> None:
         a, b = selected
         existing = edits.emotional_between(atlas, a, b)
         sub = menu.addMenu(t("genogram.menu.emotional", a=name(a), b=name(b)))
+        group = one_of(sub)
         for kind in EmotionalKind:
             key = "other_relation" if kind == EmotionalKind.OTHER else kind
-            action = sub.addAction(
+            choice(
+                sub,
+                group,
                 t(f"genogram.legend.{key}"),
                 lambda k=kind: view.push_command(edits.set_emotional(atlas, a, b, k)),
+                existing is not None and existing.quality == kind,
             )
-            action.setCheckable(True)
-            action.setChecked(existing is not None and existing.quality == kind)
         if existing is not None:
             sub.addSeparator()
             sub.addAction(
