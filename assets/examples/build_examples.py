@@ -53,7 +53,6 @@ from netwerkatlas.model.records import (
     SupportStrength,
     ThemeNode,
 )
-from netwerkatlas.tools.netwerkintake.layout import place_unplaced
 from netwerkatlas.tools.sessions.edits import start_follow_up
 
 HERE = Path(__file__).resolve().parent
@@ -201,6 +200,7 @@ SANNE_FOLLOW_UPS = {
 
 # Life events beside the two bollen of the drawing, for the gebeurteniskaart: (key, label,
 # score, note, time fields, (person key, role) involved, when told: "intake" or a follow-up).
+# Each is a bol of the netwerkintake too, which holds 20 on one ring around the client.
 SANNE_EVENTS: tuple[tuple[Any, ...], ...] = (
     ("gepest", "Gepest op de basisschool", -2,
      "In groep 7 en 8 lachten ze me elke dag uit. Thuis heb ik het nooit verteld.",
@@ -211,8 +211,6 @@ SANNE_EVENTS: tuple[tuple[Any, ...], ...] = (
     ("diploma", "Diploma mbo pedagogisch werk", 2,
      "Als eerste in de familie een diploma. Opa was er nog bij.",
      {"date": "2022-07"}, (("moeder", ""), ("fleur", "")), "intake"),
-    ("baan", "Eerste baan in de kinderopvang", 1,
-     "Een vast contract na mijn stage.", {"date": "2023-09"}, (), "intake"),
     ("rustiger", "Verhuizen naar een rustiger woning", 1,
      "Ingeschreven voor een studio zonder café eronder; de wachttijd is ongeveer een jaar.",
      {"year": 2027, "approximate": True}, (("moeder", "helpt zoeken"),), "vervolg-2"),
@@ -229,7 +227,7 @@ def _involve(atlas: Atlas, stem: str, event_id: str, person_id: str, role: str =
 
 
 def _sanne_events(atlas: Atlas, ids: dict[str, str], stage: str, places: dict[str, Point]) -> None:
-    """The events and involvements Sanne told at `stage`; events get a free netwerkintake place."""
+    """The events and involvements Sanne told at `stage`, each event at its netwerkintake place."""
     for key, label, score, note, when, involved, told in SANNE_EVENTS:
         if told == stage:
             event = EventNode(id=ids[key], label=label, score=score, note=note, **when)
@@ -307,10 +305,11 @@ def build_sanne() -> Atlas:
         "netwerkintake",
         {client.id: (0.0, 0.0)} | {ids[k]: p for k, p in places.items() if k not in later},
     )
-    taken = {ids[k]: p for k, p in places.items()} | {dropped.id: (0.0, 420.0)}
-    event_keys = [key for key, *_ in SANNE_EVENTS]
-    free = place_unplaced([ids[k] for k in event_keys], taken, client.id)
-    event_places = {k: free[ids[k]] for k in event_keys}
+    # outside the ring, each in a direction of its own between two bollen of the ring
+    event_places: dict[str, Point] = {}
+    for index, (key, *_) in enumerate(SANNE_EVENTS):
+        angle = math.radians(33.75 + 90 * index)
+        event_places[key] = (round(430 * math.sin(angle), 2), round(-430 * math.cos(angle), 2))
     _sanne_events(atlas, ids, "intake", event_places)
     cells = {ids[k]: list(cell) for k, cell in SANNE_CIRCLE.items()}
     atlas.set_view_setting("netwerkcirkel", "cells", cells)
