@@ -5,14 +5,17 @@ that already holds it is refused with its place."""
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from netwerkatlas import i18n, io
 from netwerkatlas.io.errors import AtlasFileError
 from netwerkatlas.io.migrations import MigrationRefused, path_in_original, v4_to_v5
-from netwerkatlas.model import EDGES, NODES, EdgeKind, InvolvedRelation
+from netwerkatlas.model import EDGES, NODES, EdgeKind, EventNode, InvolvedRelation
 
 
 @pytest.fixture(autouse=True)
@@ -150,7 +153,7 @@ def test_errors_in_a_version_4_file_point_into_that_file():
 
 
 def test_an_involved_edge_is_an_edge_like_the_others():
-    from netwerkatlas.model import Atlas, EventNode, PersonNode
+    from netwerkatlas.model import Atlas, PersonNode
 
     atlas = Atlas()
     atlas.add(NODES, EventNode(id="e", label="Verhuizing"))
@@ -158,3 +161,44 @@ def test_an_involved_edge_is_an_edge_like_the_others():
     atlas.add(EDGES, InvolvedRelation(id="i", source="e", target="p"))
     assert [e.id for e in atlas.edges(EdgeKind.INVOLVED)] == ["i"]
     assert [e.id for e in atlas.edges_of("p")] == ["i"]
+
+
+TIMES = ["", "1998", "ca. 1998", "jaren 90", "2009-2011", "maart 2014", "12-3-2014", "14 jaar"]
+TIMES += ["12-14 jaar", "ca. 14 jaar", "0 jaar"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(TIMES),
+            st.lists(st.sampled_from(["c", "opa", "oma"]), unique=True),
+            st.text(max_size=8),
+        ),
+        max_size=6,
+    )
+)
+def test_any_events_and_people_involved_survive_a_save_and_load(events):
+    from netwerkatlas.model import Atlas, ClientNode, PersonNode
+    from netwerkatlas.tools.gebeurteniskaart import people
+    from netwerkatlas.tools.gebeurteniskaart.dates import parse
+
+    atlas = Atlas(ClientNode(id="c", name="Sanne", birth_year=2002))
+    atlas.add(NODES, PersonNode(id="opa", name="Opa"))
+    atlas.add(NODES, PersonNode(id="oma", name="Oma"))
+    for number, (when, involved, role) in enumerate(events):
+        event_id = f"e{number}"
+        atlas.add(NODES, EventNode(id=event_id, label=when or "?", **parse(when)))
+        for person in involved:
+            edge_id = people.ordered_id()
+            atlas.add(
+                EDGES, InvolvedRelation(id=edge_id, source=event_id, target=person, role=role)
+            )
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "rond.netwerkatlas"
+        io.save(atlas, path)
+        again, report = io.load(path)
+    assert report.notices == []
+    assert io.dumps(again) == io.dumps(atlas)
+    for number, (_, involved, _) in enumerate(events):
+        assert people.involved(again, f"e{number}") == involved
