@@ -147,6 +147,7 @@ def test_the_household_in_the_middle_from_the_context_menu_and_by_dragging(freek
     assert atlas.node(lieke).life_domain == "vrienden"
     assert lieke in scene.drawing.cards and lieke not in scene.drawing.centre.members
     # Oma's card, taken by its corner, dragged into the middle: she joins the household.
+    view.fit_all()  # Lieke's new card changed the drawing's extent: all of it in sight again
     x1, y1, _, _ = scene.drawing.card_box(oma)
     drag(view, (x1 + 4, y1 + 4), (0.0, 6.0))
     assert atlas.node(oma).life_domain == "gezin of huishouden"
