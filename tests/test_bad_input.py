@@ -968,7 +968,7 @@ def test_validate_in_english(folder, capsys):
 )
 def test_a_text_file_renamed_to_netwerkatlas_is_called_no_atlas(folder, content):
     """Not "edited by hand", no Python wording: the file was never an atlas."""
-    problem, message = fails(write(folder, content), "not_json")
+    _, message = fails(write(folder, content), "not_json")
     assert "geen Netwerkatlas-bestand" in message
     assert content.splitlines()[0][:30] in message
     assert "met de hand bewerkt" not in message and "Expecting" not in message
