@@ -352,3 +352,14 @@ def test_a_handle_covers_the_mark_and_the_label_beside_it():
     width, height = drawing.handle_size(event.id)
     assert x - width / 2 <= box[0] and box[2] <= x + width / 2
     assert y - height / 2 <= box[1] and height >= 28
+
+
+def test_a_crowd_of_family_events_before_the_axis_stacks_at_its_start():
+    atlas = atlas_with(EventNode(label="Verhuizing", year=2014, score=1))
+    rng = random.Random(5)
+    for i in range(50):
+        atlas.add("nodes", PersonNode(label=f"Familielid {i}", birth_year=rng.randint(1930, 2015)))
+    atlas.set_view_setting(VIEW, "family", True)
+    drawing = drawing_of(atlas)
+    assert drawing.family is not None and len(drawing.family.marks) == 50
+    assert_no_overlaps(drawing)

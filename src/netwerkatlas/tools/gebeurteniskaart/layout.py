@@ -197,8 +197,12 @@ class Placer:
             for o in near:
                 top, bottom = (edge - height, edge) if up else (edge, edge + height)
                 if o[1] < bottom + GAP and top - GAP < o[3]:
-                    edge = o[1] - GAP if up else o[3] + GAP
-                    moved = True
+                    beyond = o[1] - GAP if up else o[3] + GAP
+                    # only ever outward: a box exactly GAP away may still seem to touch
+                    # when rounding has its say, and must not hold the label in place forever
+                    if (beyond < edge) if up else (beyond > edge):
+                        edge = beyond
+                        moved = True
         return edge
 
     def place(self, width: float, height: float, x: float, edge: float, up: bool) -> Box:
