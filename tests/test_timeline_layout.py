@@ -111,6 +111,8 @@ def test_every_kind_of_date_stands_at_its_time_and_on_the_side_of_its_score():
     assert "ca. 2010" in texts and "2009–2011" in texts and "jaren 90" in texts
     assert "maart 2015" in texts and "12 juli 2016" in texts
     assert "geboren 2002" in texts
+    assert texts.count("++") == 1 and "−−" in texts  # the score symbols are drawn as text too
+    assert set(drawn_texts(drawing)) == set(texts)
     legend = [entry.label for entry in drawing.legend()]
     assert "periode (van–tot)" in legend and "tijd bij benadering (ca., jaren 90)" in legend
     assert "++ helpt veel" in legend

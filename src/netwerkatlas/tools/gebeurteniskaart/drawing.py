@@ -369,6 +369,9 @@ class TimelineDrawing:
     def texts(self) -> list[str]:
         found = [line.text for i in self.spans.values() for line in i.text.lines]
         found += [line.text for u in self.undated for line in u.text.lines]
+        if self.show_scores:
+            scores = (self.events[i].score for i in self.positions)
+            found += [score_symbol(score) for score in scores if score is not None]
         found += [str(time) for _, time, labelled in self.axis.ticks(self.tick_width) if labelled]
         found.append(self.axis_caption())
         if self.birth_time is not None:
