@@ -29,6 +29,7 @@ from netwerkatlas.app.recent import RecentFiles
 from netwerkatlas.app.session_menu import SessionActions
 from netwerkatlas.app.side_panel import SidePanel
 from netwerkatlas.app.view_tabs import ViewTabs
+from netwerkatlas.commands.edits import notices_of
 from netwerkatlas.document import Document
 from netwerkatlas.i18n import t
 from netwerkatlas.model import EDGES, NODES, AtlasError, NodeKind
@@ -239,6 +240,9 @@ class MainWindow(FileCommands, QMainWindow):
         self.details_dock.raise_()
         self.scene.selectionChanged.connect(self._selection_changed)
         self.genogram_scene.selectionChanged.connect(self._genogram_selection_changed)
+        if "gebeurteniskaart" in self.views.tabs:
+            timeline = self.views.tab("gebeurteniskaart").scene
+            timeline.selectionChanged.connect(self._timeline_selection_changed)
         self.list.selection_changed.connect(self._list_selection_changed)
         self.professional_docks = [self.details_dock]
 
@@ -256,7 +260,15 @@ class MainWindow(FileCommands, QMainWindow):
                 self.scene.bol_items[node_id].setSelected(True)
 
     def _genogram_selection_changed(self) -> None:
-        ids = self.genogram_scene.selected_ids()
+        self._drawing_selection_changed(self.genogram_scene)
+
+    def _timeline_selection_changed(self) -> None:
+        self._drawing_selection_changed(self.views.tab("gebeurteniskaart").scene)
+
+    def _drawing_selection_changed(self, scene) -> None:
+        """A person or event chosen in a drawn view (genogram, gebeurteniskaart) is shown in
+        the Details panel."""
+        ids = scene.selected_ids()
         if ids:
             self.details.show_item(NODES, ids[0])
         else:
@@ -306,6 +318,10 @@ class MainWindow(FileCommands, QMainWindow):
             self.document.push(command)
         except AtlasError as error:
             self.statusBar().showMessage(t("status.command_failed", detail=error), 6000)
+            return
+        notices = notices_of(command)  # a removed person kept as a typed name in a document
+        if notices:
+            self.statusBar().showMessage(" ".join(notices), 10000)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
