@@ -127,3 +127,21 @@ def test_set_body_is_one_undo_step_each_time(atlas):
 
 def test_person_ref_defaults_are_typed_and_empty():
     assert PersonRef() == PersonRef(person_id=None, name="", role="")
+
+
+def test_the_documents_model_and_pages_load_without_qt():
+    """The CLI exports the signaleringsplan without Qt: its model, store and pages import none."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import netwerkatlas.model.plan_bodies, netwerkatlas.tools.meeting.store\n"
+        "import netwerkatlas.tools.meeting.privacy, netwerkatlas.tools.meeting.defaults\n"
+        "import netwerkatlas.tools.signaleringsplan.document\n"
+        "import netwerkatlas.tools.signaleringsplan.summary\n"
+        "print(','.join(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
