@@ -224,3 +224,31 @@ def test_the_tab_opens_with_its_shortcut_and_exports_through_the_export(window):
     assert "Ik werk en ik slaap goed" in pdf_text(data)
     summary = render(atlas, ExportOptions(format="txt")).data.decode("utf-8")
     assert "Signaleringsplan" in summary and "Ik werk en ik slaap goed" in summary
+
+
+def test_a_long_plan_stays_inside_the_margins_over_several_pages():
+    from netwerkatlas.tools.signaleringsplan import edits
+
+    atlas = Atlas(ClientNode(id="sanne", name="Sanne de Vries"))
+    body = edits.current(atlas)
+    for _ in range(4):
+        body, _ = edits.add_phase(body)
+    long_word = "slaapproblemenbijhouderslijstje" * 6  # one word wider than the page
+    for index in range(len(body.phases)):
+        texts = [f"Signaal {index}.{n}: " + "ik merk dat het minder gaat " * 8 for n in range(5)]
+        body = edits.with_phase(body, index, signals=[*texts, long_word], i_do=texts[:2])
+    edits.store(atlas, body, "").redo(atlas)
+    data = export(atlas, Privacy())
+    assert len(page_sizes_mm(data)) > 2 and set(page_sizes_mm(data)) == {(210, 297)}
+    assert ink_in_margins(data) == []
+    assert "Fase 7 · Crisis" in pdf_text(data)
+
+
+def test_the_document_speaks_english(plan):
+    view, atlas, _, _ = plan
+    fill_first_phase(view)
+    set_language("en")
+    text = pdf_text(export(atlas, Privacy()))
+    for expected in ("Signals: what I and others notice", "What my close ones do", "Phase 3"):
+        assert expected in text, expected
+    assert "Crisis contacts" in text and "orange" in text
