@@ -19,6 +19,16 @@ if os.environ.get("CI"):
 
 
 @pytest.fixture(autouse=True)
+def dutch_again_afterwards():
+    """A test that switches the language (`--lang en`, set_language) does not leave the
+    tests after it speaking English."""
+    from netwerkatlas import i18n
+
+    yield
+    i18n.set_language("nl")
+
+
+@pytest.fixture(autouse=True)
 def data_folder(tmp_path_factory, monkeypatch):
     """A data folder of the test's own: recovery copies never land in (or come from) the
     user's real folder, and no test sees another's copy offered at start."""

@@ -48,7 +48,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.settings = settings
         self.recent = RecentFiles(settings)
         self.views = ViewTabs(document.atlas, self.push, self)
-        self.views.currentChanged.connect(self._view_switched)
+        self.views.instrument_changed.connect(self._view_switched)
         self.setCentralWidget(self.views)
         self.resize(1280, 860)
         self.client_mode = False
@@ -401,7 +401,7 @@ class MainWindow(FileCommands, QMainWindow):
     def current_view(self):
         return self.views.currentWidget()
 
-    def _view_switched(self, index: int) -> None:
+    def _view_switched(self) -> None:
         # The suggestions are netwerkintake themes; beside the other views the same panel says
         # how to work them. It never hides on a switch, so the tabs stay under the pointer.
         instrument = self.views.current_tab().instrument
@@ -409,7 +409,7 @@ class MainWindow(FileCommands, QMainWindow):
             self.side_panel.show_for(instrument.name, instrument.shows_palette)
         )
         if not instrument.shows_palette:
-            self.views.widget(index).fit_all()
+            self.views.currentWidget().fit_all()
         self.views.currentWidget().setFocus()
 
     def undo(self) -> None:

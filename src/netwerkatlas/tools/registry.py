@@ -93,6 +93,7 @@ class Instrument:
     shows_palette: bool = False  # the suggestion palette belongs to this tab
     compares: bool = False  # its document compares sessions: given the atlas unredacted
     text: Ref = None  # -> (atlas, options) -> str, the document as plain text
+    group: str = ""  # instruments of one group share one tab, with inner tabs ("meeting")
 
     @property
     def exportable(self) -> bool:

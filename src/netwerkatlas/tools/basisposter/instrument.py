@@ -4,6 +4,7 @@ from netwerkatlas.tools.basisposter import VIEW
 from netwerkatlas.tools.registry import Instrument
 
 INSTRUMENT = Instrument(
+    group="meeting",
     name=VIEW,
     title_key="view.basisposter",
     action_key="action.view_basisposter",

@@ -4,6 +4,7 @@ from netwerkatlas.tools.contactschema import VIEW
 from netwerkatlas.tools.registry import Instrument
 
 INSTRUMENT = Instrument(
+    group="meeting",
     name=VIEW,
     title_key="view.contactschema",
     action_key="action.view_contactschema",

@@ -4,6 +4,7 @@ from netwerkatlas.tools.registry import Instrument
 from netwerkatlas.tools.signaleringsplan import VIEW
 
 INSTRUMENT = Instrument(
+    group="meeting",
     name=VIEW,
     title_key="view.signaleringsplan",
     action_key="action.view_signaleringsplan",

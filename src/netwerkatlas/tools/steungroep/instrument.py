@@ -4,6 +4,7 @@ from netwerkatlas.tools.registry import Instrument
 from netwerkatlas.tools.steungroep import VIEW
 
 INSTRUMENT = Instrument(
+    group="meeting",
     name=VIEW,
     title_key="view.steungroep",
     action_key="action.view_steungroep",
