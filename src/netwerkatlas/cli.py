@@ -62,6 +62,16 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def _handed_over(path: str | None, example: bool, client_mode: bool) -> bool:
+    """Whether the program already running took this start's atlas over (one per user)."""
+    from netwerkatlas.app import single_instance
+
+    if not single_instance.enabled():
+        return False
+    request = single_instance.Request(single_instance.absolute(path), example, client_mode)
+    return single_instance.forward(request) is not None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _language_from(argv)
@@ -105,9 +115,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not _has_display():
         print(t("cli.no_display"), file=sys.stderr)
         return 2
+    example = args.example is not None  # opened as a copy: Save never overwrites the example
+    if _handed_over(str(path) if path else None, example, args.client_mode):
+        print(t("cli.forwarded"))
+        return 0
     from netwerkatlas.app.main import run_app
 
-    example = args.example is not None  # opened as a copy: Save never overwrites the example
     return run_app(str(path) if path else None, client_mode=args.client_mode, example=example)
 
 
