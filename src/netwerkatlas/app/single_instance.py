@@ -37,7 +37,7 @@ LOG_ENV = "NETWERKATLAS_INSTANCE_LOG"
 CONNECT_MS = 1000
 # The first program answers from its event loop; on a busy machine, or while it builds a big
 # atlas, that can take a while. Waiting long is harmless: the answer normally comes at once.
-ANSWER_MS = 15000
+ANSWER_MS = 30000
 MAX_REQUEST = 64 * 1024
 
 OPENED = "opened"
@@ -264,6 +264,6 @@ def serve(app: QApplication, open_window: Callable[[Request], QWidget]) -> Opene
     """Take requests from later starts (when `enabled()`) and files from the Finder."""
     opener = Opener(open_window, app)
     app.installEventFilter(FileOpenFilter(lambda p: opener.handle(Request(absolute(p))), opener))
-    if enabled():
-        InstanceServer(opener.handle, opener).listen()
+    if enabled() and InstanceServer(opener.handle, opener).listen():
+        note("listening")
     return opener
