@@ -25,7 +25,7 @@ from netwerkatlas.commands import RemoveItem, UndoStack, UpdateItem
 from netwerkatlas.export.options import ExportOptions, Privacy, page_size_pt
 from netwerkatlas.export.pdf_output import poster_pdf
 from netwerkatlas.export.poster import TitleBlock
-from netwerkatlas.model import NODES
+from netwerkatlas.model import NODES, PLANS
 from netwerkatlas.model.plan_bodies import BasisPosterBody, PersonRef
 from netwerkatlas.resources import example_path
 from netwerkatlas.tools.basisposter.drawing import BasisPosterDrawing
@@ -64,6 +64,8 @@ def person(atlas, label: str):
 def poster(qtbot):
     """The Basisposter tab on the example atlas, with its own undo history."""
     atlas, _ = io.load(example_path())
+    for plan in [p for p in atlas.items(PLANS) if p.kind == "basisposter"]:
+        atlas.remove(PLANS, plan.id)  # from an empty basisposter
     stack = UndoStack(atlas)
     view = BasisposterView(atlas, stack.push)
     qtbot.addWidget(view)
