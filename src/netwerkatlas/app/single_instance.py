@@ -25,10 +25,13 @@ import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:  # QtNetwork is loaded only by a start that shares (not by a measured one)
+    from PySide6.QtNetwork import QLocalSocket
 
 ENABLE_ENV = "NETWERKATLAS_SINGLE_INSTANCE"
 NAME_ENV = "NETWERKATLAS_INSTANCE"
@@ -101,6 +104,8 @@ def absolute(path: str | None) -> str | None:
 
 def forward(request: Request) -> str | None:
     """Hand `request` to the program already running; its answer, or None when none runs."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(server_name())
     if not socket.waitForConnected(CONNECT_MS):
@@ -129,6 +134,8 @@ class InstanceServer(QObject):
     waiting, and opening can ask questions (the lock, a passphrase)."""
 
     def __init__(self, handle: Callable[[Request], str], parent: QObject | None = None) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
         super().__init__(parent)
         self._handle = handle
         self._server = QLocalServer(self)
@@ -138,6 +145,8 @@ class InstanceServer(QObject):
 
     def listen(self) -> bool:
         """Start listening; False when another program already does (two starts at once)."""
+        from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
         name = server_name()
         if self._server.listen(name):
             return True
