@@ -54,12 +54,40 @@ def test_sharing_is_on_for_a_desktop_and_off_for_offscreen_or_measured_starts(mo
     assert not single_instance.enabled()
 
 
-def test_the_socket_is_one_per_user(monkeypatch):
+def test_the_socket_is_one_per_user_in_a_folder_of_their_own(monkeypatch, tmp_path):
     monkeypatch.delenv("NETWERKATLAS_INSTANCE", raising=False)
-    name = single_instance.server_name()
-    assert name.startswith("netwerkatlas-") and name == single_instance.server_name()
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    assert single_instance.server_name() == str(tmp_path / "netwerkatlas.sock")
+    monkeypatch.delenv("XDG_RUNTIME_DIR")
     if hasattr(os, "getuid"):
-        assert name == f"netwerkatlas-{os.getuid()}"
+        assert single_instance.server_name() == f"netwerkatlas-{os.getuid()}"
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="Unix socket files")
+def test_a_path_never_goes_to_a_socket_another_user_made(monkeypatch, tmp_path):
+    name = short_socket_name()
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(name)
+    listener.listen(1)
+    monkeypatch.setenv("NETWERKATLAS_INSTANCE", name)
+    real_stat = os.stat
+    someone_else = os.getuid() + 1
+
+    def stat(path, *args, **kwargs):
+        result = real_stat(path, *args, **kwargs)
+        if str(path) == name:
+            return os.stat_result((*result[:4], someone_else, *result[5:]))
+        return result
+
+    monkeypatch.setattr(os, "stat", stat)
+    try:
+        assert single_instance.forward(Request("/tmp/geheim.netwerkatlas")) is None
+        listener.setblocking(False)
+        with pytest.raises(BlockingIOError):
+            listener.accept()  # nobody connected: the path was not sent
+    finally:
+        listener.close()
+        shutil.rmtree(Path(name).parent, ignore_errors=True)
 
 
 @pytest.fixture

@@ -84,11 +84,17 @@ def enabled() -> bool:
 
 
 def server_name() -> str:
-    """The socket's name: one per user on this computer (the user id, or a hash of the name)."""
+    """The socket's name: one per user on this computer. On Linux it lives in the user's own
+    runtime folder (XDG_RUNTIME_DIR, 0700) where one is, so no other user can take the name;
+    elsewhere it is named after the user id (in macOS's per-user temporary folder), or on
+    Windows after a hash of the user name (a named pipe)."""
     override = os.environ.get(NAME_ENV)
     if override:
         return override
     if hasattr(os, "getuid"):
+        runtime = os.environ.get("XDG_RUNTIME_DIR")
+        if runtime and os.path.isdir(runtime):
+            return os.path.join(runtime, "netwerkatlas.sock")
         return f"netwerkatlas-{os.getuid()}"
     try:
         user = getpass.getuser()
@@ -102,12 +108,30 @@ def absolute(path: str | None) -> str | None:
     return str(Path(path).expanduser().absolute()) if path else None
 
 
+def _ours(name: str) -> bool:
+    """False when the socket file is another user's: a path must never go to someone else's
+    program (a name in the shared temporary folder could have been taken first)."""
+    if not hasattr(os, "getuid"):
+        return True  # Windows: a named pipe, reachable by this user only (UserAccessOption)
+    if not os.path.isabs(name):
+        from PySide6.QtCore import QDir
+
+        name = os.path.join(QDir.tempPath(), name)
+    try:
+        return os.stat(name).st_uid == os.getuid()
+    except OSError:
+        return True  # nothing there: connecting simply fails
+
+
 def forward(request: Request) -> str | None:
     """Hand `request` to the program already running; its answer, or None when none runs."""
     from PySide6.QtNetwork import QLocalSocket
 
+    name = server_name()
+    if not _ours(name):
+        return None
     socket = QLocalSocket()
-    socket.connectToServer(server_name())
+    socket.connectToServer(name)
     if not socket.waitForConnected(CONNECT_MS):
         return None
     socket.write(request.encode())
