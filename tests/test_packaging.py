@@ -347,12 +347,13 @@ def test_the_icons_are_drawn_in_every_size_each_os_reads(tmp_path, qapp):
 
 
 def frozen(program: Path, *args: str, env: dict[str, str] | None = None):
+    """Run the frozen program offscreen (a generous deadline: CI is a busy 2-core machine)."""
     return subprocess.run(
         [str(program), *args],
         capture_output=True,
         text=True,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})},
-        timeout=300,
+        timeout=180,
     )
 
 
