@@ -127,7 +127,7 @@ class MainWindow(FileCommands, QMainWindow):
         }
         self.groslijst_action = self._action("action.groslijst", self.show_groslijst, "Ctrl+5")
         self.rearrange_genogram_action = self._action(
-            "action.rearrange_genogram", self.genogram_view.rearrange
+            "action.rearrange_genogram", lambda: self.genogram_view.rearrange()
         )
         self.about_action = self._action("action.about", self.about)
         self.link_mode_action = self._action("action.link_mode", self._set_link_mode, "L")
@@ -239,10 +239,16 @@ class MainWindow(FileCommands, QMainWindow):
         self.tabifyDockWidget(self.list_dock, self.groslijst_dock)
         self.details_dock.raise_()
         self.scene.selectionChanged.connect(self._selection_changed)
-        self.genogram_scene.selectionChanged.connect(self._genogram_selection_changed)
+        # The other views are made when first shown; their selection is followed from then on.
+        self.views.when_built(
+            "genogram",
+            lambda tab: tab.scene.selectionChanged.connect(self._genogram_selection_changed),
+        )
         if "gebeurteniskaart" in self.views.tabs:
-            timeline = self.views.tab("gebeurteniskaart").scene
-            timeline.selectionChanged.connect(self._timeline_selection_changed)
+            self.views.when_built(
+                "gebeurteniskaart",
+                lambda tab: tab.scene.selectionChanged.connect(self._timeline_selection_changed),
+            )
         self.list.selection_changed.connect(self._list_selection_changed)
         self.professional_docks = [self.details_dock]
 

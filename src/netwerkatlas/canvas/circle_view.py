@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from netwerkatlas.canvas.choices import choice, one_of
-from netwerkatlas.canvas.drawing_scene import DrawingScene
+from netwerkatlas.canvas.drawing_scene import DrawingScene, PersonHandle
 from netwerkatlas.canvas.drawing_view import DrawingView
 from netwerkatlas.commands import Command
 from netwerkatlas.i18n import t
@@ -22,6 +22,15 @@ from netwerkatlas.tools.circle.variants import BUILT_IN, CUSTOM, Variant, curren
 class CircleScene(DrawingScene):
     def __init__(self, atlas: Atlas, parent=None) -> None:
         super().__init__(atlas, VIEW, CircleDrawing, parent)
+
+    def person_at(self, point: QPointF) -> str | None:
+        """The name tapped: names side by side in one cell overlap, so where handles overlap
+        the one whose name sits nearest the point wins, whichever handle lies on top."""
+        self.refresh()
+        handles = [item for item in self.items(point) if isinstance(item, PersonHandle)]
+        if not handles:
+            return None
+        return min(handles, key=lambda handle: (handle.pos() - point).manhattanLength()).person_id
 
 
 class CircleView(DrawingView):
