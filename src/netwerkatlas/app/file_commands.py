@@ -7,14 +7,12 @@ or panels, so they live apart from how the window is built.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from netwerkatlas import io
 from netwerkatlas.app.encryption_dialogs import OpenCancelled, open_document
-from netwerkatlas.app.export_dialog import ExportDialog
-from netwerkatlas.app.gedcom_dialog import GedcomImportDialog
-from netwerkatlas.app.gedcom_reading import read_with_progress
 from netwerkatlas.app.lock_dialog import (
     Choice,
     ask_save_as_instead,
@@ -24,9 +22,10 @@ from netwerkatlas.app.lock_dialog import (
 )
 from netwerkatlas.document import Document
 from netwerkatlas.i18n import t
-from netwerkatlas.io.gedcom import GedcomError
 from netwerkatlas.model import NODES
-from netwerkatlas.tools.genogram.importing import import_family
+
+if TYPE_CHECKING:
+    from netwerkatlas.app.export_dialog import ExportDialog
 
 
 class FileCommands:
@@ -119,7 +118,10 @@ class FileCommands:
         return True
 
     def export_dialog(self, for_print: bool = False) -> ExportDialog:
-        """Open the export and print dialog on the current atlas (also Bestand → Afdrukken)."""
+        """Open the export and print dialog on the current atlas (also Bestand → Afdrukken).
+        The export (reportlab, pypdfium2) is imported here, on first use, not at the start."""
+        from netwerkatlas.app.export_dialog import ExportDialog
+
         self.details.commit_note()
         base = self.document.path or Path.home() / f"{self.document.display_name}.netwerkatlas"
         shown = self.sessions.shown_atlas  # looking back: export the session on screen
@@ -131,7 +133,13 @@ class FileCommands:
         return dialog
 
     def import_gedcom(self) -> None:
-        """Bestand → Importeren uit GEDCOM: a family tree file into this atlas, one undo step."""
+        """Bestand → Importeren uit GEDCOM: a family tree file into this atlas, one undo step.
+        The GEDCOM reader (ged4py) is imported on first use, not at the start."""
+        from netwerkatlas.app.gedcom_dialog import GedcomImportDialog
+        from netwerkatlas.app.gedcom_reading import read_with_progress
+        from netwerkatlas.io.gedcom import GedcomError
+        from netwerkatlas.tools.genogram.importing import import_family
+
         folder = str(self.document.path.parent) if self.document.path else str(Path.home())
         path, _ = QFileDialog.getOpenFileName(
             self, t("dialog.gedcom_title"), folder, t("dialog.gedcom_filter")

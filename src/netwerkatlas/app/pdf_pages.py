@@ -6,15 +6,22 @@ in the preview is what the printer and the file get.
 
 from __future__ import annotations
 
-import pypdfium2 as pdfium
 from PySide6.QtGui import QImage
 
-from netwerkatlas.export.raster import page_count
+# pypdfium2 is imported by each function, not here: the program starts without it.
 
 __all__ = ["page_count", "page_image", "page_size_pt"]
 
 
+def page_count(pdf: bytes) -> int:
+    from netwerkatlas.export.raster import page_count as count
+
+    return count(pdf)
+
+
 def page_size_pt(pdf: bytes, index: int) -> tuple[float, float]:
+    import pypdfium2 as pdfium
+
     document = pdfium.PdfDocument(pdf)
     try:
         return document[index].get_size()
@@ -24,6 +31,8 @@ def page_size_pt(pdf: bytes, index: int) -> tuple[float, float]:
 
 def page_image(pdf: bytes, index: int, dpi: float) -> QImage:
     """Page `index` at `dpi`, white behind, as an RGB image Qt can paint."""
+    import pypdfium2 as pdfium
+
     document = pdfium.PdfDocument(pdf)
     try:
         bitmap = document[index].render(scale=dpi / 72, fill_color=(255, 255, 255, 255))

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from netwerkatlas.app.plan_common import scaled_font
-from netwerkatlas.app.printing import ask_and_print
 from netwerkatlas.app.steungroep_fields import ROW_HEIGHT, NoteEdit, PersonPicker, ref_from
 from netwerkatlas.app.steungroep_meeting import MeetingCard
 from netwerkatlas.commands import Command
@@ -378,6 +377,8 @@ class SteungroepView(QWidget):
         return a4_pdf(story, t("pdf.meta_title", view=t("steungroep.agenda")))
 
     def print_agenda(self, meeting_id: str) -> bool:
+        from netwerkatlas.app.printing import ask_and_print  # PDF rasterising: on first use
+
         return ask_and_print(self, self.agenda_pdf(meeting_id))
 
 

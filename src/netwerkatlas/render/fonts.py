@@ -9,9 +9,6 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-
 from netwerkatlas.resources import assets_dir
 
 REGULAR = "NetwerkatlasSans"
@@ -29,7 +26,10 @@ def font_path(name: str = REGULAR) -> Path:
 
 @cache
 def register_fonts() -> None:
-    """Make the bundled fonts known to reportlab (once per process)."""
+    """Make the bundled fonts known to reportlab (once per process, when first needed)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
     for name in FILES:
         pdfmetrics.registerFont(TTFont(name, str(font_path(name))))
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD)
@@ -41,6 +41,8 @@ def font_name(bold: bool) -> str:
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Width in points of `text` set in the bundled font at `size` points."""
+    from reportlab.pdfbase import pdfmetrics
+
     register_fonts()
     return pdfmetrics.stringWidth(text, font_name(bold), size)
 
