@@ -1,4 +1,4 @@
-"""The atlas: one client's network as a networkx graph plus plans, sessions and per-view layout.
+"""The atlas: one client's network as a graph (model/graph.py), plans, sessions and view layout.
 
 Every change goes through six operations (`add`, `remove`, `update`, `set_positions`,
 `set_view_setting`, `update_meta`). Each returns what an undo command needs to reverse it, checks
@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-import networkx as nx
 from pydantic import ValidationError
 
 from netwerkatlas.model.events import (
@@ -23,6 +22,7 @@ from netwerkatlas.model.events import (
     ItemRemoved,
     PositionsChanged,
 )
+from netwerkatlas.model.graph import MultiDiGraph
 from netwerkatlas.model.plan_bodies import person_ids_in
 from netwerkatlas.model.records import (
     Action,
@@ -114,7 +114,7 @@ class Atlas:
 
     def __init__(self, client: ClientNode | None = None, meta: AtlasMeta | None = None) -> None:
         self.events = EventHub()
-        self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        self.graph = MultiDiGraph()
         self._edge_ends: dict[str, tuple[str, str]] = {}
         self._lists: dict[str, dict[str, Record]] = {name: {} for name in LIST_COLLECTIONS}
         self.views: dict[str, ViewState] = {}
