@@ -19,11 +19,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
-
 from netwerkatlas.io.errors import AtlasFileError, Problem
+
+# cryptography is imported where a file is sealed or opened: most atlases are not encrypted,
+# and the program starts without it.
 
 MAGIC = b"\x89NWA-ENC"
 ENVELOPE_VERSION = 1
@@ -100,6 +99,8 @@ def _key_bytes(passphrase: str) -> bytes:
 
 
 def derive_key(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
+    from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
     kdf = Argon2id(
         salt=salt,
         length=KEY_BYTES,
@@ -225,6 +226,8 @@ class Sealing:
 
     def seal(self, plaintext: bytes) -> bytes:
         """The encrypted file for `plaintext`, with a fresh random nonce."""
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         nonce = os.urandom(NONCE_BYTES)
         header = _header(self.params, self.salt, nonce)
         return header + AESGCM(self.key).encrypt(nonce, plaintext, header)
@@ -246,6 +249,9 @@ class Sealing:
 
     def unseal(self, envelope: Envelope, path: Path) -> bytes:
         """Decrypt an envelope with this sealing's key (same salt and parameters)."""
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         try:
             return AESGCM(self.key).decrypt(envelope.nonce, envelope.ciphertext, envelope.header)
         except InvalidTag:
