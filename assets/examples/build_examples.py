@@ -7,7 +7,8 @@ test can compare `build_all()` with the committed files.
 - netwerkintake-sanne: a netwerkintake drawing with scored bollen, links, and a plan: three
   goals with actions in all three groups; the intake and two follow-ups three months apart,
   each with its evaluations, and between them scores up and down, a bol added and one let go
-  of, and her mother closer in the netwerkcirkel;
+  of, and her mother closer in the netwerkcirkel; her signaleringsplan (plan B), agreed with
+  Fleur and her mother after the intake;
 - genogram-familie-de-boer: four generations of one family (after the seed's genogram example);
 - ecogram-freek: Freek (16) and his contacts per leefgebied (after the seed's ecogram example).
 
@@ -26,6 +27,7 @@ from typing import Any, NamedTuple
 
 from netwerkatlas import io
 from netwerkatlas.model import Atlas, Point
+from netwerkatlas.model.plan_bodies import PersonAction, PersonRef, SignalPhase, SignalPlanBody
 from netwerkatlas.model.records import (
     Action,
     Actor,
@@ -47,6 +49,7 @@ from netwerkatlas.model.records import (
     PartnerRelation,
     PartnerStatus,
     PersonNode,
+    Plan,
     Session,
     SupportKind,
     SupportRelation,
@@ -257,6 +260,97 @@ def ring_positions(keys: list[str], inner: float = 240.0, outer: float = 310.0) 
     return positions
 
 
+# Sanne's contacts' numbers (invented), for the signaleringsplan's naasten and crisis contacts.
+SANNE_PHONES = {
+    "fleur": "06-41278390",
+    "moeder": "06-18552047",
+    "trainer": "06-73019864",
+    "huisarts": "030-2314567",
+}
+# Her signaleringsplan (plan B, seed 000 step 4), made after the intake and agreed with Fleur and
+# her mother: per phase (title, colour, signals, what I do, (naaste key, what), (professional
+# key or typed name, what)); a key names a person of her atlas, any other name is typed in.
+SANNE_PLAN_B: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...],
+                          tuple[tuple[str, str], ...]], ...] = (
+    ("Zo gaat het goed", "green",
+     ("Ik slaap zes uur of meer.", "Ik ga met plezier naar de kinderopvang.",
+      "Ik train twee keer per week en speel op zaterdag.", "Ik app met Fleur en bel mama."),
+     ("Telefoon om elf uur in de keuken.", "Naar elke training, ook als ik moe ben."),
+     (("fleur", "Stuurt om elf uur een berichtje: telefoon al weg?"),),
+     (("huisarts", "Medicatiecontrole elke drie maanden."),)),
+    ("Het gaat minder goed", "orange",
+     ("Ik lig na twee uur nog wakker te piekeren.", "Ik sla een training over.",
+      "Ik scrol 's avonds uren op mijn telefoon.", "Aan de telefoon vertel ik mama bijna niets."),
+     ("Ik vertel Fleur dat het minder gaat.", "Ik ga toch naar de training.",
+      "Ik zet mijn wekker op dezelfde tijd, ook in het weekend."),
+     (("fleur", "Vraagt door en komt een avond langs."),
+      ("trainer", "Vraagt na de training hoe het gaat.")),
+     (("POH-ggz", "Plant binnen een week een extra gesprek."),)),
+    ("Het gaat niet goed", "orange",
+     ("Ik meld me ziek bij het werk.", "Ik kom de deur bijna niet meer uit.",
+      "Ik eet onregelmatig.", "Ik reageer niet meer op berichtjes."),
+     ("Ik bel de POH-ggz of de huisarts.", "Ik laat Fleur bij me langskomen."),
+     (("fleur", "Belt mama als ze mij twee dagen niet spreekt."),
+      ("moeder", "Komt naar Utrecht en blijft een nacht.")),
+     (("huisarts", "Ziet me dezelfde week op het spreekuur."),)),
+    ("Crisis", "red",
+     ("Ik slaap een paar nachten bijna niet.", "Ik heb paniekaanvallen.",
+      "Ik denk dat het nooit meer goed komt."),
+     ("Ik bel de huisarts, 's avonds en in het weekend de huisartsenpost.",
+      "Ik ga naar mama."),
+     (("moeder", "Haalt me op en belt met mij de huisartsenpost."),
+      ("fleur", "Blijft bij me tot er hulp is.")),
+     (("Huisartsenpost Utrecht", "Beoordeelt of de crisisdienst erbij moet."),
+      ("Crisisdienst ggz", "Komt langs of ziet me dezelfde dag."))),
+)  # fmt: skip
+# (person key or typed name, role)
+SANNE_CRISIS_CONTACTS = (
+    ("moeder", "moeder"),
+    ("fleur", "beste vriendin"),
+    ("huisarts", "huisarts, overdag"),
+    ("Huisartsenpost Utrecht", "'s avonds en in het weekend"),
+)
+SANNE_PLAN_B_AGREED = ("2026-02-24", ("client", "fleur", "moeder"))
+
+
+def _sanne_plan_b(atlas: Atlas, ids: dict[str, str]) -> None:
+    """Her signaleringsplan as one Plan record, the people in it picked from her atlas."""
+
+    def ref(key: str, role: str = "") -> PersonRef:
+        if key in ids:
+            return PersonRef(person_id=ids[key], role=role)
+        return PersonRef(name=key, role=role)
+
+    def actions(pairs: tuple[tuple[str, str], ...]) -> list[PersonAction]:
+        return [PersonAction(who=ref(key), what=what) for key, what in pairs]
+
+    phases = [
+        SignalPhase(
+            title=title,
+            colour=colour,
+            signals=list(signals),
+            i_do=list(i_do),
+            close_ones_do=actions(close),
+            professionals_do=actions(pros),
+        )
+        for title, colour, signals, i_do, close, pros in SANNE_PLAN_B
+    ]
+    date, agreed = SANNE_PLAN_B_AGREED
+    body = SignalPlanBody(
+        phases=phases,
+        crisis_contacts=[ref(key, role) for key, role in SANNE_CRISIS_CONTACTS],
+        agreed_by=[ref(key) for key in agreed],
+        agreed_on=date,
+    )
+    plan = Plan(
+        id=make_id(SANNE, "plan/signaleringsplan"),
+        kind="signaleringsplan",
+        title="Signaleringsplan",
+        body=body.model_dump(mode="json"),
+    )
+    atlas.add("plans", plan)
+
+
 def build_sanne() -> Atlas:
     """A netwerkintake drawing: themes, people and events around Sanne, scored and linked."""
     ids = {key: make_id(SANNE, f"node/{key}") for key, *_ in SANNE_BOLLEN}
@@ -350,6 +444,9 @@ def build_sanne() -> Atlas:
         "maanden; Fleur wil dan graag aansluiten.",
     )
     atlas.add("sessions", session)
+    for key, phone in SANNE_PHONES.items():
+        atlas.update("nodes", ids[key], {"phone": phone})
+    _sanne_plan_b(atlas, ids | {"client": client.id})
     for key, date, scores in SANNE_EVALUATIONS:
         session_id = make_id(SANNE, f"session/{key}")
         label, present = SANNE_FOLLOW_UPS[key]
