@@ -18,8 +18,9 @@ from netwerkatlas.app.steungroep_view import SteungroepView
 from netwerkatlas.commands import RemoveItem, UndoStack, UpdateItem
 from netwerkatlas.commands.edits import notices_of
 from netwerkatlas.export import ExportOptions, Privacy, render
-from netwerkatlas.model import NODES
+from netwerkatlas.model import NODES, PLANS
 from netwerkatlas.resources import example_path
+from netwerkatlas.tools.meeting.store import plan_of
 from netwerkatlas.tools.plan.order import active_goals
 from netwerkatlas.tools.steungroep import edits
 from netwerkatlas.tools.steungroep.summary import summary_part
@@ -34,7 +35,9 @@ def dutch(monkeypatch):
 
 @pytest.fixture
 def stack():
+    """The example without its steungroep plan: each test makes its own."""
     atlas, _ = io.load(example_path())
+    atlas.remove(PLANS, plan_of(atlas, "steungroep").id)
     return UndoStack(atlas)
 
 
@@ -283,10 +286,27 @@ def test_the_tab_in_the_window(window, qtbot):
     assert window.views.tabText(window.views.currentIndex()) == "Steungroep"
     assert window.view_actions["steungroep"].shortcut().toString() == "Ctrl+Shift+8"
     before = io.dumps(window.document.atlas)
-    type_in(qtbot, tab.new_member, "Fleur")
-    assert [m.person_id for m in edits.body(window.document.atlas).members] == [
-        person_id(window.document.atlas, "Fleur")
-    ]
+    assert len(tab.member_rows) == 2  # the example's: her mother and Fleur
+    type_in(qtbot, tab.new_member, "Trainer Kim")
+    members = edits.body(window.document.atlas).members
+    assert [m.person_id for m in members][-1] == person_id(window.document.atlas, "Trainer Kim")
+    assert len(tab.member_rows) == 3
     window.document.undo_stack.undo()
     tab.flush()
-    assert io.dumps(window.document.atlas) == before and not tab.member_rows
+    assert io.dumps(window.document.atlas) == before and len(tab.member_rows) == 2
+
+
+def test_the_bundled_example_has_sannes_steungroep():
+    atlas, _ = io.load(example_path())
+    plan = edits.body(atlas)
+    assert [m.person_id for m in plan.members] == [
+        person_id(atlas, "Moeder"),
+        person_id(atlas, "Fleur"),
+    ]
+    assert plan.chair.person_id == atlas.client.id and len(plan.meetings) == 1
+    assert plan.meetings[0].goal_ids == [g.id for g in active_goals(atlas)]
+    pdf = export(atlas)
+    assert len(page_sizes_mm(pdf)) == 2 and ink_in_margins(pdf) == []
+    assert "Volgende bijeenkomst op dinsdag 13 oktober, bij Fleur." in " ".join(
+        all_text(pdf).split()
+    )

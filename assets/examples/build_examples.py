@@ -8,7 +8,8 @@ test can compare `build_all()` with the committed files.
   goals with actions in all three groups; the intake and two follow-ups three months apart,
   each with its evaluations, and between them scores up and down, a bol added and one let go
   of, and her mother closer in the netwerkcirkel; her signaleringsplan (plan B), agreed with
-  Fleur and her mother after the intake;
+  Fleur and her mother after the intake; after the second follow-up her steungroep plan with
+  her mother and Fleur, and its first meeting on the three goals;
 - genogram-familie-de-boer: four generations of one family (after the seed's genogram example);
 - ecogram-freek: Freek (16) and his contacts per leefgebied (after the seed's ecogram example).
 
@@ -27,7 +28,14 @@ from typing import Any, NamedTuple
 
 from netwerkatlas import io
 from netwerkatlas.model import Atlas, Point
-from netwerkatlas.model.plan_bodies import PersonAction, PersonRef, SignalPhase, SignalPlanBody
+from netwerkatlas.model.plan_bodies import (
+    PersonAction,
+    PersonRef,
+    SignalPhase,
+    SignalPlanBody,
+    SupportGroupBody,
+    SupportMeeting,
+)
 from netwerkatlas.model.records import (
     Action,
     Actor,
@@ -351,6 +359,47 @@ def _sanne_plan_b(atlas: Atlas, ids: dict[str, str]) -> None:
     atlas.add("plans", plan)
 
 
+# Her steungroep after the second follow-up (seed 000 steps 5-9): her mother and Fleur, Sanne
+# chairs, Fleur takes the minutes; the first meeting went over the three goals.
+SANNE_STEUNGROEP_MEETING = "2026-09-01"
+
+
+def _sanne_steungroep(ids: dict[str, str], client_id: str) -> Plan:
+    meeting = SupportMeeting(
+        id=make_id(SANNE, "steungroep/meeting-1"),
+        date=SANNE_STEUNGROEP_MEETING,
+        how_are_members="Moeder is moe van de verbouwing bij de buren. Fleur heeft er een baan "
+        "bij en minder tijd doordeweeks.",
+        goal_ids=[make_id(SANNE, f"goal/{key}") for key, *_ in SANNE_GOALS],
+        minutes="Sanne slaapt vijf tot zes uur per nacht. Het gesprek op het werk is gevoerd en "
+        "dat lucht op. Over opa praten lukt met Fleur, met moeder nog niet.",
+        decisions=[
+            "Fleur blijft om elf uur een berichtje sturen, ook in het weekend.",
+            "Moeder en Sanne gaan in oktober samen naar het graf van opa.",
+            "Volgende bijeenkomst op dinsdag 13 oktober, bij Fleur.",
+        ],
+    )
+    body = SupportGroupBody(
+        members=[
+            PersonRef(person_id=ids["moeder"], role="steunt thuis, denkt mee over rust"),
+            PersonRef(person_id=ids["fleur"], role="beste vriendin, gaat mee naar gesprekken"),
+        ],
+        chair=PersonRef(person_id=client_id),
+        minute_taker=PersonRef(person_id=ids["fleur"]),
+        frequency="elke zes weken, en eerder als Sanne erom vraagt",
+        time_and_place="dinsdagavond 19.30, bij moeder thuis",
+        channels=["whatsapp", "phone", "in_person"],
+        confidentiality="Wat in de steungroep besproken wordt, blijft in de groep. Sanne beslist "
+        "wat er met de huisarts, de POH-ggz en haar werk gedeeld wordt.",
+        meetings=[meeting],
+    )
+    return Plan(
+        id=make_id(SANNE, "plan/steungroep"),
+        kind="steungroep",
+        body=body.model_dump(mode="json"),
+    )
+
+
 def build_sanne() -> Atlas:
     """A netwerkintake drawing: themes, people and events around Sanne, scored and linked."""
     ids = {key: make_id(SANNE, f"node/{key}") for key, *_ in SANNE_BOLLEN}
@@ -476,6 +525,7 @@ def build_sanne() -> Atlas:
             )
             atlas.add("evaluations", evaluation)
     atlas.update_meta({"next_evaluation": SANNE_NEXT_EVALUATION})
+    atlas.add("plans", _sanne_steungroep(ids, client.id))
     return atlas
 
 
