@@ -243,21 +243,23 @@ def test_the_tab_in_the_window_follows_a_rename_and_a_deletion(window, qtbot):
     view = window.views.tab("basisposter").widget
     qtbot.waitUntil(view.isVisible, timeout=10_000)
     atlas = window.document.atlas
-    type_questions(qtbot, view, QUESTIONS[1:2])
-    invite(qtbot, view, "Moeder", "moeder")
+    # the example's basisposter: Sanne's three questions, whom she invites
+    assert not view.empty.isVisible() and len(view.questions.texts()) == 3
+    names = [row.name.text() for row in view.invited_rows]
+    assert names == ["Fleur", "Moeder", "Trainer Kim", "Jeroen"]
     mother = person(atlas, "Moeder")
     stack = window.document.undo_stack
-    stack.push(UpdateItem(NODES, mother.id, {"label": "Mama Joke"}))
-    qtbot.waitUntil(lambda: view.invited_rows[0].name.text() == "Mama Joke", timeout=10_000)
-    assert "Mama Joke (moeder)" in view.preview.drawing.texts()
+    stack.push(UpdateItem(NODES, mother.id, {"label": "Mama Anita"}))
+    qtbot.waitUntil(lambda: view.invited_rows[1].name.text() == "Mama Anita", timeout=10_000)
+    assert "Mama Anita (moeder)" in view.preview.drawing.texts()
     # deleted from the atlas: she stays invited by the name she had
     stack.push(RemoveItem(NODES, mother.id))
-    qtbot.waitUntil(lambda: view.invited_rows[0].name.text() == "Mama Joke", timeout=10_000)
-    assert body_of(atlas, "basisposter").invited[0].person_id is None
-    assert "Mama Joke (moeder)" in view.preview.drawing.texts()
+    qtbot.waitUntil(lambda: view.invited_rows[1].name.text() == "Mama Anita", timeout=10_000)
+    assert body_of(atlas, "basisposter").invited[1].person_id is None
+    assert "Mama Anita (moeder)" in view.preview.drawing.texts()
     stack.undo()
     qtbot.waitUntil(
-        lambda: body_of(atlas, "basisposter").invited[0].person_id == mother.id, timeout=10_000
+        lambda: body_of(atlas, "basisposter").invited[1].person_id == mother.id, timeout=10_000
     )
 
 

@@ -9,7 +9,8 @@ test can compare `build_all()` with the committed files.
   each with its evaluations, and between them scores up and down, a bol added and one let go
   of, and her mother closer in the netwerkcirkel; her signaleringsplan (plan B), agreed with
   Fleur and her mother after the intake; after the second follow-up her steungroep plan with
-  her mother and Fleur, and its first meeting on the three goals;
+  her mother and Fleur, and its first meeting on the three goals; and the basisposter she took
+  to the meedenkbijeenkomst, with her three questions for the plan;
 - genogram-familie-de-boer: four generations of one family (after the seed's genogram example);
 - ecogram-freek: Freek (16) and his contacts per leefgebied (after the seed's ecogram example).
 
@@ -29,6 +30,8 @@ from typing import Any, NamedTuple
 from netwerkatlas import io
 from netwerkatlas.model import Atlas, Point
 from netwerkatlas.model.plan_bodies import (
+    AgendaItem,
+    BasisPosterBody,
     PersonAction,
     PersonRef,
     SignalPhase,
@@ -400,6 +403,43 @@ def _sanne_steungroep(ids: dict[str, str], client_id: str) -> Plan:
     )
 
 
+# Her basisposter for the meedenkbijeenkomst after the second follow-up, where the steungroep
+# was formed: her questions for the plan in her own words, and whom she invites.
+SANNE_QUESTIONS = (
+    "Hoe kom ik 's avonds tot rust, zodat ik weer kan slapen? Wie wil me daarbij helpen?",
+    "Wat doe ik als collega's me buitensluiten, en wie gaat er mee naar mijn leidinggevende?",
+    "Met wie kan ik over opa praten, zonder dat mama zich meteen zorgen maakt?",
+)
+SANNE_INVITED = (("fleur", "beste vriendin"), ("moeder", "moeder"), ("trainer", "voetbaltrainer"))
+SANNE_AGENDA = (
+    "Opening en welkom",
+    "Voorstellen en verwachtingen",
+    "Vragen voor het plan",
+    "Informatieronde",
+    "Privétijd",
+    "Presentatie van het plan",
+    "Samenstellen basisteam",
+)
+
+
+def _sanne_basisposter(ids: dict[str, str]) -> Plan:
+    invited = [PersonRef(person_id=ids[key], role=role) for key, role in SANNE_INVITED]
+    invited.append(PersonRef(name="Jeroen", role="POH-ggz, bij de informatieronde"))
+    body = BasisPosterBody(
+        questions=list(SANNE_QUESTIONS),
+        drawing="netwerkintake",
+        invited=invited,
+        agenda=[AgendaItem(text=text) for text in SANNE_AGENDA],
+        meeting_date="2026-08-22",
+        place="Bij Fleur thuis",
+    )
+    return Plan(
+        id=make_id(SANNE, "plan/basisposter"),
+        kind="basisposter",
+        body=body.model_dump(mode="json"),
+    )
+
+
 def build_sanne() -> Atlas:
     """A netwerkintake drawing: themes, people and events around Sanne, scored and linked."""
     ids = {key: make_id(SANNE, f"node/{key}") for key, *_ in SANNE_BOLLEN}
@@ -526,6 +566,7 @@ def build_sanne() -> Atlas:
             atlas.add("evaluations", evaluation)
     atlas.update_meta({"next_evaluation": SANNE_NEXT_EVALUATION})
     atlas.add("plans", _sanne_steungroep(ids, client.id))
+    atlas.add("plans", _sanne_basisposter(ids))
     return atlas
 
 
