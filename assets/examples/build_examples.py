@@ -406,8 +406,8 @@ def _sanne_steungroep(ids: dict[str, str], client_id: str) -> Plan:
 # Her basisposter for the meedenkbijeenkomst after the second follow-up, where the steungroep
 # was formed: her questions for the plan in her own words, and whom she invites.
 SANNE_QUESTIONS = (
-    "Hoe kom ik 's avonds tot rust, zodat ik weer kan slapen? Wie wil me daarbij helpen?",
-    "Wat doe ik als collega's me buitensluiten, en wie gaat er mee naar mijn leidinggevende?",
+    "Hoe kom ik ’s avonds tot rust, zodat ik weer kan slapen? Wie wil me daarbij helpen?",
+    "Wat doe ik als collega’s me buitensluiten, en wie gaat er mee naar mijn leidinggevende?",
     "Met wie kan ik over opa praten, zonder dat mama zich meteen zorgen maakt?",
 )
 SANNE_INVITED = (("fleur", "beste vriendin"), ("moeder", "moeder"), ("trainer", "voetbaltrainer"))
