@@ -104,12 +104,13 @@ def test_the_desktop_entry_opens_atlases_with_the_program():
     assert entry["MimeType"].split(";") == [MIME, ""]
     assert entry["Categories"].endswith(";") and "Office" in entry["Categories"].split(";")
     assert entry["Terminal"] == "false"
+    validate_desktop_file(PACKAGING / "linux" / "netwerkatlas.desktop")
+
+
+def validate_desktop_file(path: Path) -> None:
+    """freedesktop.org's own validator, where it is installed (desktop-file-utils)."""
     if shutil.which("desktop-file-validate"):
-        run = subprocess.run(
-            ["desktop-file-validate", str(PACKAGING / "linux" / "netwerkatlas.desktop")],
-            capture_output=True,
-            text=True,
-        )
+        run = subprocess.run(["desktop-file-validate", str(path)], capture_output=True, text=True)
         assert run.returncode == 0 and "error" not in run.stdout.lower(), run.stdout
 
 
@@ -225,6 +226,7 @@ def check_user_install(home: Path) -> None:
     entry = desktop_entry(installed(home)[1].read_text(encoding="utf-8"))["Desktop Entry"]
     assert entry["Exec"] == f'"{launcher}" %f'  # by its full path: ~/.local/bin may be off PATH
     assert entry["MimeType"] == f"{MIME};"
+    validate_desktop_file(installed(home)[1])
     if shutil.which("update-mime-database"):
         assert (home / ".local/share/mime" / f"{MIME}.xml").is_file()
     if not shutil.which("xdg-mime"):
