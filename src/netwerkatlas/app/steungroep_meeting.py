@@ -92,11 +92,15 @@ class MeetingCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 14)
         layout.addLayout(top)
-        layout.addWidget(self._heading(f"1. {t('steungroep.how_are_members')}"))
+        how_heading = self._heading(f"1. {t('steungroep.how_are_members')}")
+        layout.addWidget(how_heading)
         layout.addWidget(self.how_are_members)
         layout.addLayout(self.goals)
-        layout.addWidget(self._heading(t("steungroep.minutes")))
+        minutes_heading = self._heading(t("steungroep.minutes"))
+        layout.addWidget(minutes_heading)
         layout.addWidget(self.minutes)
+        # the notes on the members and the minutes: not for the client's eyes in client mode
+        self.professional = [how_heading, self.how_are_members, minutes_heading, self.minutes]
         layout.addWidget(self._heading(t("steungroep.decisions")))
         layout.addWidget(self.decisions)
         self.setTabOrder(self.date, self.how_are_members)
@@ -104,6 +108,10 @@ class MeetingCard(QFrame):
         self.setTabOrder(self.minutes, self.decisions)
         self.agenda_texts: list[str] = []  # the goal lines as shown, for reading back
         self._goal_ids: list[str] = []  # the Plan's goals in its order
+
+    def set_client_mode(self, on: bool) -> None:
+        for widget in self.professional:
+            widget.setVisible(not on)
 
     def _heading(self, text: str) -> QLabel:
         label = QLabel(text)

@@ -61,6 +61,9 @@ class Tab:
         """What gets `set_atlas` and `detach`: the scene, or the widget when there is none."""
         return self.scene if self.scene is not None else self.widget
 
+    def has(self, method: str) -> bool:
+        return hasattr(self.follower, method) or hasattr(self.widget, method)
+
     def call(self, method: str, *args) -> None:
         """Call an optional switch (client mode, scores) on whichever of scene and widget has it."""
         for target in {id(self.follower): self.follower, id(self.widget): self.widget}.values():
@@ -152,6 +155,11 @@ class ViewTabs(QTabWidget):
         widget.setGeometry(tab.page.rect())  # the page's size at once: a fit or a tap lands right
         widget.show()  # at once, not when the layout gets round to it
         tab._made = (scene, widget)
+        if tab.instrument.client_mode_hides and not tab.has("set_client_mode"):
+            raise TypeError(
+                f"{tab.instrument.name} hides {tab.instrument.client_mode_hides} in client mode "
+                "but its tab has no set_client_mode"
+            )
         if self.client_mode:
             tab.call("set_client_mode", True)
         if not self.show_scores:

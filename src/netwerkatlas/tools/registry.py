@@ -46,6 +46,13 @@ poster, or the document's pages when there is no drawing.
 *unredacted*, with its sessions' snapshots, and applies `options.privacy` itself; its `text`
 -> `(atlas, options) -> str` is the plain-text form (`--format txt`).
 
+Client mode (the client holds the pen): no tab shows a note then. The notes of every bol, link
+and of the atlas (`ALWAYS_HIDDEN`) are hidden in every view; an instrument that shows other
+professional texts names their stored fields in `client_mode_hides`, as paths in the file
+("plans.body.meetings.minutes"). Its tab must then hide them on `set_client_mode(True)`:
+tests/test_client_mode.py fills every such field of an atlas with a marker text and fails when
+any visible widget of any tab, or any drawing's `texts()`, shows one in client mode.
+
 `DOCUMENT_PACKAGES` are instruments without a tab (no `qt_view`): exports only, listed by
 `export_names()` and found by `instrument()`, but not in `INSTRUMENTS` (the tabs).
 """
@@ -73,6 +80,8 @@ PACKAGES: tuple[str, ...] = (
 DOCUMENT_PACKAGES: tuple[str, ...] = ("changes",)
 
 Ref = str | Callable[..., Any] | None
+# The professional's notes, hidden in every view in client mode (paths in the file).
+ALWAYS_HIDDEN: tuple[str, ...] = ("nodes.note", "edges.note", "meta.note")
 
 
 @dataclass(frozen=True)
@@ -87,7 +96,7 @@ class Instrument:
     drawing: Ref = None  # -> (atlas, show_scores) -> ViewDrawing
     document: Ref = None  # -> (atlas, options) -> list of reportlab flowables
     summary_part: Ref = None  # -> (atlas, show_scores) -> SummarySection | None
-    client_mode_hides: tuple[str, ...] = ()  # what client mode takes out of sight, in words
+    client_mode_hides: tuple[str, ...] = ()  # stored fields it shows that client mode hides
     draws_goals: bool = False  # its drawing takes `show_goals` too (goal markers, legend)
     draws_other_views: bool = False  # and `show_other_views` (a second badge where views differ)
     shows_palette: bool = False  # the suggestion palette belongs to this tab
@@ -149,6 +158,12 @@ def instrument(name: str) -> Instrument:
         if each.name == name:
             return each
     raise KeyError(name)
+
+
+def client_mode_hidden() -> tuple[str, ...]:
+    """Every stored field a client must not see in client mode, in any view."""
+    declared = (field for each in INSTRUMENTS for field in each.client_mode_hides)
+    return tuple(dict.fromkeys((*ALWAYS_HIDDEN, *declared)))
 
 
 def export_names() -> list[str]:

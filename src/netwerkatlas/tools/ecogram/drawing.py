@@ -23,7 +23,7 @@ from netwerkatlas.render.painter import Painter
 from netwerkatlas.render.style import CLIENT_FILL, INK, MUTED
 from netwerkatlas.tools.ecogram.domains import domain_label, seen_from_client, support_edge
 from netwerkatlas.tools.ecogram.geometry import Box, point_at
-from netwerkatlas.tools.ecogram.layout import NOTE_SIZE, build_layout
+from netwerkatlas.tools.ecogram.layout import NOTE_SIZE, build_layout, card_for
 
 SECTOR_FILLS = ("#edf2f7", "#f6f8fb")
 CARD_FILL = "#ffffff"
@@ -54,12 +54,17 @@ def letters(support: tuple[SupportKind, ...]) -> str:
 class EcogramDrawing:
     """The ecogram view of an atlas, ready to be drawn on any `Painter`."""
 
-    def __init__(self, atlas: Atlas, show_scores: bool = True) -> None:
+    def __init__(self, atlas: Atlas, show_scores: bool = True, show_notes: bool = True) -> None:
         # Scores are not part of an ecogram; the flag is taken for the export's signature.
+        # Without notes (client mode) the cards keep their places and show only the names.
         self.view_title = t("view.ecogram")
         self.layout = build_layout(atlas)
         self.geometry = self.layout.geometry
         self.cards = self.layout.cards
+        if not show_notes:
+            self.cards = {
+                p: card_for(atlas.node(p).model_copy(update={"note": ""})) for p in self.cards
+            }
         self.centre = self.layout.centre
         self.positions: dict[str, Point] = dict(self.layout.positions)
         self.ties: dict[str, Tie] = {}

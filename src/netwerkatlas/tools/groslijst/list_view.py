@@ -141,6 +141,11 @@ class Groslijst(QWidget):
 
     # --- following the model --------------------------------------------------------------
 
+    def set_client_mode(self, on: bool) -> None:
+        """In client mode the Notitie column is out of sight (and so is the dock holding the list):
+        the notes are the professional's."""
+        self.table.setColumnHidden(NOTE, on)
+
     def set_atlas(self, atlas: Atlas) -> None:
         self.atlas = atlas
         self._following.follow(atlas.events)

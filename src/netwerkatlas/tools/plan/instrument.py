@@ -11,5 +11,5 @@ INSTRUMENT = Instrument(
     qt_view="netwerkatlas.app.plan_view:make_plan_tab",
     document="netwerkatlas.tools.plan.action_plan:action_plan_pages",
     summary_part="netwerkatlas.tools.plan.summary:plan_section",
-    client_mode_hides=("evaluation notes",),
+    client_mode_hides=("evaluations.note",),
 )

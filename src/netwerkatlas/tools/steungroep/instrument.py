@@ -12,4 +12,5 @@ INSTRUMENT = Instrument(
     qt_view="netwerkatlas.app.steungroep_view:make_steungroep_tab",
     document="netwerkatlas.tools.steungroep.document:story",
     summary_part="netwerkatlas.tools.steungroep.summary:summary_part",
+    client_mode_hides=("plans.body.meetings.how_are_members", "plans.body.meetings.minutes"),
 )

@@ -1,0 +1,152 @@
+"""The client-mode switch: one tap to enter, a deliberate action to leave.
+
+The client may hold the pen (or the tablet) while the professional looks on. Whatever the
+client taps must not bring the professional's notes, details or lists in sight, so leaving
+the mode takes what a client does not do by accident: holding the Cliëntmodus button for two
+seconds, or a key chord (Ctrl+Shift+K). A normal tap on the button, F11 or the menu item in
+client mode only says how to leave.
+
+While the mode is on, every dock but the left panel (suggestions, view help) is hidden and
+stays hidden: a dock that is shown anyway (by a shortcut, a menu, a later feature) is hidden
+again at once. The actions that would show a professional panel are switched off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolButton, QToolTip
+
+from netwerkatlas.i18n import t
+
+LEAVE_HOLD_MS = 2000  # how long the Cliëntmodus button is held to leave the mode
+LEAVE_CHORD = "Ctrl+Shift+K"
+HINT_MS = 4000
+
+
+class ClientModeSwitch(QObject):
+    """Enters client mode on a tap of `window.client_mode_action`; leaves it on a long press of
+    its toolbar button or on the chord. `window.set_client_mode(on)` does the switching."""
+
+    def __init__(self, window: QMainWindow, keep: list[QDockWidget]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.keep = keep  # docks a client may see (the suggestions)
+        self.action: QAction = window.client_mode_action
+        self.action.triggered.connect(self.tapped)
+        self.leave_action = QAction(t("action.client_mode_leave"), window)
+        self.leave_action.setObjectName("client_mode_leave")
+        self.leave_action.setShortcut(QKeySequence(LEAVE_CHORD))
+        self.leave_action.triggered.connect(self.leave)
+        window.addAction(self.leave_action)  # works with the menu bar out of reach too
+        self.hold_timer = QTimer(self)
+        self.hold_timer.setSingleShot(True)
+        self.hold_timer.setInterval(LEAVE_HOLD_MS)
+        self.hold_timer.timeout.connect(self.held)
+        self._left_by_hold = False
+        self.hidden_docks: list[QDockWidget] = []  # shown before client mode: shown again after
+        self.switched_off: list[QAction] = []
+        self.last_hint = ""
+
+    @property
+    def on(self) -> bool:
+        return bool(getattr(self.window, "client_mode", False))
+
+    def watch_button(self, button: QToolButton) -> None:
+        """The toolbar's Cliëntmodus button: pressed and held, it leaves the mode."""
+        self.button = button
+        button.installEventFilter(self)
+
+    # --- entering and leaving ------------------------------------------------------------------
+
+    def tapped(self, _checked: bool = False) -> None:
+        """The action (button tap, F11, menu): enters; in client mode only shows the hint."""
+        if not self.on:
+            self.enter()
+            return
+        self.action.setChecked(True)  # a tap toggled it off: the mode stays
+        self.show_hint()
+
+    def enter(self) -> None:
+        if not self.on:
+            self.window.set_client_mode(True)
+
+    def leave(self) -> None:
+        if self.on:
+            self.window.set_client_mode(False)
+
+    def held(self) -> None:
+        """The button was held long enough: leave, and ignore the release that follows."""
+        if self.on:
+            self._left_by_hold = True
+            self.leave()
+
+    def release_after(self, held_ms: int) -> None:
+        """A press of the button let go after `held_ms`: long enough leaves, shorter says how."""
+        self.hold_timer.stop()
+        if held_ms >= LEAVE_HOLD_MS:
+            self.held()
+        elif self.on:
+            self.show_hint()
+
+    def show_hint(self) -> None:
+        self.last_hint = t("client_mode.leave_hint", chord=LEAVE_CHORD)
+        self.window.statusBar().showMessage(self.last_hint, HINT_MS)
+        button = getattr(self, "button", None)
+        if button is not None and button.isVisible():
+            QToolTip.showText(button.mapToGlobal(QPoint(0, button.height())), self.last_hint)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """On the button in client mode: a press starts the hold, a release before it is up
+        only hints (the action is not triggered), the release after leaving is swallowed."""
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress and self.on:
+            self._left_by_hold = False
+            self.hold_timer.start()
+            watched.setDown(True)
+            return True
+        if kind == QEvent.Type.MouseButtonRelease and (self.on or self._left_by_hold):
+            if self.hold_timer.isActive():
+                self.hold_timer.stop()
+                self.show_hint()
+            self._left_by_hold = False
+            watched.setDown(False)
+            return True
+        if kind == QEvent.Type.MouseButtonDblClick and self.on:
+            return True
+        return super().eventFilter(watched, event)
+
+    # --- what client mode keeps out of sight ----------------------------------------------------
+
+    def professional_docks(self) -> list[QDockWidget]:
+        return [d for d in self.window.findChildren(QDockWidget) if d not in self.keep]
+
+    def hide_professional(self, actions: list[QAction]) -> None:
+        """Hide every professional dock and switch off `actions` (and the docks' toggles)."""
+        docks = self.professional_docks()
+        self.hidden_docks = [d for d in docks if d.isVisible()]
+        toggles = [d.toggleViewAction() for d in docks]
+        self.switched_off = [a for a in (*actions, *toggles) if a.isEnabled()]
+        for action in self.switched_off:
+            action.setEnabled(False)
+        for dock in docks:
+            dock.hide()
+            dock.visibilityChanged.connect(self._keep_hidden)
+
+    def show_professional(self) -> None:
+        """Back as the professional left them."""
+        for dock in self.professional_docks():
+            with contextlib.suppress(RuntimeError, TypeError):  # not connected
+                dock.visibilityChanged.disconnect(self._keep_hidden)
+        for action in self.switched_off:
+            action.setEnabled(True)
+        for dock in self.hidden_docks:
+            dock.show()
+        self.hidden_docks, self.switched_off = [], []
+
+    def _keep_hidden(self, visible: bool) -> None:
+        dock = self.sender()
+        if visible and self.on and isinstance(dock, QDockWidget):
+            dock.hide()
