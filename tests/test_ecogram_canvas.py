@@ -148,8 +148,9 @@ def test_the_household_in_the_middle_from_the_context_menu_and_by_dragging(freek
     assert lieke in scene.drawing.cards and lieke not in scene.drawing.centre.members
     # Oma's card, taken by its corner, dragged into the middle: she joins the household.
     view.fit_all()  # Lieke's new card changed the drawing's extent: all of it in sight again
-    x1, y1, _, _ = scene.drawing.card_box(oma)
-    drag(view, (x1 + 4, y1 + 4), (0.0, 6.0))
+    x1, y1, x2, y2 = scene.drawing.card_box(oma)
+    # The corner goes where the card's middle lands well inside the household, not on its rim.
+    drag(view, (x1 + 4, y1 + 4), (x1 + 4 - (x1 + x2) / 2, y1 + 4 - (y1 + y2) / 2 + 6.0))
     assert atlas.node(oma).life_domain == "gezin of huishouden"
     assert oma in scene.drawing.centre.members
     assert freek.groslijst.rows[oma].text(2) == "gezin of huishouden"

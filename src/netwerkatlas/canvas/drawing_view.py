@@ -8,17 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QMenu
 
 from netwerkatlas.canvas.drawing_scene import DrawingScene
+from netwerkatlas.canvas.menu_keys import show_keys
 from netwerkatlas.canvas.touch import TouchGestures
 from netwerkatlas.commands import Command, SetPositions
 from netwerkatlas.i18n import t
+from netwerkatlas.render.readable import FIT_MARGIN_PX, MAX_FIT_ZOOM, measure
 from netwerkatlas.tools.groslijst import MIME_PERSON
 
-MARGIN = 60.0
 DRAG_START = 4.0
 NUDGE = {
     Qt.Key.Key_Left: (-20.0, 0.0),
@@ -26,6 +27,22 @@ NUDGE = {
     Qt.Key.Key_Up: (0.0, -20.0),
     Qt.Key.Key_Down: (0.0, 20.0),
 }
+
+
+def fit_rect(view: QGraphicsView, rect: QRectF, max_zoom: float = MAX_FIT_ZOOM) -> None:
+    """Show `rect` as large as the view allows with a small margin, centred (Ctrl+0), but no
+    larger than `max_zoom`: one lone symbol is not blown up to fill the screen."""
+    port = view.viewport().rect()
+    if rect.isEmpty() or port.width() <= 2 * FIT_MARGIN_PX or port.height() <= 2 * FIT_MARGIN_PX:
+        return
+    zoom = min(
+        (port.width() - 2 * FIT_MARGIN_PX) / rect.width(),
+        (port.height() - 2 * FIT_MARGIN_PX) / rect.height(),
+        max_zoom,
+    )
+    view.resetTransform()
+    view.scale(zoom, zoom)
+    view.centerOn(rect.center())
 
 
 class DrawingView(QGraphicsView):
@@ -47,6 +64,7 @@ class DrawingView(QGraphicsView):
         self.last_touch_menu: QMenu | None = None
         self.touch = TouchGestures(self)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
+        self.fitted = False  # shown as "Passend" left it: a resize fits again
 
     @property
     def drawn(self) -> DrawingScene:
@@ -55,20 +73,32 @@ class DrawingView(QGraphicsView):
     def showEvent(self, event) -> None:
         self.drawn.refresh()  # edits made while another view was in front
         super().showEvent(event)
+        if not self.fitted and self.transform().isIdentity():
+            self.fit_all()  # first shown: fitted at its real size, not the hidden tab's
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        busy = self._press is not None or self._pan_from is not None
+        if self.fitted and not busy and self.isVisible():
+            self.fit_all()  # not under a finger: what is held stays under it
 
     # --- zoom ---------------------------------------------------------------------------------
 
+    def drawn_bounds(self) -> QRectF:
+        """What the drawing really covers: its ink, not room kept for labels that are not there."""
+        drawing = self.drawn.drawing
+        x, y, w, h = measure(drawing).bounds or drawing.bounds()
+        return QRectF(x, y, w, h)
+
     def fit_all(self) -> None:
-        rect = self.drawn.item.boundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        current = self.transform().m11()
-        if current > 1.5:
-            self.scale(1.5 / current, 1.5 / current)
+        fit_rect(self, self.drawn_bounds())
+        self.fitted = True
 
     def zoom_by(self, factor: float) -> None:
         current = self.transform().m11()
         factor = max(0.05 / current, min(8.0 / current, factor))
         self.scale(factor, factor)
+        self.fitted = False
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         self.zoom_by(1.0015 ** event.angleDelta().y())
@@ -134,6 +164,7 @@ class DrawingView(QGraphicsView):
             self.dropped(moved)
 
     def pan_by(self, dx: float, dy: float) -> None:
+        self.fitted = False
         self.horizontalScrollBar().setValue(round(self.horizontalScrollBar().value() - dx))
         self.verticalScrollBar().setValue(round(self.verticalScrollBar().value() - dy))
 
@@ -153,7 +184,7 @@ class DrawingView(QGraphicsView):
         self._cancel_move()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        self.last_menu = self.context_menu(self.mapToScene(event.pos()))
+        self.last_menu = show_keys(self.context_menu(self.mapToScene(event.pos())))
         self.last_menu.popup(event.globalPos())
 
     def context_menu(self, point: QPointF) -> QMenu:
