@@ -102,11 +102,21 @@ class NetwerkintakeList(QTreeWidget):
 
     selection_changed = Signal(list)
 
-    def __init__(self, atlas: Atlas, push: Callable[[Command], None], parent=None) -> None:
+    def __init__(
+        self,
+        atlas: Atlas,
+        push: Callable[[Command], None],
+        parent=None,
+        fill_when_shown: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.push = push
         self.atlas: Atlas | None = None
-        self.groups: dict[NodeKind, QTreeWidgetItem] = {}
+        self._groups: dict[NodeKind, QTreeWidgetItem] = {}
+        # Behind another panel the rows wait until the list is shown or read: a thousand rows
+        # took a quarter of opening a large atlas, for a panel most never open.
+        self.fill_when_shown = fill_when_shown
+        self._stale = False
         self._following = Following(self._on_event)
         self._updating = False
         self.setColumnCount(5)
@@ -134,6 +144,11 @@ class NetwerkintakeList(QTreeWidget):
         self.set_atlas(atlas)
 
     @property
+    def groups(self) -> dict[NodeKind, QTreeWidgetItem]:
+        self.refresh()
+        return self._groups
+
+    @property
     def rows(self) -> dict[str, QTreeWidgetItem]:
         """The rows by node id, read from the tree each time. Qt owns the rows; a dict of
         Python handles to them could outlive a row that Qt has let go of."""
@@ -150,21 +165,36 @@ class NetwerkintakeList(QTreeWidget):
         self.detach()
         self.atlas = atlas
         self._following.follow(atlas.events)
-        self.rebuild()
+        if self.fill_when_shown and not self.isVisible():
+            self.clear()
+            self._groups = {}
+            self._stale = True
+        else:
+            self.rebuild()
 
     def detach(self) -> None:
         self._following.stop()
 
+    def refresh(self) -> None:
+        """Fill the rows now if they were left for later."""
+        if self._stale:
+            self.rebuild()
+
+    def showEvent(self, event) -> None:
+        self.refresh()
+        super().showEvent(event)
+
     def rebuild(self) -> None:
+        self._stale = False
         self._updating = True
         self.clear()
-        self.groups = {}
+        self._groups = {}
         for kind in GROUPS:
             group = QTreeWidgetItem([t(f"list.group.{kind.value}")])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.addTopLevelItem(group)
             group.setExpanded(True)
-            self.groups[kind] = group
+            self._groups[kind] = group
         self._updating = False
         for node in self.atlas.nodes():
             self._add_row(node)
@@ -172,6 +202,8 @@ class NetwerkintakeList(QTreeWidget):
             self.resizeColumnToContents(column)
 
     def _on_event(self, event: AtlasEvent) -> None:
+        if self._stale:
+            return  # filled from the atlas as it is then
         if isinstance(event, AtlasReset):
             self.rebuild()
         elif getattr(event, "collection", None) != NODES:
@@ -186,7 +218,7 @@ class NetwerkintakeList(QTreeWidget):
             self._fill(row, self.atlas.node(event.item_id))
 
     def _add_row(self, node: NodeBase) -> None:
-        if node.kind not in self.groups:
+        if node.kind not in self._groups:
             return  # the client is the centre of the list, not a row in it
         row = _Row()
         row.setData(NAME, ID_ROLE, node.id)
@@ -196,7 +228,7 @@ class NetwerkintakeList(QTreeWidget):
         )  # fmt: skip
         self._fill(row, node)
         self._updating = True
-        self.groups[node.kind].addChild(row)
+        self._groups[node.kind].addChild(row)
         self._updating = False
 
     def _fill(self, row: _Row, node: NodeBase) -> None:
