@@ -156,6 +156,7 @@ class BasisposterView(QWidget):
         column.setContentsMargins(24, 14, 18, 24)
         column.setSpacing(8)
         self.empty = QLabel(t("basisposter.empty"))
+        self.empty_hint = self.empty  # how to start, while there is nothing
         self.empty.setWordWrap(True)
         self.empty.setFont(scaled_font(self, 1.15))
         column.addWidget(self.empty)

@@ -91,6 +91,7 @@ class ContactschemaView(QWidget):
         self.title = QLabel()
         self.title.setFont(scaled_font(self, 1.5, bold=True))
         self.empty = QLabel(t("contactschema.empty"))
+        self.empty_hint = self.empty  # how to start, while there is nothing
         self.empty.setWordWrap(True)
         self.empty.setFont(scaled_font(self, 1.2))
         self.picker = PersonPicker(t("contactschema.pick_person"))

@@ -135,6 +135,7 @@ class PlanView(QWidget):
         self.evaluate_button = QPushButton(t("plan.evaluate"))
         self.evaluate_button.clicked.connect(self.evaluate)
         self.empty = QLabel(t("plan.empty"))
+        self.empty_hint = self.empty  # how to start, while there is nothing
         self.empty.setWordWrap(True)
         self.empty.setFont(scaled_font(self, 1.2))
         top = QHBoxLayout()

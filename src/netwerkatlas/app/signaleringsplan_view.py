@@ -146,6 +146,7 @@ class SignaleringsplanView(QWidget):
         self._soon.timeout.connect(self.flush)
         self._following = Following(self._on_event)
         self.empty = QLabel(t("signaleringsplan.empty"))
+        self.empty_hint = self.empty  # how to start, while there is nothing
         self.empty.setWordWrap(True)
         self.empty.setFont(scaled_font(self, 1.15))
         self.column = QVBoxLayout()

@@ -131,6 +131,7 @@ class SteungroepView(QWidget):
         self.title.setFont(scaled_font(self, 1.5, bold=True))
         self.empty = QLabel(t("steungroep.empty"))
         self.empty.setWordWrap(True)
+        self.empty_hint = self.empty  # how to start, while there is nothing
         self.empty.setFont(scaled_font(self, 1.2))
         column.addWidget(self.title)
         column.addWidget(self.empty)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 from netwerkatlas.canvas.choices import choice, one_of
 from netwerkatlas.canvas.drawing_scene import DrawingScene, PersonHandle
 from netwerkatlas.canvas.drawing_view import DrawingView
+from netwerkatlas.canvas.empty_hint import EmptyHint, draws_only_client
 from netwerkatlas.commands import Command
 from netwerkatlas.i18n import t
 from netwerkatlas.model import Atlas
@@ -110,4 +111,6 @@ def make_circle_tab(
 ) -> tuple[CircleScene, CircleView]:
     """The netwerkcirkel's tab, as the instrument registry asks for it."""
     scene = CircleScene(atlas, parent=parent)
-    return scene, CircleView(scene, push=push, parent=parent)
+    view = CircleView(scene, push=push, parent=parent)
+    view.empty_hint = EmptyHint(view, scene, "empty_hint.netwerkcirkel", draws_only_client(scene))
+    return scene, view

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 from netwerkatlas.canvas.choices import choice, one_of
 from netwerkatlas.canvas.drawing_scene import DrawingScene
 from netwerkatlas.canvas.drawing_view import DrawingView
+from netwerkatlas.canvas.empty_hint import EmptyHint, draws_only_client
 from netwerkatlas.commands import Command, Macro
 from netwerkatlas.i18n import t
 from netwerkatlas.model import Atlas
@@ -142,4 +143,6 @@ def make_ecogram_tab(
 ) -> tuple[EcogramScene, EcogramView]:
     """The ecogram's tab, as the instrument registry asks for it."""
     scene = EcogramScene(atlas, parent=parent)
-    return scene, EcogramView(scene, push=push, parent=parent)
+    view = EcogramView(scene, push=push, parent=parent)
+    view.empty_hint = EmptyHint(view, scene, "empty_hint.ecogram", draws_only_client(scene))
+    return scene, view

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from netwerkatlas.canvas.drawing_scene import DrawingScene
 from netwerkatlas.canvas.drawing_view import DRAG_START, DrawingView
+from netwerkatlas.canvas.empty_hint import EmptyHint, draws_only_client
 from netwerkatlas.canvas.gebeurteniskaart_menus import ask_event, event_menu, paper_menu
 from netwerkatlas.canvas.label_editor import LabelEditor
 from netwerkatlas.commands import Command
@@ -271,4 +272,7 @@ def make_timeline_tab(
 ) -> tuple[TimelineScene, TimelineView]:
     """The gebeurteniskaart's tab, as the instrument registry asks for it."""
     scene = TimelineScene(atlas, parent=parent)
-    return scene, TimelineView(scene, push=push, parent=parent)
+    view = TimelineView(scene, push=push, parent=parent)
+    hint = draws_only_client(scene)
+    view.empty_hint = EmptyHint(view, scene, "empty_hint.gebeurteniskaart", hint)
+    return scene, view

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from netwerkatlas.canvas.drawing_scene import GenogramScene
 from netwerkatlas.canvas.drawing_view import DrawingView
+from netwerkatlas.canvas.empty_hint import EmptyHint, draws_only_client
 from netwerkatlas.canvas.genogram_menus import add_relation_menus
 from netwerkatlas.commands import Command, UpdateItem
 from netwerkatlas.i18n import t
@@ -141,4 +142,6 @@ def make_genogram_tab(
 ) -> tuple[GenogramScene, GenogramView]:
     """The genogram's tab, as the instrument registry asks for it."""
     scene = GenogramScene(atlas, parent=parent)
-    return scene, GenogramView(scene, push=push, parent=parent)
+    view = GenogramView(scene, push=push, parent=parent)
+    view.empty_hint = EmptyHint(view, scene, "empty_hint.genogram", draws_only_client(scene))
+    return scene, view

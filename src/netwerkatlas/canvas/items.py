@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netwerkatlas.i18n import t
 from netwerkatlas.model.records import Direction, EdgeBase, NodeBase, NodeKind
 from netwerkatlas.render.geometry import ARROW_LENGTH, arrow_head, badge_offset
 from netwerkatlas.render.goal_marker import (
@@ -120,7 +121,8 @@ class BolItem(QGraphicsItem):
         self.other_score = second_badge_score(record)
         self.emphasis = record.emphasis
         self._label_text = record.shown_label
-        self.setToolTip(self._label_text)
+        # what one can do with it (its name is written on it already)
+        self.setToolTip(t("canvas.client_tip" if self.is_client else "canvas.bol_tip"))
         self._layout_label()
 
     def _layout_label(self) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, Q
 from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
 
 from netwerkatlas.canvas.choices import choice, one_of
+from netwerkatlas.canvas.empty_hint import EmptyHint, bollen_only_client
 from netwerkatlas.canvas.gebeurteniskaart_menus import ask_event
 from netwerkatlas.canvas.goal_links import add_to_goal_menu, node_drag
 from netwerkatlas.canvas.interactions import (
@@ -25,6 +26,7 @@ from netwerkatlas.canvas.interactions import (
     TapBadge,
 )
 from netwerkatlas.canvas.label_editor import LabelEditor
+from netwerkatlas.canvas.menu_keys import show_keys
 from netwerkatlas.canvas.netwerkintake_scene import AtlasScene
 from netwerkatlas.canvas.touch import TouchGestures
 from netwerkatlas.commands import Command
@@ -332,7 +334,7 @@ class AtlasView(QGraphicsView):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         point = self.mapToScene(event.pos())
-        self.context_menu(point).exec(event.globalPos())
+        show_keys(self.context_menu(point)).exec(event.globalPos())
 
     def context_menu(self, point: QPointF) -> QMenu:
         """The menu for a bol (score, emphasis, private, rename, delete) or for empty canvas."""
@@ -454,4 +456,6 @@ def make_netwerkintake_tab(
 ) -> tuple[AtlasScene, AtlasView]:
     """The netwerkintake's tab, as the instrument registry asks for it."""
     scene = AtlasScene(atlas, parent=parent)
-    return scene, AtlasView(scene, push=push, parent=parent)
+    view = AtlasView(scene, push=push, parent=parent)
+    view.empty_hint = EmptyHint(view, scene, "empty_hint.netwerkintake", bollen_only_client(scene))
+    return scene, view

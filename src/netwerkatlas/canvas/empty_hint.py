@@ -1,0 +1,91 @@
+"""One line over an empty drawing saying how to start there; gone as soon as there is something.
+
+An empty view showed only "Cliënt" (or nothing at all), and a new user did not know whether to
+click, drag or type. Every instrument's view has an `empty_hint`: a widget shown exactly while
+the view has nothing of its own to show. The page-like views (Plan, the meeting documents) have
+it in their own layout; the drawn views get the overlay below, which follows what their scene
+draws (not the atlas), so the hint goes the moment the first thing is drawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QLabel, QWidget
+
+from netwerkatlas.i18n import t
+
+MARGIN = 16  # px between the hint and the top of the view
+MAX_WIDTH = 640  # px: one line on a laptop, wrapped in a narrow view
+
+
+class EmptyHint(QLabel):
+    """A quiet line at the top of `view`, shown while `is_empty()` says the view draws nothing
+    of its own. It checks again whenever the scene changes (which includes a new atlas)."""
+
+    def __init__(
+        self, view: QGraphicsView, scene: QGraphicsScene, key: str, is_empty: Callable[[], bool]
+    ) -> None:
+        super().__init__(t(key), view)
+        self.key = key
+        self.view = view
+        self.is_empty = is_empty
+        self.setObjectName("empty_hint")
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # clicks reach the view
+        self.setStyleSheet(
+            "QLabel#empty_hint { background: rgba(255, 255, 255, 225); color: #37474f;"
+            " border: 1px solid #b0bec5; border-radius: 8px; padding: 8px 14px; }"
+        )
+        font = self.font()
+        font.setPointSizeF(max(font.pointSizeF(), 11.0) * 1.1)
+        self.setFont(font)
+        scene.changed.connect(lambda _rects: self.refresh())
+        view.installEventFilter(self)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show or hide the line for what the view shows now, and keep it placed."""
+        empty = self.is_empty()
+        if empty:
+            self._place()
+            self.raise_()
+        self.setVisible(empty)
+
+    def _place(self) -> None:
+        width = min(MAX_WIDTH, max(200, self.view.width() - 2 * MARGIN))
+        height = self.heightForWidth(width)
+        self.setGeometry((self.view.width() - width) // 2, MARGIN, width, max(height, 0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.refresh()
+        return False
+
+
+def draws_only_client(scene) -> Callable[[], bool]:
+    """A drawn view is empty while it draws no one but the client: its scene's handles
+    (the people or events one can take hold of) are the client's at most."""
+
+    def empty() -> bool:
+        atlas = scene.atlas
+        return atlas is None or set(scene.handles) <= {atlas.client_id}
+
+    return empty
+
+
+def bollen_only_client(scene) -> Callable[[], bool]:
+    """The netwerkintake is empty while its only bol is the client."""
+
+    def empty() -> bool:
+        atlas = scene.atlas
+        return atlas is None or set(scene.bol_items) <= {atlas.client_id}
+
+    return empty
+
+
+def hint_of(widget: QWidget) -> QWidget:
+    """The empty-view hint every instrument's view has (AttributeError when it has none)."""
+    return widget.empty_hint

@@ -1,0 +1,96 @@
+"""Every view says in one line how to start while it is empty, and says nothing once it is not.
+
+The rule holds for every instrument in the registry: a new instrument without an empty hint
+fails here."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from tests.windows import example_window
+
+from netwerkatlas.app.main import open_window
+from netwerkatlas.canvas.empty_hint import hint_of
+from netwerkatlas.tools import registry
+
+NAMES = [instrument.name for instrument in registry.INSTRUMENTS]
+# The examples together draw something in every view.
+EXAMPLE_FOR = {"genogram": "genogram-familie-de-boer", "ecogram": "ecogram-freek"}
+
+
+@pytest.fixture
+def new_window(qtbot, qsettings):
+    """The window of a start without a file: a new atlas with only the client."""
+    win = open_window(None, qsettings)
+    win.showNormal()
+    win.resize(1300, 900)
+    qtbot.waitExposed(win)
+    yield win
+    win.document.undo_stack.set_clean()
+    win.close()
+
+
+def shown_hint(win, name: str):
+    win.views.show_instrument(name)
+    return hint_of(win.views.tab(name).widget)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_an_empty_view_says_how_to_start(qtbot, new_window, name):
+    hint = shown_hint(new_window, name)
+    qtbot.waitUntil(hint.isVisible, timeout=10000)
+    text = hint.text()
+    assert text and "." in text and not text.startswith(("empty_hint.", name)), text
+    assert "\n" not in text.strip()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_view_with_something_in_it_shows_no_hint(qtbot, qsettings, tmp_path, name):
+    with example_window(qtbot, qsettings, tmp_path, EXAMPLE_FOR.get(name, "")) as win:
+        hint = shown_hint(win, name)
+        view = win.views.currentWidget()
+        qtbot.waitUntil(view.isVisible, timeout=10000)
+        if name == "contactschema":  # the example has none yet: start one as a user would
+            qtbot.waitUntil(hint.isVisible, timeout=10000)
+            QTest.mouseClick(view.add_all_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not hint.isVisible(), timeout=10000)
+
+
+def test_the_netwerkintake_hint_goes_with_the_first_bol(qtbot, new_window):
+    view = new_window.view
+    hint = shown_hint(new_window, "netwerkintake")
+    qtbot.waitUntil(hint.isVisible, timeout=10000)
+    assert "Klik op een lege plek" in hint.text()
+    spot = view.mapFromScene(-300.0, -200.0)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0), spot)
+    assert view.labels.is_open
+    QTest.keyClicks(view.labels.field, "School")
+    QTest.keyClick(view.labels.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not hint.isVisible(), timeout=10000)
+    new_window.undo_action.trigger()  # back to only the client: the hint is back
+    qtbot.waitUntil(hint.isVisible, timeout=10000)
+
+
+def test_the_hint_lets_clicks_through_to_the_drawing(qtbot, new_window):
+    hint = shown_hint(new_window, "netwerkintake")
+    qtbot.waitUntil(hint.isVisible, timeout=10000)
+    assert hint.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    view = new_window.view
+    assert view.rect().contains(hint.geometry().center() + QPoint(0, 0))
+
+
+def test_the_hint_speaks_english_with_lang_en(qtbot, qsettings):
+    from netwerkatlas import i18n
+
+    i18n.set_language("en")
+    win = open_window(None, qsettings)
+    try:
+        win.showNormal()
+        qtbot.waitExposed(win)
+        hint = shown_hint(win, "genogram")
+        qtbot.waitUntil(hint.isVisible, timeout=10000)
+        assert "press O (parent), P (partner), K (child) or B (sibling)" in hint.text()
+    finally:
+        win.document.undo_stack.set_clean()
+        win.close()
