@@ -17,7 +17,7 @@ import contextlib
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolButton, QToolTip
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolButton
 
 from netwerkatlas.i18n import t
 
@@ -49,6 +49,22 @@ class ClientModeSwitch(QObject):
         self.hidden_docks: list[QDockWidget] = []  # shown before client mode: shown again after
         self.switched_off: list[QAction] = []
         self.last_hint = ""
+        self.hint = QLabel(window)
+        self.hint.setObjectName("client_mode_hint")
+        self.hint.setWordWrap(True)
+        self.hint.setMaximumWidth(420)
+        self.hint.setMargin(10)
+        self.hint.setStyleSheet(
+            "background: #fff8e1; color: #3e2f00; border: 1px solid #c9a227; border-radius: 6px;"
+        )
+        font = self.hint.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.hint.setFont(font)
+        self.hint.hide()
+        self.hint_timer = QTimer(self)
+        self.hint_timer.setSingleShot(True)
+        self.hint_timer.setInterval(HINT_MS)
+        self.hint_timer.timeout.connect(self.hint.hide)
 
     @property
     def on(self) -> bool:
@@ -74,6 +90,7 @@ class ClientModeSwitch(QObject):
             self.window.set_client_mode(True)
 
     def leave(self) -> None:
+        self.hint.hide()
         if self.on:
             self.window.set_client_mode(False)
 
@@ -92,11 +109,21 @@ class ClientModeSwitch(QObject):
             self.show_hint()
 
     def show_hint(self) -> None:
+        """A few seconds, right under the button that was tapped (the status bar is hidden in
+        client mode, so the drawing keeps its height)."""
         self.last_hint = t("client_mode.leave_hint", chord=LEAVE_CHORD)
-        self.window.statusBar().showMessage(self.last_hint, HINT_MS)
+        hint = self.hint
+        hint.setText(self.last_hint)
+        hint.adjustSize()
         button = getattr(self, "button", None)
-        if button is not None and button.isVisible():
-            QToolTip.showText(button.mapToGlobal(QPoint(0, button.height())), self.last_hint)
+        place = QPoint(8, 8)
+        if button is not None:
+            place = button.mapTo(self.window, QPoint(0, button.height() + 4))
+            place.setX(max(8, min(place.x(), self.window.width() - hint.width() - 8)))
+        hint.move(place)
+        hint.show()
+        hint.raise_()
+        self.hint_timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """On the button in client mode: a press starts the hold, a release before it is up

@@ -105,6 +105,7 @@ class SteungroepView(QWidget):
         self.atlas: Atlas | None = None
         self.redraws = 0
         self.member_rows: list[MemberRow] = []
+        self.client_mode = False
         self.meeting_cards: dict[str, MeetingCard] = {}
         self._stale = False
         self._soon = QTimer(self)
@@ -130,8 +131,8 @@ class SteungroepView(QWidget):
         self.title = QLabel()
         self.title.setFont(scaled_font(self, 1.5, bold=True))
         self.empty = QLabel(t("steungroep.empty"))
-        self.empty.setWordWrap(True)
         self.empty_hint = self.empty  # how to start, while there is nothing
+        self.empty.setWordWrap(True)
         self.empty.setFont(scaled_font(self, 1.2))
         column.addWidget(self.title)
         column.addWidget(self.empty)
@@ -233,6 +234,13 @@ class SteungroepView(QWidget):
         self._stale = True
         self.flush()
 
+    def set_client_mode(self, on: bool) -> None:
+        """The steungroep is the client's own; the notes on how the members are doing and the
+        minutes are the minute-taker's and the professional's, out of sight in client mode."""
+        self.client_mode = on
+        for card in self.meeting_cards.values():
+            card.set_client_mode(on)
+
     def detach(self) -> None:
         self._following.stop()
 
@@ -316,6 +324,7 @@ class SteungroepView(QWidget):
                 card = self.meeting_cards[meeting.id] = MeetingCard(
                     meeting.id, self._edit_meeting, self._remove_meeting, self.print_agenda
                 )
+                card.set_client_mode(self.client_mode)
             if self.meetings.indexOf(card) != index:
                 self.meetings.insertWidget(index, card)
             card.refresh(atlas, meeting)

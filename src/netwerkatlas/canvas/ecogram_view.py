@@ -22,8 +22,19 @@ from netwerkatlas.tools.ecogram.drawing import EcogramDrawing
 
 
 class EcogramScene(DrawingScene):
+    """The ecogram; in client mode its cards show the names without the notes."""
+
+    client_mode = False
+
     def __init__(self, atlas: Atlas, parent=None) -> None:
-        super().__init__(atlas, VIEW, EcogramDrawing, parent)
+        super().__init__(atlas, VIEW, self._draw, parent)
+
+    def _draw(self, atlas: Atlas) -> EcogramDrawing:
+        return EcogramDrawing(atlas, show_notes=not self.client_mode)
+
+    def set_client_mode(self, on: bool) -> None:
+        self.client_mode = on
+        self.rebuild()
 
 
 class EcogramView(DrawingView):
