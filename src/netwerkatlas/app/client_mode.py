@@ -9,6 +9,12 @@ client mode only says how to leave.
 While the mode is on, every dock but the left panel (suggestions, view help) is hidden and
 stays hidden: a dock that is shown anyway (by a shortcut, a menu, a later feature) is hidden
 again at once. The actions that would show a professional panel are switched off.
+
+What each view hides is declared with its instrument (`client_mode_hides`, tools/registry.py):
+the notes of bollen, links and the atlas everywhere (the ecogram's cards show only names), the
+evaluation notes in the Plan, a steungroep meeting's notes on its members and its minutes. The
+basisposter, the signaleringsplan and the contactschema are the client's own, made with them:
+they stay as they are.
 """
 
 from __future__ import annotations
