@@ -11,12 +11,15 @@ from netwerkatlas.i18n import t
 from netwerkatlas.model import Atlas
 from netwerkatlas.model.atlas import Point
 from netwerkatlas.render.drawing import LegendEntry, Rect
-from netwerkatlas.render.fonts import baseline_offset, text_width
+from netwerkatlas.render.fonts import LINE_HEIGHT, baseline_offset, text_width
 from netwerkatlas.render.painter import Painter
+from netwerkatlas.render.readable import readable_size
 from netwerkatlas.render.style import CLIENT_FILL, INK, MUTED
+from netwerkatlas.render.text_fit import wrap_words
 from netwerkatlas.tools.circle import VIEW
 from netwerkatlas.tools.circle.layout import (
     CENTRE_RADIUS,
+    RING_WIDTH,
     Geometry,
     Placed,
     place_cell,
@@ -25,7 +28,6 @@ from netwerkatlas.tools.circle.layout import (
 from netwerkatlas.tools.circle.variants import current_variant, placeable
 
 RING_FILLS = ("#dde8f3", "#e8eff7", "#f1f5fa", "#f8fafc", "#fbfcfd", "#fdfefe")
-LABEL_ROOM = 190.0  # sector names stand outside the rings
 
 
 def ring_label(key: str) -> str:
@@ -45,18 +47,30 @@ class CircleDrawing:
         self.client_label = atlas.client.shown_label
         self.cells = placeable(atlas, self.variant)
         self.names = {p: atlas.node(p).shown_label for p in self.cells}
+        self.size = self.geometry.type_size
+        for _ in range(4):  # names fanned out make the drawing larger: larger type then
+            self._place()
+            _, _, width, height = self.bounds()
+            needed = math.ceil(readable_size((width, height)))
+            if needed <= self.size:
+                break
+            self.size = needed
+        self.positions: dict[str, Point] = {p: (v.x, v.y) for p, v in self.placed.items()}
+
+    def _place(self) -> None:
         self.placed: dict[str, Placed] = {}
         outside = self._label_boxes()  # fanned-out names keep clear of the sector names
+        taken = self._ring_label_boxes()  # names inside keep clear of ring names and counts
         for r, ring in enumerate(self.variant.rings):
             for s, sector in enumerate(self.variant.sectors):
                 people = sorted(
                     (p for p, c in self.cells.items() if c == (ring, sector)),
                     key=lambda p: self.names[p].casefold(),
                 )
+                names = [(p, self.names[p]) for p in people]
                 self.placed.update(
-                    place_cell(self.geometry, r, s, [(p, self.names[p]) for p in people], outside)
+                    place_cell(self.geometry, r, s, names, outside, taken, self.size)
                 )
-        self.positions: dict[str, Point] = {p: (v.x, v.y) for p, v in self.placed.items()}
 
     def at(self, positions: dict[str, Point]) -> CircleDrawing:
         moved = object.__new__(CircleDrawing)
@@ -75,16 +89,53 @@ class CircleDrawing:
                 label += f" ({sum(1 for c in self.cells.values() if c[1] == sector)})"
             # Words to the right of the circle start there, to the left of it end there.
             align = "left" if x > 1 else "right" if x < -1 else "centre"
-            y += baseline_offset(13) + (12 if y > 1 else -4 if y < -1 else 0)
+            size = self.size
+            y += baseline_offset(size) + (size if y > 1 else -size / 3 if y < -1 else 0)
             labels.append((x, y, label, align))
         return labels
 
     def _label_boxes(self) -> list[tuple[float, float, float, float]]:
         boxes = []
         for x, y, label, align in self.sector_labels():
-            width = text_width(label, 13, True)
+            width = text_width(label, self.size, True)
             left = {"left": x, "right": x - width, "centre": x - width / 2}[align]
-            boxes.append((left - 4, y - 13, left + width + 4, y + 5))
+            boxes.append((left - 4, y - self.size, left + width + 4, y + self.size * 0.4))
+        return boxes
+
+    def ring_labels(self) -> list[tuple[float, float, str]]:
+        """Each ring's name (with its count) just inside its outer edge, by the top axis."""
+        labels = []
+        for r, ring in enumerate(self.variant.rings):
+            _inner, outer = self.geometry.ring_band(r)
+            label = ring_label(ring)
+            if self.show_counts:
+                label += f" ({self.count(ring)})"
+            labels.append((6.0, -(outer - self.size * 1.15), label))
+        return labels
+
+    def cell_counts(self) -> list[tuple[float, float, str]]:
+        """How many people each cell holds, by the cell's clockwise edge (when asked for)."""
+        if not self.show_counts:
+            return []
+        counts = []
+        for r, ring in enumerate(self.variant.rings):
+            _inner, outer = self.geometry.ring_band(r)
+            middle = outer - RING_WIDTH / 2
+            for s, sector in enumerate(self.variant.sectors):
+                _start, end = self.geometry.sector_span(s)
+                x, y = point_at(middle, end - self.size * 0.9 / middle)
+                counts.append((x, y + baseline_offset(self.size), str(self.count(ring, sector))))
+        return counts
+
+    def _ring_label_boxes(self) -> list[tuple[float, float, float, float]]:
+        size = self.size
+        boxes = [
+            (x - 2, y - size, x + text_width(label, size) + 2, y + size * 0.3)
+            for x, y, label in self.ring_labels()
+        ]
+        for x, y, label in self.cell_counts():
+            half = text_width(label, size) / 2 + 2
+            boxes.append((x - half, y - size, x + half, y + size * 0.3))
         return boxes
 
     def count(self, ring: str, sector: str | None = None) -> int:
@@ -93,11 +144,17 @@ class CircleDrawing:
     # --- extent and text ----------------------------------------------------------------------
 
     def bounds(self) -> Rect:
-        reach = self.geometry.outer + LABEL_ROOM
-        for placed in self.placed.values():
+        """The rings, the sector names and any name fanned out beyond them: no empty room."""
+        outer = self.geometry.outer
+        left, top, right, bottom = -outer, -outer, outer, outer
+        boxes = self._label_boxes()
+        for person, placed in self.placed.items():
             if placed.anchor is not None:  # fanned out beyond the rings
-                reach = max(reach, abs(placed.x) + 120, abs(placed.y) + 20)
-        return (-reach, -reach, 2 * reach, 2 * reach)
+                half = text_width(self.names[person], placed.size, True) / 2
+                boxes.append((placed.x - half, placed.y - placed.size, placed.x + half, placed.y))
+        for x1, y1, x2, y2 in boxes:
+            left, top, right, bottom = min(left, x1), min(top, y1), max(right, x2), max(bottom, y2)
+        return (left, top, right - left, bottom - top)
 
     def texts(self) -> list[str]:
         return list(self.names.values())
@@ -115,42 +172,27 @@ class CircleDrawing:
             start, _ = geometry.sector_span(s)
             a, b = point_at(CENTRE_RADIUS, start), point_at(geometry.outer, start)
             painter.line(*a, *b, colour=MUTED, width=1.2)
+        size = self.size
         for x, y, label, align in self.sector_labels():
-            painter.text(x, y, label, size=13, colour=INK, bold=True, align=align)
-        for r, ring in enumerate(variant.rings):
-            _inner, outer = geometry.ring_band(r)
-            label = ring_label(ring)
-            if self.show_counts:
-                label += f" ({self.count(ring)})"
-            painter.text(6, -(outer - 14), label, size=10.5, colour=MUTED)
-            if self.show_counts:
-                for s, sector in enumerate(variant.sectors):
-                    start, end = geometry.sector_span(s)
-                    x, y = point_at(outer - 14, end - 0.06 * (end - start))
-                    painter.text(
-                        x,
-                        y + baseline_offset(9),
-                        str(self.count(ring, sector)),
-                        size=9,
-                        colour=MUTED,
-                        align="centre",
-                    )
+            painter.text(x, y, label, size=size, colour=INK, bold=True, align=align)
+        for x, y, label in self.ring_labels():
+            painter.text(x, y, label, size=size, colour=MUTED)
+        for x, y, label in self.cell_counts():
+            painter.text(x, y, label, size=size, colour=MUTED, align="centre")
         painter.circle(0, 0, CENTRE_RADIUS - 8, fill=CLIENT_FILL, stroke=INK, width=1.6)
-        painter.text(
-            0,
-            baseline_offset(13),
-            self.client_label,
-            size=13,
-            colour=INK,
-            bold=True,
-            align="centre",
+        lines = wrap_words(
+            self.client_label, lambda line: text_width(line, size, True), 2 * CENTRE_RADIUS - 20
         )
+        for i, line in enumerate(lines):  # a long name wraps rather than shrinks
+            dy = (i - (len(lines) - 1) / 2) * size * LINE_HEIGHT
+            y = dy + baseline_offset(size)
+            painter.text(0, y, line, size=size, colour=INK, bold=True, align="centre")
         for person, (x, y) in self.positions.items():
             placed = self.placed.get(person)
             if placed is not None and placed.anchor is not None:
                 painter.line(*placed.anchor, x, y, colour=MUTED, width=0.6)
                 painter.circle(*placed.anchor, 2.2, fill=INK)
-            size = placed.size if placed is not None else 11.0
+            size = placed.size if placed is not None else self.size
             painter.text(
                 x,
                 y + baseline_offset(size),

@@ -1,7 +1,9 @@
 """Where the rings, sectors and people of the circle go, in points, with the client at 0, 0.
 
 In a crowded cell names never overlap: they are spread along arcs inside the cell, in as many
-rows as the ring allows, and set smaller when even that is not enough.
+rows as the ring allows, and fan out beyond the rings when even that is not enough. Names are
+never set smaller than the circle's type size: that size is chosen so that the whole circle,
+fitted into a laptop's view, still shows every text at the readable minimum.
 """
 
 from __future__ import annotations
@@ -10,13 +12,14 @@ import math
 from dataclasses import dataclass
 
 from netwerkatlas.render.fonts import text_width
+from netwerkatlas.render.readable import readable_size
 from netwerkatlas.tools.circle.variants import Cell, Variant
 
 CENTRE_RADIUS = 55.0
 RING_WIDTH = 95.0
-NAME_SIZE = 11.0
-SIZES = (1.0, 0.85, 0.72, 0.6)
 GAP = 10.0  # between two names on an arc
+HALF_HEIGHT = 0.62  # half a name's box, in type sizes: from the cap height to the descender
+ROW = 1.3  # from one row of names to the next, in type sizes
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,12 @@ class Geometry:
     @property
     def outer(self) -> float:
         return CENTRE_RADIUS + RING_WIDTH * len(self.variant.rings)
+
+    @property
+    def type_size(self) -> float:
+        """The least size of the texts in the circle: readable when the rings fill a laptop's
+        view (the drawing takes more when names fan out beyond the rings)."""
+        return math.ceil(readable_size((2 * self.outer, 2 * self.outer)))
 
     def ring_band(self, ring: int) -> tuple[float, float]:
         inner = CENTRE_RADIUS + RING_WIDTH * ring
@@ -62,7 +71,7 @@ class Placed:
 
     @property
     def box_half_height(self) -> float:
-        return self.size * 0.75
+        return self.size * HALF_HEIGHT
 
 
 def place_cell(
@@ -71,12 +80,14 @@ def place_cell(
     sector: int,
     names: list[tuple[str, str]],
     outside: list[tuple[float, float, float, float]] | None = None,
+    taken: list[tuple[float, float, float, float]] | None = None,
+    size: float | None = None,
 ) -> dict[str, Placed]:
     """Put `names` ((person id, name), in order) inside one cell, nearest its middle first,
-    each name's whole box inside the cell and clear of the others; smaller type when crowded.
-    Boxes inside disjoint cells cannot meet, so no two names in the circle overlap. Names that
-    do not fit even then fan out beyond the rings, each with a line to a dot in its cell;
-    `outside` holds the boxes already used out there (shared by all cells)."""
+    each name's whole box inside the cell and clear of the others and of `taken` (the ring
+    labels and counts). Boxes inside disjoint cells cannot meet, so no two names in the circle
+    overlap. Names that do not fit fan out beyond the rings, each with a line to a dot in its
+    cell; `outside` holds the boxes already used out there (shared by all cells)."""
     outside = [] if outside is None else outside
     if not names:
         return {}
@@ -85,42 +96,43 @@ def place_cell(
     start, end = geometry.sector_span(sector)
     middle = point_at((inner + outer) / 2, (start + end) / 2)
     placed: dict[str, Placed] = {}
-    for factor in SIZES:
-        size = NAME_SIZE * factor
-        candidates = sorted(
-            _candidates(inner, outer, start, end, size),
-            key=lambda p: math.dist(p, middle),
-        )
-        boxes: list[tuple[float, float, float, float]] = []
-        placed = {}
-        for person, name in names:
-            half_w, half_h = text_width(name, size, True) / 2 + GAP / 2, size * 0.75
-            for x, y in candidates:
-                box = (x - half_w, y - half_h, x + half_w, y + half_h)
-                if _inside(geometry, box, cell) and not any(_meet(box, b) for b in boxes):
-                    boxes.append(box)
-                    placed[person] = Placed(x, y, size)
-                    break
-            else:
+    size = size or geometry.type_size
+    candidates = sorted(
+        _candidates(inner, outer, start, end, size),
+        key=lambda p: math.dist(p, middle),
+    )
+    boxes: list[tuple[float, float, float, float]] = list(taken or ())
+    for person, name in names:
+        half_w, half_h = text_width(name, size, True) / 2 + GAP / 2, size * HALF_HEIGHT
+        for x, y in candidates:
+            box = (x - half_w, y - half_h, x + half_w, y + half_h)
+            if _inside(geometry, box, cell) and not any(_meet(box, b) for b in boxes):
+                boxes.append(box)
+                placed[person] = Placed(x, y, size)
                 break
-        if len(placed) == len(names):
-            return placed
-    # Too many for the cell even in the smallest type: the rest fan out beyond the rings.
-    size = NAME_SIZE * SIZES[-1]
+        else:
+            break
+    # Too many for the cell: the rest fan out beyond the rings.
     rest = [n for n in names if n[0] not in placed]
     for i, (person, name) in enumerate(rest):
         anchor = point_at((inner + outer) / 2, start + (end - start) * (i + 0.5) / len(rest))
-        half_w, half_h = text_width(name, size, True) / 2 + GAP / 2, size * 0.75
+        half_w, half_h = text_width(name, size, True) / 2 + GAP / 2, size * HALF_HEIGHT
         placed[person] = _fan_out(geometry, start, end, half_w, half_h, size, anchor, outside)
     return placed
 
 
 def _fan_out(geometry, start, end, half_w, half_h, size, anchor, outside) -> Placed:
+    """The free place beyond the rings nearest the direction of `anchor`, within the sector."""
     radius = geometry.outer + 24
+    toward = math.atan2(anchor[0], -anchor[1]) % (2 * math.pi)
     while True:
         steps = max(1, int(radius * (end - start) / 6.0))
-        for i in range(steps + 1):
-            x, y = point_at(radius, start + (end - start) * i / steps)
+        angles = sorted(
+            (start + (end - start) * i / steps for i in range(steps + 1)),
+            key=lambda a: abs(a - toward),
+        )
+        for angle in angles:
+            x, y = point_at(radius, angle)
             box = (x - half_w, y - half_h, x + half_w, y + half_h)
             nearest = (min(max(0.0, box[0]), box[2]), min(max(0.0, box[1]), box[3]))
             if math.hypot(*nearest) > geometry.outer + 4 and not any(
@@ -128,13 +140,13 @@ def _fan_out(geometry, start, end, half_w, half_h, size, anchor, outside) -> Pla
             ):
                 outside.append(box)
                 return Placed(x, y, size, anchor)
-        radius += size * 1.6
+        radius += size * ROW
 
 
 def _candidates(inner: float, outer: float, start: float, end: float, size: float):
-    radial = size * 1.6
-    radius = inner + size
-    while radius <= outer - size:
+    radial = size * ROW
+    radius = inner + size * HALF_HEIGHT
+    while radius <= outer - size * HALF_HEIGHT:
         steps = max(1, int(radius * (end - start) / 6.0))
         for i in range(steps + 1):
             yield point_at(radius, start + (end - start) * i / steps)
