@@ -215,11 +215,11 @@ def test_the_tab_opens_with_its_shortcut_and_exports_through_the_export(window):
     action = next(a for a in window.view_menu.actions() if a.shortcut() == QKeySequence("Ctrl+9"))
     action.trigger()
     view = window.views.currentWidget()
-    assert isinstance(view, SignaleringsplanView) and view.empty.isVisible()
+    assert isinstance(view, SignaleringsplanView)
     atlas = window.document.atlas
     signals = view.cards[0].lists["signals"]
     signals.add_button.click()
-    type_line(signals.lines[0].fields[0], "Ik werk en ik slaap goed")
+    type_line(signals.lines[-1].fields[0], "Ik werk en ik slaap goed")
     data = render(atlas, ExportOptions(view="signaleringsplan")).data
     assert "Ik werk en ik slaap goed" in pdf_text(data)
     summary = render(atlas, ExportOptions(format="txt")).data.decode("utf-8")
