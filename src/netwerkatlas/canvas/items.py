@@ -8,6 +8,7 @@ Text is laid out once per change, not in `paint`, so dragging stays cheap.
 from __future__ import annotations
 
 import math
+from functools import cache
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -64,21 +65,33 @@ TEXT_SCALE = 8.0
 SMALLEST_READABLE_PX = 4.0  # below this text is a smudge: leave it out and draw faster
 
 
-def scene_font(size: float, bold: bool = False) -> QFont:
+def _pixels(size: float) -> int:
+    return max(1, round(size * TEXT_SCALE))
+
+
+@cache
+def _font(pixels: int, bold: bool) -> QFont:
     font = QFont()
-    font.setPixelSize(max(1, round(size * TEXT_SCALE)))
+    font.setPixelSize(pixels)
     font.setBold(bold)
     return font
 
 
+@cache
+def _metrics(pixels: int, bold: bool) -> QFontMetricsF:
+    """Made once per size: a thousand bollen measured their labels with fresh metrics each."""
+    return QFontMetricsF(_font(pixels, bold))
+
+
+def scene_font(size: float, bold: bool = False) -> QFont:
+    return QFont(_font(_pixels(size), bold))  # a copy: the caller may change it
+
+
 def fit_label(text: str, size: float, bold: bool, width: float) -> tuple[QFont, list[str]]:
     """The font and lines for a label inside `width` scene units (see `render.text_fit`)."""
-    metrics: dict[float, QFontMetricsF] = {}
 
     def measure(line: str, at_size: float) -> float:
-        if at_size not in metrics:
-            metrics[at_size] = QFontMetricsF(scene_font(at_size, bold))
-        return metrics[at_size].horizontalAdvance(line) / TEXT_SCALE
+        return _metrics(_pixels(at_size), bold).horizontalAdvance(line) / TEXT_SCALE
 
     fitted = fit_text(text, size, width, measure)
     return scene_font(fitted.size, bold), list(fitted.lines)
