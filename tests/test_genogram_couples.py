@@ -60,7 +60,8 @@ def test_a_separated_couple_is_not_labelled_divorced():
 def test_a_divorced_couple_has_two_slashes_and_the_divorce_year():
     recorder = Recorder()
     couple(PartnerStatus.DIVORCED, 2005, 2020).draw(recorder)
-    assert "h '05 g '20" in recorder.texts
+    # On one line where the couple line is long enough, else above and below it.
+    assert "h '05 g '20" in recorder.texts or {"h '05", "g '20"} <= set(recorder.texts)
     assert slashes(recorder) == 2
 
 

@@ -43,9 +43,9 @@ class BolMetrics:
     outline: float = 1.6
     emphasis_outline: float = 4.0
     badge_radius: float = 15.0
-    label_size: float = 11.0
-    client_label_size: float = 15.0
-    badge_size: float = 11.0
+    label_size: float = 14.0
+    client_label_size: float = 18.0
+    badge_size: float = 13.0
     link_width: float = 1.6
     handle_radius: float = 10.0
 

@@ -33,8 +33,8 @@ from netwerkatlas.tools.genogram.family import Family, kind_of_child, read_famil
 from netwerkatlas.tools.genogram.layout import SLOT, SYMBOL, genogram_positions
 from netwerkatlas.tools.genogram.symbols import draw_symbol
 
-NAME_SIZE = 11.0
-SMALL = 8.5
+NAME_SIZE = 18.0  # with the years and the relation: readable across the table when fitted
+SMALL = 17.0
 NAME_WIDTH = SLOT * 0.92
 HOUSEHOLD_PAD = 16.0
 
@@ -100,7 +100,8 @@ class GenogramDrawing:
             return (-100.0, -100.0, 200.0, 200.0)
         xs = [p[0] for p in self.positions.values()]
         ys = [p[1] for p in self.positions.values()]
-        pad_x, top, bottom = NAME_WIDTH / 2 + HOUSEHOLD_PAD, SYMBOL / 2 + 22, SYMBOL / 2 + 46
+        pad_x, top = NAME_WIDTH / 2 + HOUSEHOLD_PAD, SYMBOL / 2 + 5 + SMALL
+        bottom = SYMBOL / 2 + 5 + NAME_SIZE * 2.15 + SMALL * 2.3  # two lines of name, relation
         left, right = min(xs) - pad_x, max(xs) + pad_x
         upper, lower = min(ys) - top, max(ys) + bottom
         for route in self.emotional_routes().values():  # a curve may go round the outside
@@ -114,6 +115,10 @@ class GenogramDrawing:
         return fit_text(
             person.shown_label, NAME_SIZE, NAME_WIDTH, lambda s, z: text_width(s, z, True), 2
         ).lines
+
+    def relation_lines(self, relation: str) -> tuple[str, ...]:
+        """The relation to the client under the name, wrapped to the person's slot."""
+        return fit_text(relation, SMALL, NAME_WIDTH, text_width, 2).lines
 
     def texts(self) -> list[str]:
         return [line for p in self.family.persons.values() for line in self.name_lines(p)]
@@ -160,8 +165,12 @@ class GenogramDrawing:
         age = age_of(person, self.today)
         if age is not None and getattr(person, "pregnancy", None) is None:
             if deceased:  # keep the age at death readable on top of the cross
-                painter.rect(x - 9, y - 7.5, 18, 15, fill="#ffffff")
-            painter.text(x, y + baseline_offset(12), str(age), size=12, colour=INK, align="centre")
+                painter.rect(
+                    x - SMALL * 0.8, y - SMALL * 0.6, SMALL * 1.6, SMALL * 1.2, fill="#ffffff"
+                )
+            painter.text(
+                x, y + baseline_offset(SMALL), str(age), size=SMALL, colour=INK, align="centre"
+            )
         top = y + half + 5 + NAME_SIZE
         for i, line in enumerate(self.name_lines(person)):
             painter.text(
@@ -176,7 +185,9 @@ class GenogramDrawing:
         relation = getattr(person, "relation", "")
         if relation:
             below = top + len(self.name_lines(person)) * NAME_SIZE * 1.15
-            painter.text(x, below, relation, size=SMALL, colour=MUTED, align="centre")
+            for i, line in enumerate(self.relation_lines(relation)):
+                y_line = below + i * SMALL * 1.15
+                painter.text(x, y_line, line, size=SMALL, colour=MUTED, align="centre")
 
     # --- where the lines run ----------------------------------------------------------------
 
