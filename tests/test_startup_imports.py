@@ -89,8 +89,9 @@ def test_the_window_names_still_reach_a_view_not_shown_yet(window):
     assert window.views.tab("genogram").built
     assert window.views.indexOf(window.genogram_view) == list(window.views.tabs).index("genogram")
     someone = next(iter(scene.handles))
-    window.push(UpdateItem(NODES, someone, {"label": "Nieuwe naam"}))
-    assert "Nieuwe naam" in scene.drawing.texts()
+    assert "Teun" not in scene.drawing.texts()
+    window.push(UpdateItem(NODES, someone, {"label": "Teun"}))  # a short name: one line
+    assert "Teun" in scene.drawing.texts()
 
 
 def test_a_tab_made_later_starts_in_client_mode_and_without_scores_when_those_are_on(window):
