@@ -15,6 +15,7 @@ from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, Q
 from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
 
 from netwerkatlas.canvas.choices import choice, one_of
+from netwerkatlas.canvas.drawing_view import fit_rect
 from netwerkatlas.canvas.empty_hint import EmptyHint, bollen_only_client
 from netwerkatlas.canvas.gebeurteniskaart_menus import ask_event
 from netwerkatlas.canvas.goal_links import add_to_goal_menu, node_drag
@@ -38,8 +39,8 @@ from netwerkatlas.tools.netwerkintake import edits
 from netwerkatlas.tools.netwerkintake.layout import place_unplaced
 from netwerkatlas.tools.netwerkintake.suggestions import MIME_TYPE
 
-MARGIN = 40.0
 MIN_SCALE, MAX_SCALE = 0.05, 8.0
+MAX_FIT = 1.6  # a small atlas should not fill the screen with giant bollen
 SCORE_KEYS = {Qt.Key.Key_Plus: 1, Qt.Key.Key_Minus: -1}
 
 
@@ -67,6 +68,7 @@ class AtlasView(QGraphicsView):
         self._interaction: Interaction | None = None
         self._pan_from: QPointF | None = None
         self._fitted_once = False
+        self.fitted = False  # shown as "Passend" left it: a resize fits again
         self.make_goal: Callable[[list[str]], None] | None = None  # "Doel maken van…"
 
     @property
@@ -76,19 +78,22 @@ class AtlasView(QGraphicsView):
     # --- zoom and fit -----------------------------------------------------------------------
 
     def fit_all(self) -> None:
-        """Show every bol, with a margin, as large as the window allows."""
-        rect = self.scene().itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
-        if rect.isEmpty():
-            return
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        current = self.transform().m11()
-        if current > 1.6:  # a small atlas should not fill the screen with giant bollen
-            self.scale(1.6 / current, 1.6 / current)
+        """Show every bol as large as the window allows, with a small margin."""
+        fit_rect(self, self.scene().itemsBoundingRect(), MAX_FIT)
+        self._fitted_once = True
+        self.fitted = True
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        busy = self._interaction is not None or self._pan_from is not None
+        if self.fitted and not busy and self.isVisible():
+            self.fit_all()  # still as "Passend" left it: fit the new size too
 
     def zoom_by(self, factor: float) -> None:
         current = self.transform().m11()
         target = min(MAX_SCALE, max(MIN_SCALE, current * factor))
         self.scale(target / current, target / current)
+        self.fitted = False
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         """The wheel zooms around the pointer; with Shift it scrolls."""
@@ -169,6 +174,7 @@ class AtlasView(QGraphicsView):
 
     def pan_by(self, dx: float, dy: float) -> None:
         """Scroll the canvas by screen pixels (a finger or two fingers dragging)."""
+        self.fitted = False
         self.horizontalScrollBar().setValue(round(self.horizontalScrollBar().value() - dx))
         self.verticalScrollBar().setValue(round(self.verticalScrollBar().value() - dy))
 
