@@ -115,6 +115,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not _has_display():
         print(t("cli.no_display"), file=sys.stderr)
         return 2
+    # The Qt-free layers load first: once PySide6 is in, it reads the source of every module
+    # imported after it (its __feature__ import hook), a twentieth of the start for these.
+    import netwerkatlas.document  # noqa: F401
+
     example = args.example is not None  # opened as a copy: Save never overwrites the example
     if _handed_over(str(path) if path else None, example, args.client_mode):
         print(t("cli.forwarded"))
