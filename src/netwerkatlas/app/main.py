@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from netwerkatlas import io
 from netwerkatlas.app import first_paint, single_instance, window_place
+from netwerkatlas.app.client_name_dialog import ask_client_name
 from netwerkatlas.app.encryption_dialogs import OpenCancelled, open_document
 from netwerkatlas.app.lock_dialog import Choice, lock_for_opening
 from netwerkatlas.app.main_window import MainWindow
@@ -95,6 +96,8 @@ def run_app(path: str | None, client_mode: bool = False, example: bool = False) 
     windows = offer_recovery(settings)  # work a crash left behind, before anything else
     if path or not windows:
         windows.append(open_window(path, settings, as_copy=example))
+        if not path and not first_paint.wanted():
+            ask_client_name(windows[-1])  # a new atlas: whose is it?
     for window in windows:
         if client_mode:
             window.set_client_mode(True)

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 from netwerkatlas import __version__
 from netwerkatlas.app import window_place
 from netwerkatlas.app.autosave import Autosaver
+from netwerkatlas.app.client_name_dialog import ask_client_name
 from netwerkatlas.app.details_panel import DetailsPanel
 from netwerkatlas.app.encryption_dialogs import EncryptionActions
 from netwerkatlas.app.file_commands import FileCommands
+from netwerkatlas.app.help_dialog import open_help
 from netwerkatlas.app.lock_dialog import read_only_label
 from netwerkatlas.app.palette import SuggestionPalette
 from netwerkatlas.app.perspective_menu import PerspectiveActions
@@ -130,6 +132,7 @@ class MainWindow(FileCommands, QMainWindow):
             "action.rearrange_genogram", lambda: self.genogram_view.rearrange()
         )
         self.about_action = self._action("action.about", self.about)
+        self.help_action = self._action("action.help", self.show_help, "F1")
         self.link_mode_action = self._action("action.link_mode", self._set_link_mode, "L")
         self.link_mode_action.setCheckable(True)
         self.link_mode_action.setToolTip(t("action.link_mode_tip"))
@@ -176,7 +179,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.plan = PlanActions(self)
         self.perspectives = PerspectiveActions(self, after=self.plan.hide_goals_action)
         self.help_menu = bar.addMenu(t("menu.help"))
-        self.help_menu.addAction(self.about_action)
+        self.help_menu.addActions([self.help_action, self.about_action])
         self.sessions = SessionActions(self)
         self._fill_recent_menu()
 
@@ -202,6 +205,9 @@ class MainWindow(FileCommands, QMainWindow):
             short = t(f"toolbar.{action.objectName()}")
             if action.objectName() and short:
                 action.setIconText(short)
+            tip = t(f"action.{action.objectName()}_tip")  # what it does, not its name again
+            if tip != f"action.{action.objectName()}_tip":
+                action.setToolTip(tip)
             bar.addAction(action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.toolbar = bar
@@ -417,6 +423,17 @@ class MainWindow(FileCommands, QMainWindow):
         if not instrument.shows_palette:
             self.views.currentWidget().fit_all()
         self.views.currentWidget().setFocus()
+
+    def new_document(self) -> None:
+        """A new atlas, then the client's name for it (skippable)."""
+        before = self.document
+        super().new_document()
+        if self.document is not before:
+            ask_client_name(self)
+
+    def show_help(self) -> None:
+        """The manual, on the page of the view in front (F1)."""
+        open_help(self, self.views.current_tab().instrument.name)
 
     def undo(self) -> None:
         self.document.undo_stack.undo()

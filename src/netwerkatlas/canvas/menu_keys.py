@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMenu
 
 from netwerkatlas.i18n import t
+from netwerkatlas.render.style import score_symbol
+from netwerkatlas.tools.netwerkintake.edits import DIGIT_SCORES
 
 # translation key of a menu entry -> the key that does the same in that view
 MENU_KEYS: dict[str, str] = {
@@ -28,6 +30,16 @@ MENU_KEYS: dict[str, str] = {
 }
 
 
+def score_keys() -> dict[str, str]:
+    """The score entries (as the score submenus write them) -> the digit that sets that score,
+    0 for no score and ! for emphasis: the same keys on the netwerkintake and the
+    gebeurteniskaart."""
+    keys = {
+        f"{score_symbol(score)}   {t(f'score.{score}')}": d for d, score in DIGIT_SCORES.items()
+    }
+    return {**keys, t("score.none"): "0", t("canvas.emphasis"): "!"}
+
+
 def key_shown(text: str) -> str:
     """The key after the tab in a menu entry's text ("" when none)."""
     return text.partition("\t")[2]
@@ -35,7 +47,7 @@ def key_shown(text: str) -> str:
 
 def show_keys(menu: QMenu) -> QMenu:
     """Put each entry's key after a tab in its text; returns the menu for chaining."""
-    keys = {t(key): shortcut for key, shortcut in MENU_KEYS.items()}
+    keys = {t(key): shortcut for key, shortcut in MENU_KEYS.items()} | score_keys()
     for action in menu.actions():
         if action.menu() is not None:
             show_keys(action.menu())
