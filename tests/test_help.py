@@ -274,3 +274,28 @@ def test_every_toolbar_button_says_what_it_does(window):
             name = action.text().replace("&", "").partition("\t")[0].rstrip("…")
             tip = action.toolTip().replace("&", "")
             assert tip and tip != name and len(tip) > len(name), f"'{name}': tooltip '{tip}'"
+
+
+def test_the_netwerkintake_list_menu_shows_the_score_keys(qtbot, window):
+    window.list_dock.show()
+    window.list_dock.raise_()
+    theme = next(n for n in window.document.atlas.nodes() if n.kind == "theme")
+    qtbot.waitUntil(lambda: window.list.isVisible(), timeout=10000)
+    window.list.select_ids([theme.id])
+    caught: list[QMenu] = []
+
+    def catch() -> None:
+        menu = QApplication.activePopupWidget()
+        if isinstance(menu, QMenu) and not caught:
+            caught.append(menu)
+            menu.close()
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(catch)
+    timer.start()
+    window.list._context_menu(window.list.viewport().rect().center())
+    timer.stop()
+    assert caught
+    shown = {key_shown(action.text()) for action in entries(caught[0])}
+    assert {"1", "3", "5", "0", "Del"} <= shown

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
+from netwerkatlas.canvas.menu_keys import show_keys
 from netwerkatlas.commands import Command
 from netwerkatlas.i18n import t
 from netwerkatlas.model import (
@@ -294,7 +295,7 @@ class NetwerkintakeList(QTreeWidget):
     def _context_menu(self, position) -> None:
         ids = self.selected_ids()
         if ids:
-            self.score_menu(ids).exec(self.viewport().mapToGlobal(position))
+            show_keys(self.score_menu(ids)).exec(self.viewport().mapToGlobal(position))
 
     def score_menu(self, ids: list[str]) -> QMenu:
         menu = QMenu(self)
