@@ -177,7 +177,9 @@ def test_client_mode_enlarges_and_hides_what_is_for_the_professional(window):
     link = next(iter(window.scene.link_items.values()))
     assert link.toolTip() == ""
     assert io.dumps(atlas) == before and not window.document.is_modified
-    window.client_mode_action.trigger()
+    window.client_mode_action.trigger()  # a tap does not leave client mode
+    assert not window.details_dock.isVisible()
+    window.client_switch.leave_action.trigger()  # Ctrl+Shift+K does
     assert window.details_dock.isVisible()
     assert item._font.pixelSize() == normal_font
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from netwerkatlas import __version__
 from netwerkatlas.app import window_place
 from netwerkatlas.app.autosave import Autosaver
+from netwerkatlas.app.client_mode import ClientModeSwitch
 from netwerkatlas.app.client_name_dialog import ask_client_name
 from netwerkatlas.app.details_panel import DetailsPanel
 from netwerkatlas.app.encryption_dialogs import EncryptionActions
@@ -139,7 +140,8 @@ class MainWindow(FileCommands, QMainWindow):
         self.hide_scores_action = self._action("action.hide_scores", self._hide_scores, "Ctrl+H")
         self.hide_scores_action.setCheckable(True)
         self.arrange_action = self._action("action.arrange", self.view.arrange, "Ctrl+R")
-        self.client_mode_action = self._action("action.client_mode", self.set_client_mode, "F11")
+        # Entering is one tap; leaving a long press or Ctrl+Shift+K (app/client_mode.py).
+        self.client_mode_action = self._action("action.client_mode", lambda _=False: None, "F11")
         self.client_mode_action.setCheckable(True)
         self.client_mode_action.setToolTip(t("action.client_mode_tip"))
 
@@ -181,6 +183,8 @@ class MainWindow(FileCommands, QMainWindow):
         self.help_menu = bar.addMenu(t("menu.help"))
         self.help_menu.addActions([self.help_action, self.about_action])
         self.sessions = SessionActions(self)
+        self.client_switch = ClientModeSwitch(self, keep=[self.palette_dock])
+        self.client_switch.watch_button(self.toolbar.widgetForAction(self.client_mode_action))
         self._fill_recent_menu()
 
     def _make_toolbar(self) -> None:
@@ -235,7 +239,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.details.set_atlas(self.document.atlas)
         self.details_dock = self._dock("details", t("panel.details"), self.details)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
-        self.list = NetwerkintakeList(self.document.atlas, self.push, self)
+        self.list = NetwerkintakeList(self.document.atlas, self.push, self, fill_when_shown=True)
         self.list_dock = self._dock("list", t("panel.list"), self.list)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.list_dock)
         self.tabifyDockWidget(self.details_dock, self.list_dock)
@@ -256,7 +260,6 @@ class MainWindow(FileCommands, QMainWindow):
                 lambda tab: tab.scene.selectionChanged.connect(self._timeline_selection_changed),
             )
         self.list.selection_changed.connect(self._list_selection_changed)
-        self.professional_docks = [self.details_dock]
 
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -304,15 +307,26 @@ class MainWindow(FileCommands, QMainWindow):
     def set_client_mode(self, on: bool) -> None:
         """One switch for the client holding the pen: large type and targets, professional
         panels and notes out of sight."""
+        if on == self.client_mode:
+            self.client_mode_action.setChecked(on)
+            return
         self.client_mode = on
         self.client_mode_action.setChecked(on)
-        for dock in self.professional_docks:
-            dock.setVisible(not on)
+        if on:
+            self.client_switch.hide_professional([self.groslijst_action])
+        else:
+            self.client_switch.show_professional()
+        self.statusBar().setVisible(not on)  # the drawing keeps its height for larger buttons
         self.palette.set_large(on)
+        # The suggestions in large type, uncut: wider than normal, but the right-hand panels
+        # are gone, so the drawing keeps at least its normal width.
+        palette = self.palette
+        wide = palette.sizeHintForColumn(0) + palette.verticalScrollBar().sizeHint().width() + 24
+        self.palette_dock.setMinimumWidth(wide if on else 0)
+        self.groslijst.set_client_mode(on)
         self.views.set_client_mode(on)
         self._size_toolbar()
-        self.palette_dock.setMinimumWidth(340 if on else 0)
-        self.view.fit_all()
+        self.current_view().fit_all()
 
     def _hide_scores(self, hidden: bool) -> None:
         self.views.set_show_scores(not hidden)
@@ -405,7 +419,10 @@ class MainWindow(FileCommands, QMainWindow):
             self.views.show_instrument(name)
 
     def show_groslijst(self) -> None:
-        """The groslijst panel in front, with the cursor in its entry field: type names."""
+        """The groslijst panel in front, with the cursor in its entry field: type names. Not in
+        client mode: the groslijst holds the professional's notes."""
+        if self.client_mode:
+            return
         self.groslijst_dock.show()
         self.groslijst_dock.raise_()
         self.groslijst.entry.setFocus()
