@@ -47,3 +47,15 @@ def test_every_view_without_suggestions_has_its_own_help_in_both_languages():
                 instrument.name,
                 language,
             )
+
+
+def test_in_client_mode_the_panel_speaks_to_the_client(window):
+    """The help of the ecogram says to drag names from the Groslijst, which is closed in client
+    mode; there the panel tells the client what they can do."""
+    window.views.show_instrument("ecogram")
+    assert "Groslijst" in window.side_panel.help.text()
+    window.set_client_mode(True)
+    assert window.side_panel.help.text() == i18n.t("view_help.client")
+    assert "Groslijst" not in window.side_panel.help.text()
+    window.views.show_instrument("genogram")
+    assert window.side_panel.help.text() == i18n.t("view_help.client")

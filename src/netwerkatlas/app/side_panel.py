@@ -40,12 +40,22 @@ class SidePanel(QStackedWidget):
         self.help = ViewHelp(self)
         self.addWidget(palette)
         self.addWidget(self.help)
+        self.client_mode = False
+
+    def set_client_mode(self, on: bool) -> None:
+        """In client mode the help speaks to the client, of what the client can do there (the
+        professional's panels, such as the Groslijst, are closed then)."""
+        self.client_mode = on
 
     def show_for(self, name: str, shows_palette: bool) -> str:
         """Show what belongs beside the view `name`; the panel's title for it."""
         if shows_palette:
             self.setCurrentWidget(self.palette)
             return t("panel.palette")
+        if self.client_mode:
+            self.help.setText(t("view_help.client"))
+            self.setCurrentWidget(self.help)
+            return t("panel.view_help")
         text = t(f"view_help.{name}")
         self.help.setText(t("view_help.general") if text == f"view_help.{name}" else text)
         self.setCurrentWidget(self.help)
