@@ -325,6 +325,11 @@ class MainWindow(FileCommands, QMainWindow):
         self.palette_dock.setMinimumWidth(wide if on else 0)
         self.groslijst.set_client_mode(on)
         self.views.set_client_mode(on)
+        self.side_panel.set_client_mode(on)
+        instrument = self.views.current_tab().instrument
+        self.palette_dock.setWindowTitle(
+            self.side_panel.show_for(instrument.name, instrument.shows_palette)
+        )
         self._size_toolbar()
         self.current_view().fit_all()
 
