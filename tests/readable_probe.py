@@ -25,6 +25,8 @@ class Reading:
     smallest_pt: float  # the smallest text on screen, in points (1/72 inch) at the screen's dpi
     smallest_text: str
     fill: float  # the larger of width share and height share the drawing covers in the viewport
+    zoom: float  # pixels per drawing unit
+    screen: tuple[int, int]  # the window's size
 
     def __str__(self) -> str:
         return (
@@ -58,7 +60,9 @@ def read(view, name: str) -> Reading:
     shown = view.mapFromScene(extent).boundingRect()
     port = view.viewport().rect()
     fill = max(shown.width() / port.width(), shown.height() / port.height())
-    return Reading(name, points_on_screen(size, zoom, view.logicalDpiY()), text, fill)
+    window = view.window().size()
+    points = points_on_screen(size, zoom, view.logicalDpiY())
+    return Reading(name, points, text, fill, zoom, (window.width(), window.height()))
 
 
 def open_example(name: str, settings, size: tuple[int, int]):

@@ -65,6 +65,7 @@ class DrawingView(QGraphicsView):
         self.touch = TouchGestures(self)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self.fitted = False  # shown as "Passend" left it: a resize fits again
+        self._fitted_size = self.size()
 
     @property
     def drawn(self) -> DrawingScene:
@@ -79,7 +80,8 @@ class DrawingView(QGraphicsView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         busy = self._press is not None or self._pan_from is not None
-        if self.fitted and not busy and self.isVisible():
+        # Only a new size of the view itself: scroll bars coming and going must not refit.
+        if self.fitted and not busy and self.isVisible() and self.size() != self._fitted_size:
             self.fit_all()  # not under a finger: what is held stays under it
 
     # --- zoom ---------------------------------------------------------------------------------
@@ -92,7 +94,7 @@ class DrawingView(QGraphicsView):
 
     def fit_all(self) -> None:
         fit_rect(self, self.drawn_bounds())
-        self.fitted = True
+        self.fitted, self._fitted_size = True, self.size()
 
     def zoom_by(self, factor: float) -> None:
         current = self.transform().m11()

@@ -69,6 +69,7 @@ class AtlasView(QGraphicsView):
         self._pan_from: QPointF | None = None
         self._fitted_once = False
         self.fitted = False  # shown as "Passend" left it: a resize fits again
+        self._fitted_size = self.size()
         self.make_goal: Callable[[list[str]], None] | None = None  # "Doel maken van…"
 
     @property
@@ -81,12 +82,12 @@ class AtlasView(QGraphicsView):
         """Show every bol as large as the window allows, with a small margin."""
         fit_rect(self, self.scene().itemsBoundingRect(), MAX_FIT)
         self._fitted_once = True
-        self.fitted = True
+        self.fitted, self._fitted_size = True, self.size()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         busy = self._interaction is not None or self._pan_from is not None
-        if self.fitted and not busy and self.isVisible():
+        if self.fitted and not busy and self.isVisible() and self.size() != self._fitted_size:
             self.fit_all()  # still as "Passend" left it: fit the new size too
 
     def zoom_by(self, factor: float) -> None:

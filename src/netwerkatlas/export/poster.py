@@ -9,10 +9,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from netwerkatlas.export.options import MM, page_size_pt
 from netwerkatlas.i18n import t
 from netwerkatlas.render.drawing import LegendEntry, Rect, ViewDrawing
 from netwerkatlas.render.fonts import text_width
 from netwerkatlas.render.painter import Painter
+from netwerkatlas.render.readable import PAPER_MIN_PT, Measure, measure
 from netwerkatlas.render.style import INK, MUTED
 
 GAP = 1.5  # units between the blocks
@@ -131,4 +133,29 @@ def fits(rect: Rect, width: float, height: float, margin: float) -> bool:
         and x + w <= width - margin + eps
         and y + h <= height - margin + eps
         and not math.isnan(w)
+    )
+
+
+def smallest_text_on_paper(
+    drawing: ViewDrawing, paper: str, landscape: bool, margin_mm: float
+) -> float:
+    """The size in points of the drawing's smallest text once it is scaled onto the poster."""
+    width, height = page_size_pt(paper, landscape)
+    geometry = draw_poster(Measure(), drawing, width, height, margin_mm * MM, TitleBlock("", ""))
+    return measure(drawing).smallest[0] * geometry.scale
+
+
+def readability_note(
+    drawing: ViewDrawing, paper: str, landscape: bool, margin_mm: float
+) -> str | None:
+    """What to tell the user when the poster's smallest text falls below `PAPER_MIN_PT`
+    (an A4 of a large network), or None when every text stays readable."""
+    smallest = smallest_text_on_paper(drawing, paper, landscape, margin_mm)
+    if smallest >= PAPER_MIN_PT:
+        return None
+    return t(
+        "export.note.small_text",
+        paper=paper.strip().upper(),
+        size=max(1, math.floor(smallest)),
+        minimum=f"{PAPER_MIN_PT:g}",
     )
