@@ -11,12 +11,11 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,12 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from netwerkatlas.app.basisposter_lines import ROW_HEIGHT, LineList
-from netwerkatlas.app.plan_common import locale, scaled_font
+from netwerkatlas.app.document_tab import DocumentTab, date_field, iso_of, show_date
+from netwerkatlas.app.plan_common import scaled_font
 from netwerkatlas.canvas.qt_painter import QtPainter
 from netwerkatlas.commands import Command
 from netwerkatlas.i18n import t
 from netwerkatlas.model import Atlas, AtlasEvent, NodeKind, PositionsChanged
-from netwerkatlas.model.events import Following
 from netwerkatlas.model.plan_bodies import AgendaItem, BasisPosterBody, PersonRef
 from netwerkatlas.tools.basisposter import VIEW
 from netwerkatlas.tools.basisposter.drawing import BasisPosterDrawing, photo_png
@@ -43,7 +42,6 @@ from netwerkatlas.tools.meeting.defaults import default_agenda
 from netwerkatlas.tools.meeting.people import pickable, ref_name, ref_of, typed_ref
 from netwerkatlas.tools.meeting.store import body_of, plan_of, set_body
 
-NO_DATE = QDate(2000, 1, 1)  # the date field's "no date yet"
 DRAWINGS = ("netwerkintake", "netwerkcirkel", "ecogram")
 PAGE = QColor("#ffffff")
 DESK = QColor("#e6e9ed")
@@ -115,20 +113,11 @@ class InvitedRow(QWidget):
         layout.addWidget(self.remove)
 
 
-class BasisposterView(QWidget):
+class BasisposterView(DocumentTab):
     def __init__(self, atlas: Atlas, push: Callable[[Command], None], parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(atlas, push, parent)
         self.setObjectName("basisposter_view")
-        self.push = push
-        self.atlas = atlas
         self.show_scores = True
-        self.redraws = 0
-        self._stale = True
-        self._soon = QTimer(self)
-        self._soon.setSingleShot(True)
-        self._soon.setInterval(0)
-        self._soon.timeout.connect(self.flush)
-        self._following = Following(self._on_event)
         self.invited_rows: list[InvitedRow] = []
         self.preview = PosterPreview()
         form = self._make_form()
@@ -204,13 +193,7 @@ class BasisposterView(QWidget):
         return form
 
     def _make_meeting_fields(self) -> QFormLayout:
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setMinimumDate(NO_DATE)
-        self.date.setSpecialValueText(t("basisposter.form.no_date"))
-        self.date.setDisplayFormat("d MMMM yyyy")
-        self.date.setLocale(locale())
-        self.date.setMinimumHeight(ROW_HEIGHT)
+        self.date = date_field(t("basisposter.form.no_date"), ROW_HEIGHT)
         self.date.editingFinished.connect(self._date_edited)
         self.place = QLineEdit()
         self.place.setMinimumHeight(ROW_HEIGHT)
@@ -231,66 +214,29 @@ class BasisposterView(QWidget):
         fields.addRow(self.show_photo)
         return fields
 
-    # --- the registry's tab protocol ------------------------------------------------------
-
-    def set_atlas(self, atlas: Atlas) -> None:
-        self.atlas = atlas
-        self._following.follow(atlas.events)
-        self._stale = True
-        self.flush()
-
-    def detach(self) -> None:
-        self._following.stop()
-
-    def fit_all(self) -> None:
-        """Nothing to fit: the preview always shows the whole poster."""
-
-    def zoom_by(self, factor: float) -> None:
-        """Type larger or smaller in the form, for reading across the table."""
-        font = self.font()
-        font.setPointSizeF(min(40.0, max(7.0, font.pointSizeF() * factor)))
-        self.setFont(font)
+    # --- the registry's tab protocol (the rest in DocumentTab) ------------------------------
 
     def set_show_scores(self, show: bool) -> None:
         self.show_scores = show
-        self._stale = True
-        self.flush()
+        self.redraw()
 
-    # --- following the model --------------------------------------------------------------
-
-    def _on_event(self, event: AtlasEvent) -> None:
-        if isinstance(event, PositionsChanged) and event.view not in DRAWINGS:
-            return
-        self._stale = True
-        if self.isVisible():
-            self._soon.start()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.flush()
+    def concerns(self, event: AtlasEvent) -> bool:
+        """A bol moved on the drawing the poster shows small moves there too."""
+        return not isinstance(event, PositionsChanged) or event.view in DRAWINGS
 
     def body(self) -> BasisPosterBody:
         body = body_of(self.atlas, VIEW)
         assert isinstance(body, BasisPosterBody)
         return body
 
-    def flush(self) -> None:
-        """Show the document as the atlas has it now; nothing when nothing changed."""
-        if not self._stale:
-            return
-        self._stale = False
-        self._soon.stop()
-        self.redraws += 1
+    def refresh(self) -> None:
         body = self.body()
         self.empty.setVisible(plan_of(self.atlas, VIEW) is None or not body.questions)
         self.questions.set_lines(list(body.questions))
         self.agenda.set_lines([item.text for item in body.agenda])
         self._show_invited(body.invited)
         self._fill_pick()
-        wanted = QDate.fromString(body.meeting_date, "yyyy-MM-dd")
-        shown = wanted if wanted.isValid() else NO_DATE
-        if self.date.date() != shown and not self.date.hasFocus():
-            self.date.setDate(shown)
+        show_date(self.date, body.meeting_date)
         if not (self.place.hasFocus() and self.place.isModified()):
             self.place.setText(body.place)
         self.drawing_choice.setCurrentIndex(max(0, DRAWINGS.index(body.drawing)))
@@ -350,8 +296,7 @@ class BasisposterView(QWidget):
         command = set_body(self.atlas, VIEW, body, t(f"basisposter.command.{key}"))
         if command is not None:
             self.push(command)
-        self._stale = True
-        self.flush()
+        self.redraw()
 
     def _update(self, key: str, **changes) -> None:
         body = self.body()
@@ -425,9 +370,7 @@ class BasisposterView(QWidget):
             self._update("invited", invited=refs)
 
     def _date_edited(self) -> None:
-        date = self.date.date()
-        iso = "" if date == NO_DATE else date.toString("yyyy-MM-dd")
-        self._update("meeting", meeting_date=iso)
+        self._update("meeting", meeting_date=iso_of(self.date))
 
     def _place_edited(self) -> None:
         self.place.setModified(False)

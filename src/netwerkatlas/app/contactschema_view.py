@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netwerkatlas.app.document_tab import DocumentTab
 from netwerkatlas.app.plan_common import scaled_font
 from netwerkatlas.app.steungroep_fields import ROW_HEIGHT, PersonPicker, ref_from
 from netwerkatlas.commands import Command
 from netwerkatlas.i18n import t
-from netwerkatlas.model import Atlas, AtlasEvent, PositionsChanged
-from netwerkatlas.model.events import Following
+from netwerkatlas.model import Atlas
 from netwerkatlas.model.records import MAX_NOTE, MAX_SHORT
 from netwerkatlas.tools.contactschema import rows as schema
 from netwerkatlas.tools.contactschema.document import COLUMN_KEYS
@@ -69,21 +69,12 @@ class HowButtons(QWidget):
             layout.addWidget(button)
 
 
-class ContactschemaView(QWidget):
+class ContactschemaView(DocumentTab):
     def __init__(self, atlas: Atlas, push: Callable[[Command], None], parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(atlas, push, parent)
         self.setObjectName("contactschema_view")
-        self.push = push
-        self.atlas: Atlas | None = None
-        self.redraws = 0
         self.row_indices: list[int] = []  # the body's row shown on each table row
         self._shown: list | None = None
-        self._stale = False
-        self._soon = QTimer(self)
-        self._soon.setSingleShot(True)
-        self._soon.setInterval(0)
-        self._soon.timeout.connect(self.flush)
-        self._following = Following(self._on_event)
         self._build()
         self.set_atlas(atlas)
 
@@ -142,52 +133,29 @@ class ContactschemaView(QWidget):
         layout.addLayout(adding)
         layout.addWidget(self.table, 1)
 
-    # --- the registry's tab protocol -------------------------------------------------------
+    # --- the registry's tab protocol (the rest in DocumentTab) -----------------------------
 
     def set_atlas(self, atlas: Atlas) -> None:
-        self.atlas = atlas
-        self._following.follow(atlas.events)
-        self._shown = None
-        self._stale = True
-        self.flush()
-
-    def detach(self) -> None:
-        self._following.stop()
-
-    def fit_all(self) -> None:
-        """Nothing to fit: the table keeps its columns and where it was scrolled to."""
+        self._shown = None  # another atlas: its table is filled anew
+        super().set_atlas(atlas)
 
     def zoom_by(self, factor: float) -> None:
-        """Type larger or smaller, for reading across the table."""
-        font = self.font()
-        font.setPointSizeF(min(40.0, max(7.0, font.pointSizeF() * factor)))
-        self.setFont(font)
+        super().zoom_by(factor)
         for r in range(self.table.rowCount()):
             self.table.setRowHeight(r, self._row_height())
 
     # --- following the model ---------------------------------------------------------------
 
-    def _on_event(self, event: AtlasEvent) -> None:
-        if isinstance(event, PositionsChanged):
-            return
-        self._stale = True
-        if self.isVisible():
-            self._soon.start()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.flush()
-
     def flush(self) -> None:
-        """Show the schema as it is now; the table is filled again only when its content
-        changed, and not while a cell is being edited."""
-        if not self._stale:
-            return
-        if self.table.state() == QAbstractItemView.State.EditingState:
+        """Not while a cell is being edited: again on the next turn of the event loop."""
+        if self._stale and self.table.state() == QAbstractItemView.State.EditingState:
             self._soon.start()
             return
-        self._stale = False
-        self._soon.stop()
+        super().flush()
+
+    def refresh(self) -> None:
+        """Show the schema as it is now; the table is filled again only when its content
+        changed."""
         atlas = self.atlas
         client = atlas.client.shown_label
         self.title.setText(
@@ -203,7 +171,6 @@ class ContactschemaView(QWidget):
         if signature == self._shown:
             return
         self._shown = signature
-        self.redraws += 1
         self._fill(atlas, shown)
 
     def _fill(self, atlas: Atlas, shown: list) -> None:
@@ -255,11 +222,6 @@ class ContactschemaView(QWidget):
 
     # --- edits -----------------------------------------------------------------------------
 
-    def push_edit(self, command: Command | None) -> None:
-        if command is not None:
-            self.push(command)
-            self.flush()
-
     def _edit(self, index: int, **changes) -> None:
         QTimer.singleShot(
             0, lambda: self.push_edit(schema.change_row(self.atlas, index, **changes))
@@ -276,8 +238,7 @@ class ContactschemaView(QWidget):
         if column in SORT_COLUMNS:
             self.push_edit(schema.set_sort(self.atlas, SORT_COLUMNS[column]))
         else:  # the other columns do not sort: keep the indicator where the sort is
-            self._stale = True
-            self.flush()
+            self.redraw()
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         index = self.row_indices[item.row()]

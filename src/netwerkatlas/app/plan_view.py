@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -22,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netwerkatlas.app.document_tab import DocumentTab, date_field, iso_of, show_date
 from netwerkatlas.app.plan_common import (
     MIME_GOAL,
     SUGGESTED_ACTIVE,
     active_count,
     goals,
-    locale,
     scaled_font,
 )
 from netwerkatlas.app.plan_compare import PlanMarks, plan_marks
@@ -35,11 +34,8 @@ from netwerkatlas.app.plan_evaluate import EvaluateDialog
 from netwerkatlas.app.plan_goal_card import GoalCard
 from netwerkatlas.commands import Command
 from netwerkatlas.i18n import t
-from netwerkatlas.model import Atlas, AtlasEvent, PositionsChanged
-from netwerkatlas.model.events import Following
+from netwerkatlas.model import Atlas
 from netwerkatlas.tools.plan import edits as plan_edits
-
-NO_DATE = QDate(2000, 1, 1)  # the date field's "no date yet"
 
 
 class GoalList(QWidget):
@@ -79,23 +75,14 @@ class GoalList(QWidget):
         return max(0, len(cards) - 1)
 
 
-class PlanView(QWidget):
+class PlanView(DocumentTab):
     def __init__(self, atlas: Atlas, push: Callable[[Command], None], parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(atlas, push, parent)
         self.setObjectName("plan_view")
-        self.push = push
-        self.atlas: Atlas | None = None
         self.cards: dict[str, GoalCard] = {}  # every goal's card, made (`built`) or not yet
         self._order: list[str] = []
         self.client_mode = False
         self.comparison = PlanMarks()  # while comparing sessions: what the cards mark
-        self.redraws = 0  # how often the view was drawn again (one per edit, when shown)
-        self._stale = False
-        self._soon = QTimer(self)
-        self._soon.setSingleShot(True)
-        self._soon.setInterval(0)
-        self._soon.timeout.connect(self.flush)
-        self._following = Following(self._on_event)
         self._make_header()
         self.list = GoalList(self)
         self.scroll = QScrollArea()
@@ -123,12 +110,7 @@ class PlanView(QWidget):
         self.gentle.setWordWrap(True)
         self.gentle.setStyleSheet("color: #6d4c00;")
         self.next_label = QLabel(t("plan.next_evaluation"))
-        self.next_date = QDateEdit()
-        self.next_date.setCalendarPopup(True)
-        self.next_date.setMinimumDate(NO_DATE)
-        self.next_date.setSpecialValueText(t("plan.no_date"))
-        self.next_date.setDisplayFormat("d MMMM yyyy")
-        self.next_date.setLocale(locale())
+        self.next_date = date_field(t("plan.no_date"))
         self.next_date.editingFinished.connect(self._next_date_edited)
         self.new_goal_button = QPushButton(t("plan.new_goal"))
         self.new_goal_button.clicked.connect(lambda: self.new_goal())
@@ -155,28 +137,15 @@ class PlanView(QWidget):
     # --- the atlas it shows (the registry's tab protocol) -----------------------------------
 
     def set_atlas(self, atlas: Atlas) -> None:
-        self.atlas = atlas
         self.comparison = PlanMarks()  # another atlas: the comparison, if any, is given again
-        self._following.follow(atlas.events)
         for card in self.cards.values():
             self.list.column.removeWidget(card)
             card.deleteLater()
         self.cards = {}
-        self._stale = True
-        self.flush()
-
-    def detach(self) -> None:
-        self._following.stop()
-
-    def fit_all(self) -> None:
-        """Nothing to fit: the plan is a column of text that keeps where it was scrolled to
-        (the window fits the tab in front each time it is shown)."""
+        super().set_atlas(atlas)
 
     def zoom_by(self, factor: float) -> None:
-        """Type larger or smaller, for reading across the table."""
-        font = self.font()
-        font.setPointSizeF(min(40.0, max(7.0, font.pointSizeF() * factor)))
-        self.setFont(font)
+        super().zoom_by(factor)
         for card in self.cards.values():
             if not card.built:
                 card.refresh(self.atlas)  # its estimated height, in the new size
@@ -197,18 +166,10 @@ class PlanView(QWidget):
         for card in self.cards.values():
             card.set_client_mode(on)
 
-    # --- following the model --------------------------------------------------------------
-
-    def _on_event(self, event: AtlasEvent) -> None:
-        if isinstance(event, PositionsChanged):
-            return  # a bol moved on a drawing: nothing in the plan changes
-        self._stale = True
-        if self.isVisible():
-            self._soon.start()
+    # --- following the model (DocumentTab's, and the cards made as they come in sight) ------
 
     def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.flush()
+        super().showEvent(event)  # flushes
         self._build_soon.start()  # again once laid out: the estimates were only estimates
 
     def eventFilter(self, watched, event) -> bool:
@@ -216,13 +177,8 @@ class PlanView(QWidget):
             self._build_soon.start()
         return super().eventFilter(watched, event)
 
-    def flush(self) -> None:
-        """Draw what changed since the last time; nothing when nothing did."""
-        if not self._stale:
-            return
-        self._stale = False
-        self._soon.stop()
-        self.redraws += 1
+    def refresh(self) -> None:
+        """Draw what changed since the last time."""
         atlas = self.atlas
         ordered = goals(atlas)
         wanted = {goal.id for goal in ordered}
@@ -273,10 +229,7 @@ class PlanView(QWidget):
         )
         self.gentle.setVisible(active > SUGGESTED_ACTIVE)
         self.empty.setVisible(total == 0)
-        wanted = QDate.fromString(self.atlas.meta.next_evaluation or "", "yyyy-MM-dd")
-        shown = wanted if wanted.isValid() else NO_DATE
-        if self.next_date.date() != shown and not self.next_date.hasFocus():
-            self.next_date.setDate(shown)
+        show_date(self.next_date, self.atlas.meta.next_evaluation or "")
 
     def cards_in_order(self) -> list[GoalCard]:
         """The cards top to bottom, made or not."""
@@ -303,8 +256,7 @@ class PlanView(QWidget):
         client's words."""
         before = set(self.cards)
         self._push(plan_edits.make_goal(self.atlas, "", tuple(node_ids)))
-        self._stale = True
-        self.flush()
+        self.redraw()
         new = [card.build() for goal_id, card in self.cards.items() if goal_id not in before]
         if not new:
             return None
@@ -329,8 +281,7 @@ class PlanView(QWidget):
                 self.scroll.ensureWidgetVisible(card)
 
     def _next_date_edited(self) -> None:
-        date = self.next_date.date()
-        iso = "" if date == NO_DATE else date.toString("yyyy-MM-dd")
+        iso = iso_of(self.next_date)
         if iso != (self.atlas.meta.next_evaluation or ""):
             self._push(plan_edits.set_next_evaluation(self.atlas, iso))
 

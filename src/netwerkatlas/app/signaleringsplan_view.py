@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -27,12 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netwerkatlas.app.plan_common import locale, scaled_font
+from netwerkatlas.app.document_tab import DocumentTab, date_field, iso_of, show_date
+from netwerkatlas.app.plan_common import scaled_font
 from netwerkatlas.app.signaleringsplan_lines import ROW_HEIGHT, LineList, PersonLine, TextLine
 from netwerkatlas.commands import Command
 from netwerkatlas.i18n import t
-from netwerkatlas.model import Atlas, AtlasEvent, PositionsChanged
-from netwerkatlas.model.events import Following
+from netwerkatlas.model import Atlas
 from netwerkatlas.model.plan_bodies import SignalPhase, SignalPlanBody
 from netwerkatlas.model.records import MAX_SHORT
 from netwerkatlas.tools.meeting.defaults import phase_number
@@ -41,7 +40,6 @@ from netwerkatlas.tools.signaleringsplan import VIEW
 from netwerkatlas.tools.signaleringsplan import edits as plan_b
 from netwerkatlas.tools.signaleringsplan.words import SECTIONS, colour_word, section_title
 
-NO_DATE = QDate(2000, 1, 1)  # the date field's "no date yet"
 EDGE = {"green": "#2e7d32", "orange": "#e07000", "red": "#c62828"}
 FILL = {"green": "#eef7ef", "orange": "#fdf3e6", "red": "#fbeeee"}
 
@@ -131,20 +129,12 @@ class PhaseCard(QFrame):
         self.view.edit_phase(self.index, **changes)
 
 
-class SignaleringsplanView(QWidget):
+class SignaleringsplanView(DocumentTab):
     def __init__(self, atlas: Atlas, push: Callable[[Command], None], parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(atlas, push, parent)
         self.setObjectName("signaleringsplan_view")
-        self.push = push
-        self.atlas: Atlas = atlas
         self.body = SignalPlanBody()
         self.cards: list[PhaseCard] = []
-        self._stale = False
-        self._soon = QTimer(self)
-        self._soon.setSingleShot(True)
-        self._soon.setInterval(0)
-        self._soon.timeout.connect(self.flush)
-        self._following = Following(self._on_event)
         self.empty = QLabel(t("signaleringsplan.empty"))
         self.empty_hint = self.empty  # how to start, while there is nothing
         self.empty.setWordWrap(True)
@@ -197,13 +187,7 @@ class SignaleringsplanView(QWidget):
             lambda values: self.edit(agreed_by=values),
             lambda: self.atlas,
         )
-        self.agreed_on = QDateEdit()
-        self.agreed_on.setCalendarPopup(True)
-        self.agreed_on.setMinimumDate(NO_DATE)
-        self.agreed_on.setSpecialValueText(t("signaleringsplan.no_date"))
-        self.agreed_on.setDisplayFormat("d MMMM yyyy")
-        self.agreed_on.setLocale(locale())
-        self.agreed_on.setMinimumHeight(ROW_HEIGHT)
+        self.agreed_on = date_field(t("signaleringsplan.no_date"), ROW_HEIGHT)
         self.agreed_on.editingFinished.connect(self._date_edited)
         date_row = QHBoxLayout()
         date_row.addWidget(QLabel(t("signaleringsplan.agreed_date")))
@@ -213,45 +197,10 @@ class SignaleringsplanView(QWidget):
             layout.addWidget(widget)
         layout.addLayout(date_row)
 
-    # --- the registry's tab protocol --------------------------------------------------------
+    # --- following the model (the tab protocol is DocumentTab's) ----------------------------
 
-    def set_atlas(self, atlas: Atlas) -> None:
-        self.atlas = atlas
-        self._following.follow(atlas.events)
-        self._stale = True
-        self.flush()
-
-    def detach(self) -> None:
-        self._following.stop()
-
-    def fit_all(self) -> None:
-        """Nothing to fit: a column of text that keeps where it was scrolled to."""
-
-    def zoom_by(self, factor: float) -> None:
-        """Type larger or smaller, for reading across the table."""
-        font = self.font()
-        font.setPointSizeF(min(40.0, max(7.0, font.pointSizeF() * factor)))
-        self.setFont(font)
-
-    # --- following the model ----------------------------------------------------------------
-
-    def _on_event(self, event: AtlasEvent) -> None:
-        if isinstance(event, PositionsChanged):
-            return
-        self._stale = True
-        if self.isVisible():
-            self._soon.start()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.flush()
-
-    def flush(self) -> None:
+    def refresh(self) -> None:
         """Show the plan as the atlas has it now; fields being typed in are left alone."""
-        if not self._stale:
-            return
-        self._stale = False
-        self._soon.stop()
         self.body = plan_b.current(self.atlas)
         phases = self.body.phases
         while len(self.cards) > len(phases):
@@ -266,10 +215,7 @@ class SignaleringsplanView(QWidget):
             card.show_phase(index, phase, len(phases))
         self.contacts.set_values(list(self.body.crisis_contacts))
         self.agreed_by.set_values(list(self.body.agreed_by))
-        wanted = QDate.fromString(self.body.agreed_on, "yyyy-MM-dd")
-        shown = wanted if wanted.isValid() else NO_DATE
-        if self.agreed_on.date() != shown and not self.agreed_on.hasFocus():
-            self.agreed_on.setDate(shown)
+        show_date(self.agreed_on, self.body.agreed_on)
         self.empty.setVisible(plan_of(self.atlas, VIEW) is None)
 
     # --- edits: each one command ------------------------------------------------------------
@@ -296,8 +242,7 @@ class SignaleringsplanView(QWidget):
             self._store(body, t("signaleringsplan.command.remove_phase"))
 
     def _date_edited(self) -> None:
-        date = self.agreed_on.date()
-        iso = "" if date == NO_DATE else date.toString("yyyy-MM-dd")
+        iso = iso_of(self.agreed_on)
         if iso != self.body.agreed_on:
             self.edit(agreed_on=iso)
 
@@ -305,8 +250,7 @@ class SignaleringsplanView(QWidget):
         command = plan_b.store(self.atlas, body, text)
         if command is not None:
             self.push(command)
-        self._stale = True
-        self.flush()
+        self.redraw()
 
 
 def make_signaleringsplan_tab(atlas: Atlas, push: Callable[[Command], None], parent):

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netwerkatlas.app.document_tab import DocumentTab
 from netwerkatlas.app.plan_common import scaled_font
 from netwerkatlas.app.steungroep_fields import ROW_HEIGHT, NoteEdit, PersonPicker, ref_from
 from netwerkatlas.app.steungroep_meeting import MeetingCard
@@ -33,8 +34,7 @@ from netwerkatlas.commands import Command
 from netwerkatlas.export.a4 import a4_pdf
 from netwerkatlas.export.options import ExportOptions
 from netwerkatlas.i18n import t
-from netwerkatlas.model import Atlas, AtlasEvent, PositionsChanged
-from netwerkatlas.model.events import Following
+from netwerkatlas.model import Atlas
 from netwerkatlas.model.records import MAX_SHORT
 from netwerkatlas.tools.meeting.store import plan_of
 from netwerkatlas.tools.steungroep import VIEW, edits
@@ -97,22 +97,13 @@ class MemberRow(QWidget):
             self.view.push_edit(edits.set_member(atlas, self.index, new))
 
 
-class SteungroepView(QWidget):
+class SteungroepView(DocumentTab):
     def __init__(self, atlas: Atlas, push: Callable[[Command], None], parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(atlas, push, parent)
         self.setObjectName("steungroep_view")
-        self.push = push
-        self.atlas: Atlas | None = None
-        self.redraws = 0
         self.member_rows: list[MemberRow] = []
         self.client_mode = False
         self.meeting_cards: dict[str, MeetingCard] = {}
-        self._stale = False
-        self._soon = QTimer(self)
-        self._soon.setSingleShot(True)
-        self._soon.setInterval(0)
-        self._soon.timeout.connect(self.flush)
-        self._following = Following(self._on_event)
         self._build()
         self.set_atlas(atlas)
 
@@ -222,17 +213,14 @@ class SteungroepView(QWidget):
         )
         return line
 
-    # --- the registry's tab protocol -------------------------------------------------------
+    # --- the registry's tab protocol (the rest in DocumentTab) -----------------------------
 
     def set_atlas(self, atlas: Atlas) -> None:
-        self.atlas = atlas
-        self._following.follow(atlas.events)
-        for card in self.meeting_cards.values():
+        for card in self.meeting_cards.values():  # another atlas: its own meetings
             self.meetings.removeWidget(card)
             card.deleteLater()
         self.meeting_cards = {}
-        self._stale = True
-        self.flush()
+        super().set_atlas(atlas)
 
     def set_client_mode(self, on: bool) -> None:
         """The steungroep is the client's own; the notes on how the members are doing and the
@@ -241,38 +229,10 @@ class SteungroepView(QWidget):
         for card in self.meeting_cards.values():
             card.set_client_mode(on)
 
-    def detach(self) -> None:
-        self._following.stop()
-
-    def fit_all(self) -> None:
-        """Nothing to fit: the plan is a column of fields that keeps where it was scrolled to."""
-
-    def zoom_by(self, factor: float) -> None:
-        """Type larger or smaller, for reading across the table."""
-        font = self.font()
-        font.setPointSizeF(min(40.0, max(7.0, font.pointSizeF() * factor)))
-        self.setFont(font)
-
     # --- following the model ---------------------------------------------------------------
 
-    def _on_event(self, event: AtlasEvent) -> None:
-        if isinstance(event, PositionsChanged):
-            return
-        self._stale = True
-        if self.isVisible():
-            self._soon.start()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.flush()
-
-    def flush(self) -> None:
-        """Show the plan as it is now; nothing when nothing changed since the last time."""
-        if not self._stale:
-            return
-        self._stale = False
-        self._soon.stop()
-        self.redraws += 1
+    def refresh(self) -> None:
+        """Show the plan as it is now."""
         atlas = self.atlas
         plan = edits.body(atlas)
         client = atlas.client.shown_label
@@ -334,12 +294,6 @@ class SteungroepView(QWidget):
         return [self.meeting_cards[m.id] for m in meetings_in_order(edits.body(self.atlas))]
 
     # --- edits -----------------------------------------------------------------------------
-
-    def push_edit(self, command: Command | None) -> None:
-        """Push an edit (None: nothing changed) and show its result at once."""
-        if command is not None:
-            self.push(command)
-            self.flush()
 
     def _new_member_committed(self, person_id, name: str) -> None:
         ref = ref_from(person_id, name)

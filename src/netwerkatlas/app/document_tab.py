@@ -1,0 +1,131 @@
+"""What the document tabs (Plan, Basisposter, Signaleringsplan, Steungroep, Contactschema) share.
+
+They are forms, not drawings, but the registry treats every tab alike: `set_atlas`, `detach`,
+`fit_all` and `zoom_by`. And they must follow the atlas the same way: an edit anywhere (a rename
+in the groslijst, a person deleted, an undo) only marks the tab stale; it is drawn again once, on
+the next turn of the event loop and only while it is looked at, or when it is shown again. One
+place for that protocol keeps the five tabs from drifting apart in how they follow the model.
+The date fields of the documents share their "no date yet" here for the same reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, QTimer
+from PySide6.QtWidgets import QDateEdit, QWidget
+
+from netwerkatlas.app.plan_common import locale
+from netwerkatlas.commands import Command
+from netwerkatlas.model import Atlas, AtlasEvent, PositionsChanged
+from netwerkatlas.model.events import Following
+
+NO_DATE = QDate(2000, 1, 1)  # a date field's "no date yet"
+
+
+def date_field(no_date_text: str, min_height: int = 0) -> QDateEdit:
+    """A date field with a calendar, in the user's language, that may say "no date yet"."""
+    field = QDateEdit()
+    field.setCalendarPopup(True)
+    field.setMinimumDate(NO_DATE)
+    field.setSpecialValueText(no_date_text)
+    field.setDisplayFormat("d MMMM yyyy")
+    field.setLocale(locale())
+    if min_height:
+        field.setMinimumHeight(min_height)
+    return field
+
+
+def show_date(field: QDateEdit, iso: str) -> None:
+    """Show `iso` (or "no date yet"), unless the field is being typed in."""
+    wanted = QDate.fromString(iso, "yyyy-MM-dd")
+    shown = wanted if wanted.isValid() else NO_DATE
+    if field.date() != shown and not field.hasFocus():
+        field.setDate(shown)
+
+
+def iso_of(field: QDateEdit) -> str:
+    """The field's date as the file keeps it; "" for no date."""
+    date = field.date()
+    return "" if date == NO_DATE else date.toString("yyyy-MM-dd")
+
+
+class DocumentTab(QWidget):
+    """A tab that shows one document of the atlas and follows its events.
+
+    A subclass builds its widgets, calls `set_atlas` at the end of its `__init__` and fills
+    them in `refresh`. `flush` draws again when something changed (`redraws` counts it), and
+    `push_edit` pushes a command and shows its result at once.
+    """
+
+    def __init__(self, atlas: Atlas, push: Callable[[Command], None], parent=None) -> None:
+        super().__init__(parent)
+        self.push = push
+        self.atlas: Atlas = atlas
+        self.redraws = 0  # how often the tab was drawn again (one per edit, when shown)
+        self._stale = False
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(self.flush)
+        self._following = Following(self._on_event)
+
+    # --- the registry's tab protocol --------------------------------------------------------
+
+    def set_atlas(self, atlas: Atlas) -> None:
+        self.atlas = atlas
+        self._following.follow(atlas.events)
+        self.redraw()
+
+    def detach(self) -> None:
+        self._following.stop()
+
+    def fit_all(self) -> None:
+        """Nothing to fit: a document keeps where it was scrolled to."""
+
+    def zoom_by(self, factor: float) -> None:
+        """Type larger or smaller, for reading across the table."""
+        font = self.font()
+        font.setPointSizeF(min(40.0, max(7.0, font.pointSizeF() * factor)))
+        self.setFont(font)
+
+    # --- following the model ----------------------------------------------------------------
+
+    def concerns(self, event: AtlasEvent) -> bool:
+        """Whether `event` may change what the tab shows; a bol moved on a drawing does not."""
+        return not isinstance(event, PositionsChanged)
+
+    def _on_event(self, event: AtlasEvent) -> None:
+        if not self.concerns(event):
+            return
+        self._stale = True
+        if self.isVisible():
+            self._soon.start()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.flush()
+
+    def redraw(self) -> None:
+        """Draw again now, whatever changed."""
+        self._stale = True
+        self.flush()
+
+    def flush(self) -> None:
+        """Show the document as the atlas has it now; nothing when nothing changed."""
+        if not self._stale:
+            return
+        self._stale = False
+        self._soon.stop()
+        self.redraws += 1
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Fill the widgets from the atlas; fields being typed in keep their text."""
+        raise NotImplementedError
+
+    def push_edit(self, command: Command | None) -> None:
+        """Push an edit (None: nothing changed) and show its result at once."""
+        if command is not None:
+            self.push(command)
+            self.flush()
