@@ -144,10 +144,7 @@ class BasisposterView(DocumentTab):
         column = QVBoxLayout(form)
         column.setContentsMargins(24, 14, 18, 24)
         column.setSpacing(8)
-        self.empty = QLabel(t("basisposter.empty"))
-        self.empty_hint = self.empty  # how to start, while there is nothing
-        self.empty.setWordWrap(True)
-        self.empty.setFont(scaled_font(self, 1.15))
+        self.empty_label(t("basisposter.empty"), 1.15)
         column.addWidget(self.empty)
         column.addWidget(self._heading("basisposter.form.questions"))
         self.questions = LineList(t("basisposter.form.question_placeholder"), self.set_questions)

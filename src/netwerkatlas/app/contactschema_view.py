@@ -81,10 +81,7 @@ class ContactschemaView(DocumentTab):
     def _build(self) -> None:
         self.title = QLabel()
         self.title.setFont(scaled_font(self, 1.5, bold=True))
-        self.empty = QLabel(t("contactschema.empty"))
-        self.empty_hint = self.empty  # how to start, while there is nothing
-        self.empty.setWordWrap(True)
-        self.empty.setFont(scaled_font(self, 1.2))
+        self.empty_label(t("contactschema.empty"), 1.2)
         self.picker = PersonPicker(t("contactschema.pick_person"))
         self.picker.committed.connect(self._picked)
         self.add_all_button = QPushButton(t("contactschema.add_all"))

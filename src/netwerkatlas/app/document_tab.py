@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QTimer
-from PySide6.QtWidgets import QDateEdit, QWidget
+from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
 
-from netwerkatlas.app.plan_common import locale
+from netwerkatlas.app.plan_common import locale, scaled_font
 from netwerkatlas.commands import Command
 from netwerkatlas.model import Atlas, AtlasEvent, PositionsChanged
 from netwerkatlas.model.events import Following
@@ -58,6 +58,9 @@ class DocumentTab(QWidget):
     `push_edit` pushes a command and shows its result at once.
     """
 
+    empty: QLabel  # made by `empty_label`
+    empty_hint: QLabel
+
     def __init__(self, atlas: Atlas, push: Callable[[Command], None], parent=None) -> None:
         super().__init__(parent)
         self.push = push
@@ -69,6 +72,15 @@ class DocumentTab(QWidget):
         self._soon.setInterval(0)
         self._soon.timeout.connect(self.flush)
         self._following = Following(self._on_event)
+
+    def empty_label(self, text: str, scale: float) -> QLabel:
+        """The sentence an empty document says: what it is for and how to start. The tab keeps
+        it as `empty` and as `empty_hint`, where the window looks for a view's hint."""
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setFont(scaled_font(self, scale))
+        self.empty = self.empty_hint = label
+        return label
 
     # --- the registry's tab protocol --------------------------------------------------------
 

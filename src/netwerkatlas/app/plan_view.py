@@ -116,10 +116,7 @@ class PlanView(DocumentTab):
         self.new_goal_button.clicked.connect(lambda: self.new_goal())
         self.evaluate_button = QPushButton(t("plan.evaluate"))
         self.evaluate_button.clicked.connect(self.evaluate)
-        self.empty = QLabel(t("plan.empty"))
-        self.empty_hint = self.empty  # how to start, while there is nothing
-        self.empty.setWordWrap(True)
-        self.empty.setFont(scaled_font(self, 1.2))
+        self.empty_label(t("plan.empty"), 1.2)
         top = QHBoxLayout()
         top.addWidget(self.count)
         top.addStretch(1)

@@ -135,10 +135,7 @@ class SignaleringsplanView(DocumentTab):
         self.setObjectName("signaleringsplan_view")
         self.body = SignalPlanBody()
         self.cards: list[PhaseCard] = []
-        self.empty = QLabel(t("signaleringsplan.empty"))
-        self.empty_hint = self.empty  # how to start, while there is nothing
-        self.empty.setWordWrap(True)
-        self.empty.setFont(scaled_font(self, 1.15))
+        self.empty_label(t("signaleringsplan.empty"), 1.15)
         self.column = QVBoxLayout()
         self.column.setSpacing(16)
         self.add_phase_button = QPushButton(t("signaleringsplan.add_phase"))

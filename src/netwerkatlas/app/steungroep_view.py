@@ -121,10 +121,7 @@ class SteungroepView(DocumentTab):
         column.setSpacing(10)
         self.title = QLabel()
         self.title.setFont(scaled_font(self, 1.5, bold=True))
-        self.empty = QLabel(t("steungroep.empty"))
-        self.empty_hint = self.empty  # how to start, while there is nothing
-        self.empty.setWordWrap(True)
-        self.empty.setFont(scaled_font(self, 1.2))
+        self.empty_label(t("steungroep.empty"), 1.2)
         column.addWidget(self.title)
         column.addWidget(self.empty)
 
