@@ -14,9 +14,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
+from netwerkatlas.app.document_tab import ROW_HEIGHT
 from netwerkatlas.i18n import t
-
-ROW_HEIGHT = 40  # touch-sized
 
 
 def _button(text: str, tip: str, slot: Callable[[], None]) -> QToolButton:

@@ -29,7 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from netwerkatlas.app.basisposter_lines import ROW_HEIGHT, LineList
-from netwerkatlas.app.document_tab import DocumentTab, date_field, iso_of, show_date
+from netwerkatlas.app.document_tab import (
+    DocumentTab,
+    date_field,
+    fill_people,
+    iso_of,
+    show_date,
+)
 from netwerkatlas.app.plan_common import scaled_font
 from netwerkatlas.canvas.qt_painter import QtPainter
 from netwerkatlas.commands import Command
@@ -276,16 +282,8 @@ class BasisposterView(DocumentTab):
     def _fill_pick(self) -> None:
         people = pickable(self.atlas)
         current = [(self.pick.itemData(i), self.pick.itemText(i)) for i in range(self.pick.count())]
-        if current == people:
-            return
-        typed = self.pick.currentText()
-        self.pick.blockSignals(True)
-        self.pick.clear()
-        for person_id, name in people:
-            self.pick.addItem(name, person_id)
-        self.pick.setCurrentIndex(-1)
-        self.pick.setEditText(typed)
-        self.pick.blockSignals(False)
+        if current != people:
+            fill_people(self.pick, people)
 
     # --- edits ----------------------------------------------------------------------------
 

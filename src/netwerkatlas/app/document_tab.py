@@ -5,7 +5,8 @@ They are forms, not drawings, but the registry treats every tab alike: `set_atla
 in the groslijst, a person deleted, an undo) only marks the tab stale; it is drawn again once, on
 the next turn of the event loop and only while it is looked at, or when it is shown again. One
 place for that protocol keeps the five tabs from drifting apart in how they follow the model.
-The date fields of the documents share their "no date yet" here for the same reason.
+The documents' fields share their touch size, their "no date yet" and how a picker of the
+atlas's people is filled here for the same reason.
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QTimer
-from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QWidget
 
 from netwerkatlas.app.plan_common import locale, scaled_font
 from netwerkatlas.commands import Command
 from netwerkatlas.model import Atlas, AtlasEvent, PositionsChanged
 from netwerkatlas.model.events import Following
 
+ROW_HEIGHT = 40  # touch-sized: a finger hits a row of 40 px
 NO_DATE = QDate(2000, 1, 1)  # a date field's "no date yet"
 
 
@@ -48,6 +50,18 @@ def iso_of(field: QDateEdit) -> str:
     """The field's date as the file keeps it; "" for no date."""
     date = field.date()
     return "" if date == NO_DATE else date.toString("yyyy-MM-dd")
+
+
+def fill_people(box: QComboBox, people: list[tuple[str, str]]) -> None:
+    """Put `people` (id, shown name) in an editable picker; what is typed there stays."""
+    text = box.currentText()
+    box.blockSignals(True)
+    box.clear()
+    for person_id, name in people:
+        box.addItem(name, person_id)
+    box.setCurrentIndex(-1)
+    box.setEditText(text)
+    box.blockSignals(False)
 
 
 class DocumentTab(QWidget):

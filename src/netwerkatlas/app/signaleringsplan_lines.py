@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netwerkatlas.app.document_tab import ROW_HEIGHT, fill_people
 from netwerkatlas.i18n import t
 from netwerkatlas.model import Atlas
 from netwerkatlas.model.plan_bodies import PersonAction, PersonRef
@@ -41,8 +42,6 @@ from netwerkatlas.tools.meeting.people import (
     ref_phone,
     typed_ref,
 )
-
-ROW_HEIGHT = 40  # touch-sized: a finger hits a row of 40 px
 
 
 class Line(QWidget):
@@ -133,14 +132,7 @@ class PersonPicker(QComboBox):
         names = pickable(self.owner.owner.atlas())
         if names == self._names:
             return
-        text = self.currentText()
-        self.blockSignals(True)
-        self.clear()
-        for person_id, name in names:
-            self.addItem(name, person_id)
-        self.setCurrentIndex(-1)
-        self.setEditText(text)
-        self.blockSignals(False)
+        fill_people(self, names)
         completer = QCompleter([name for _, name in names], self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)

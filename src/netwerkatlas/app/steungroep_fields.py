@@ -6,11 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit
 
+from netwerkatlas.app.document_tab import ROW_HEIGHT, fill_people
 from netwerkatlas.model import Atlas
 from netwerkatlas.model.plan_bodies import PersonRef
 from netwerkatlas.tools.meeting.people import pickable, ref_name
-
-ROW_HEIGHT = 40  # touch-sized
 
 
 class PersonPicker(QComboBox):
@@ -34,17 +33,9 @@ class PersonPicker(QComboBox):
         self._last: tuple[str | None, str] | None = None
 
     def set_people(self, people: list[tuple[str, str]]) -> None:
-        if people == self._people:
-            return
-        text = self.currentText()
-        self._people = people
-        self.blockSignals(True)
-        self.clear()
-        for person_id, name in people:
-            self.addItem(name, person_id)
-        self.setCurrentIndex(-1)
-        self.setEditText(text)
-        self.blockSignals(False)
+        if people != self._people:
+            self._people = people
+            fill_people(self, people)
 
     def show_ref(self, atlas: Atlas, ref: PersonRef | None) -> None:
         """Show who the ref names now (a rename shows), unless the user is typing here."""
