@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
+from tests.document_tabs import export_a4, shown
 from tests.page_ink import ink_in_margins
 from tests.pdf_tools import all_text, page_sizes_mm
 
@@ -23,7 +24,7 @@ from netwerkatlas.app.contactschema_view import (
     ContactschemaView,
 )
 from netwerkatlas.commands import UndoStack, UpdateItem
-from netwerkatlas.export import ExportOptions, Privacy, render
+from netwerkatlas.export import Privacy
 from netwerkatlas.model import NODES
 from netwerkatlas.resources import example_path
 from netwerkatlas.tools.contactschema import rows as schema
@@ -47,18 +48,12 @@ def stack():
 
 @pytest.fixture
 def view(qtbot, stack):
-    widget = ContactschemaView(stack.atlas, stack.push)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown(qtbot, ContactschemaView(stack.atlas, stack.push), 1300, 800)
 
 
 def export(atlas, privacy: Privacy | None = None) -> bytes:
     """`netwerkatlas export --view contactschema` with these privacy choices."""
-    options = ExportOptions(view="contactschema", paper="A4", privacy=privacy or Privacy())
-    return render(atlas, options).data
+    return export_a4(atlas, "contactschema", privacy)
 
 
 def names(view) -> list[str]:

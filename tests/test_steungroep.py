@@ -10,6 +10,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
+from tests.document_tabs import export_a4, shown
 from tests.page_ink import ink_in_margins
 from tests.pdf_tools import all_text, page_sizes_mm
 
@@ -17,7 +18,7 @@ from netwerkatlas import i18n, io
 from netwerkatlas.app.steungroep_view import SteungroepView
 from netwerkatlas.commands import RemoveItem, UndoStack, UpdateItem
 from netwerkatlas.commands.edits import notices_of
-from netwerkatlas.export import ExportOptions, Privacy, render
+from netwerkatlas.export import Privacy
 from netwerkatlas.model import NODES, PLANS
 from netwerkatlas.resources import example_path
 from netwerkatlas.tools.meeting.store import plan_of
@@ -43,12 +44,7 @@ def stack():
 
 @pytest.fixture
 def view(qtbot, stack):
-    widget = SteungroepView(stack.atlas, stack.push)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 900)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown(qtbot, SteungroepView(stack.atlas, stack.push), 1100, 900)
 
 
 def person_id(atlas, shown: str) -> str:
@@ -57,8 +53,7 @@ def person_id(atlas, shown: str) -> str:
 
 def export(atlas, privacy: Privacy | None = None) -> bytes:
     """`netwerkatlas export --view steungroep` with these privacy choices."""
-    options = ExportOptions(view="steungroep", paper="A4", privacy=privacy or Privacy())
-    return render(atlas, options).data
+    return export_a4(atlas, "steungroep", privacy)
 
 
 def type_in(qtbot, widget, text: str) -> None:
