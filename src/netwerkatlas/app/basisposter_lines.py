@@ -18,7 +18,8 @@ from netwerkatlas.app.document_tab import ROW_HEIGHT
 from netwerkatlas.i18n import t
 
 
-def _button(text: str, tip: str, slot: Callable[[], None]) -> QToolButton:
+def row_button(text: str, tip: str, slot: Callable[[], None]) -> QToolButton:
+    """A touch-sized button beside a row, out of the Tab chain."""
     button = QToolButton()
     button.setText(text)
     button.setToolTip(tip)
@@ -38,9 +39,11 @@ class LineRow(QWidget):
         self.field.editingFinished.connect(lambda: owner.commit_row(self.index))
         self.field.returnPressed.connect(lambda: owner.focus_after(self.index))
         self.field.installEventFilter(self)
-        self.up = _button("▲", t("basisposter.form.up"), lambda: owner.move(self.index, -1))
-        self.down = _button("▼", t("basisposter.form.down"), lambda: owner.move(self.index, 1))
-        self.remove = _button("✕", t("basisposter.form.remove"), lambda: owner.remove(self.index))
+        self.up = row_button("▲", t("basisposter.form.up"), lambda: owner.move(self.index, -1))
+        self.down = row_button("▼", t("basisposter.form.down"), lambda: owner.move(self.index, 1))
+        self.remove = row_button(
+            "✕", t("basisposter.form.remove"), lambda: owner.remove(self.index)
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)

@@ -23,12 +23,11 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from netwerkatlas.app.basisposter_lines import ROW_HEIGHT, LineList
+from netwerkatlas.app.basisposter_lines import ROW_HEIGHT, LineList, row_button
 from netwerkatlas.app.document_tab import (
     DocumentTab,
     date_field,
@@ -36,7 +35,6 @@ from netwerkatlas.app.document_tab import (
     iso_of,
     show_date,
 )
-from netwerkatlas.app.plan_common import scaled_font
 from netwerkatlas.canvas.qt_painter import QtPainter
 from netwerkatlas.commands import Command
 from netwerkatlas.i18n import t
@@ -105,13 +103,9 @@ class InvitedRow(QWidget):
         self.role.setMinimumHeight(ROW_HEIGHT)
         self.role.setPlaceholderText(t("basisposter.form.role_placeholder"))
         self.role.editingFinished.connect(lambda: view.set_role(self.index, self.role.text()))
-        self.remove = QToolButton()
-        self.remove.setText("✕")
-        self.remove.setToolTip(t("basisposter.form.remove"))
-        self.remove.setAccessibleName(t("basisposter.form.remove"))
-        self.remove.setMinimumSize(ROW_HEIGHT, ROW_HEIGHT)
-        self.remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.remove.clicked.connect(lambda: view.uninvite(self.index))
+        self.remove = row_button(
+            "✕", t("basisposter.form.remove"), lambda: view.uninvite(self.index)
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.name, 1)
@@ -140,11 +134,6 @@ class BasisposterView(DocumentTab):
 
     # --- the form -------------------------------------------------------------------------
 
-    def _heading(self, key: str) -> QLabel:
-        label = QLabel(t(key))
-        label.setFont(scaled_font(self, 1.2, bold=True))
-        return label
-
     def _make_form(self) -> QWidget:
         form = QWidget()
         column = QVBoxLayout(form)
@@ -152,11 +141,11 @@ class BasisposterView(DocumentTab):
         column.setSpacing(8)
         self.empty_label(t("basisposter.empty"), 1.15)
         column.addWidget(self.empty)
-        column.addWidget(self._heading("basisposter.form.questions"))
+        column.addWidget(self.heading(t("basisposter.form.questions"), 1.2))
         self.questions = LineList(t("basisposter.form.question_placeholder"), self.set_questions)
         column.addWidget(self.questions)
         column.addSpacing(10)
-        column.addWidget(self._heading("basisposter.form.invited"))
+        column.addWidget(self.heading(t("basisposter.form.invited"), 1.2))
         self.invited_column = QVBoxLayout()
         self.invited_column.setSpacing(4)
         column.addLayout(self.invited_column)
@@ -183,7 +172,7 @@ class BasisposterView(DocumentTab):
         self.invite_positive_button.clicked.connect(self.invite_positive)
         column.addWidget(self.invite_positive_button)
         column.addSpacing(10)
-        column.addWidget(self._heading("basisposter.form.agenda"))
+        column.addWidget(self.heading(t("basisposter.form.agenda"), 1.2))
         self.agenda = LineList(t("basisposter.form.agenda_placeholder"), self.set_agenda)
         column.addWidget(self.agenda)
         self.default_agenda_button = QPushButton(t("basisposter.form.default_agenda"))

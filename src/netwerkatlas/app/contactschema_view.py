@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from netwerkatlas.app.document_tab import DocumentTab
-from netwerkatlas.app.plan_common import scaled_font
 from netwerkatlas.app.steungroep_fields import ROW_HEIGHT, PersonPicker, ref_from
 from netwerkatlas.commands import Command
 from netwerkatlas.i18n import t
@@ -79,8 +77,7 @@ class ContactschemaView(DocumentTab):
         self.set_atlas(atlas)
 
     def _build(self) -> None:
-        self.title = QLabel()
-        self.title.setFont(scaled_font(self, 1.5, bold=True))
+        self.title = self.heading("", 1.5)
         self.empty_label(t("contactschema.empty"), 1.2)
         self.picker = PersonPicker(t("contactschema.pick_person"))
         self.picker.committed.connect(self._picked)

@@ -87,6 +87,12 @@ class DocumentTab(QWidget):
         self._soon.timeout.connect(self.flush)
         self._following = Following(self._on_event)
 
+    def heading(self, text: str, scale: float) -> QLabel:
+        """A heading in bold, `scale` times the tab's type."""
+        label = QLabel(text)
+        label.setFont(scaled_font(self, scale, bold=True))
+        return label
+
     def empty_label(self, text: str, scale: float) -> QLabel:
         """The sentence an empty document says: what it is for and how to start. The tab keeps
         it as `empty` and as `empty_hint`, where the window looks for a view's hint."""

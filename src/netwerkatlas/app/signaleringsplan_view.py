@@ -166,8 +166,7 @@ class SignaleringsplanView(DocumentTab):
         self.end = QWidget()
         layout = QVBoxLayout(self.end)
         layout.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel(t("signaleringsplan.crisis_contacts"))
-        heading.setFont(scaled_font(self, 1.2, bold=True))
+        heading = self.heading(t("signaleringsplan.crisis_contacts"), 1.2)
         self.contacts = LineList(
             lambda owner: PersonLine(
                 owner, "ref", t("signaleringsplan.placeholder.role"), show_phone=True
@@ -176,8 +175,7 @@ class SignaleringsplanView(DocumentTab):
             lambda values: self.edit(crisis_contacts=values),
             lambda: self.atlas,
         )
-        agreed = QLabel(t("signaleringsplan.agreement"))
-        agreed.setFont(scaled_font(self, 1.2, bold=True))
+        agreed = self.heading(t("signaleringsplan.agreement"), 1.2)
         self.agreed_by = LineList(
             lambda owner: PersonLine(owner, "who"),
             t("signaleringsplan.add.agreed_by"),

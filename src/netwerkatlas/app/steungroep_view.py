@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from netwerkatlas.app.document_tab import DocumentTab
-from netwerkatlas.app.plan_common import scaled_font
 from netwerkatlas.app.steungroep_fields import ROW_HEIGHT, NoteEdit, PersonPicker, ref_from
 from netwerkatlas.app.steungroep_meeting import MeetingCard
 from netwerkatlas.commands import Command
@@ -109,23 +108,17 @@ class SteungroepView(DocumentTab):
 
     # --- building --------------------------------------------------------------------------
 
-    def _heading(self, text: str) -> QLabel:
-        label = QLabel(text)
-        label.setFont(scaled_font(self, 1.3, bold=True))
-        return label
-
     def _build(self) -> None:
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(24, 14, 24, 24)
         column.setSpacing(10)
-        self.title = QLabel()
-        self.title.setFont(scaled_font(self, 1.5, bold=True))
+        self.title = self.heading("", 1.5)
         self.empty_label(t("steungroep.empty"), 1.2)
         column.addWidget(self.title)
         column.addWidget(self.empty)
 
-        column.addWidget(self._heading(t("steungroep.members")))
+        column.addWidget(self.heading(t("steungroep.members"), 1.3))
         self.members = QVBoxLayout()
         self.members.setSpacing(6)
         column.addLayout(self.members)
@@ -144,7 +137,7 @@ class SteungroepView(DocumentTab):
         self.few.setStyleSheet("color: #6d4c00;")
         column.addWidget(self.few)
 
-        column.addWidget(self._heading(t("steungroep.agreements")))
+        column.addWidget(self.heading(t("steungroep.agreements"), 1.3))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -180,7 +173,7 @@ class SteungroepView(DocumentTab):
         column.addLayout(form)
 
         meetings_top = QHBoxLayout()
-        meetings_top.addWidget(self._heading(t("steungroep.meetings")))
+        meetings_top.addWidget(self.heading(t("steungroep.meetings"), 1.3))
         meetings_top.addStretch(1)
         self.add_meeting_button = QPushButton(t("steungroep.add_meeting"))
         self.add_meeting_button.setMinimumHeight(ROW_HEIGHT)
