@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -33,6 +32,7 @@ from netwerkatlas.app.document_tab import (
     date_field,
     fill_people,
     iso_of,
+    scrolled,
     show_date,
 )
 from netwerkatlas.canvas.qt_painter import QtPainter
@@ -121,10 +121,7 @@ class BasisposterView(DocumentTab):
         self.invited_rows: list[InvitedRow] = []
         self.preview = PosterPreview()
         form = self._make_form()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(form)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll = scrolled(form)
         scroll.setMinimumWidth(460)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QTimer
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QScrollArea, QWidget
 
 from netwerkatlas.app.plan_common import locale, scaled_font
 from netwerkatlas.commands import Command
@@ -50,6 +50,15 @@ def iso_of(field: QDateEdit) -> str:
     """The field's date as the file keeps it; "" for no date."""
     date = field.date()
     return "" if date == NO_DATE else date.toString("yyyy-MM-dd")
+
+
+def scrolled(page: QWidget) -> QScrollArea:
+    """`page` in a frameless scroll area as wide as the tab: a document longer than the screen."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(page)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    return scroll
 
 
 def fill_people(box: QComboBox, people: list[tuple[str, str]]) -> None:

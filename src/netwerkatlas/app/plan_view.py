@@ -16,12 +16,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from netwerkatlas.app.document_tab import DocumentTab, date_field, iso_of, show_date
+from netwerkatlas.app.document_tab import DocumentTab, date_field, iso_of, scrolled, show_date
 from netwerkatlas.app.plan_common import (
     MIME_GOAL,
     SUGGESTED_ACTIVE,
@@ -85,10 +84,7 @@ class PlanView(DocumentTab):
         self.comparison = PlanMarks()  # while comparing sessions: what the cards mark
         self._make_header()
         self.list = GoalList(self)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.list)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll = scrolled(self.list)
         self._build_soon = QTimer(self)
         self._build_soon.setSingleShot(True)
         self._build_soon.setInterval(0)

@@ -20,13 +20,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from netwerkatlas.app.document_tab import DocumentTab, date_field, iso_of, show_date
+from netwerkatlas.app.document_tab import DocumentTab, date_field, iso_of, scrolled, show_date
 from netwerkatlas.app.plan_common import scaled_font
 from netwerkatlas.app.signaleringsplan_lines import ROW_HEIGHT, LineList, PersonLine, TextLine
 from netwerkatlas.commands import Command
@@ -152,10 +151,7 @@ class SignaleringsplanView(DocumentTab):
         layout.addWidget(self.add_phase_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.end)
         layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setWidget(page)
+        self.scroll = scrolled(page)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll)

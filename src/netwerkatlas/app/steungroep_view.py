@@ -20,13 +20,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from netwerkatlas.app.document_tab import DocumentTab
+from netwerkatlas.app.document_tab import DocumentTab, scrolled
 from netwerkatlas.app.steungroep_fields import ROW_HEIGHT, NoteEdit, PersonPicker, ref_from
 from netwerkatlas.app.steungroep_meeting import MeetingCard
 from netwerkatlas.commands import Command
@@ -185,10 +184,7 @@ class SteungroepView(DocumentTab):
         column.addLayout(self.meetings)
         column.addStretch(1)
 
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(page)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll = scrolled(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll)
