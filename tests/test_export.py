@@ -29,6 +29,7 @@ HIDDEN = Privacy(hide_names=True, hide_private=True)
 
 
 def words(text: str) -> set[str]:
+    text = re.sub(r"(\w)-\s+(\w)", r"\1\2", text)  # a long word broken over two lines
     return set(re.findall(r"[\w'−+=!()-]+", text))
 
 

@@ -1,6 +1,6 @@
 """Fit a label inside a bol: wrap words, break a long word with a hyphen, and only then cut
-the last line short. The type is never set smaller than asked: text that shrinks to fit is text
-the person across the table cannot read (see `render.readable`).
+the last line short. The type shrinks at most 15 % (to keep a word only just too wide whole):
+text that shrinks further is text the person across the table cannot read (`render.readable`).
 
 The same rule serves the screen (Qt measures) and paper (the font file measures), so a label
 breaks the same way on the canvas and on the poster.
@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 Measure = Callable[[str, float], float]  # (text, font size) -> width, in the caller's units
 
-MAX_LINES = 3
+MAX_LINES = 4  # four lines of a bol's label still fit inside its circle
 ELLIPSIS = "…"
 HYPHEN = "-"
+WHOLE_WORD_SHRINK = (1.0, 0.92, 0.85)  # never smaller than 85 %: then a word is broken
 LEAST_PIECE = 2  # letters on either side of a break: "Vriend-schappen", never "V-riend"
 VOWELS = frozenset("aeiouyáàâäéèêëíìîïóòôöúùûü")
 CLUSTERS = frozenset({"ch", "sc", "ng", "nk", "th", "ph", "sh", "ck", "ij", "qu"})
@@ -104,12 +105,21 @@ def fit_text(
 ) -> FittedText:
     """The lines for `text` inside `width` at `size`: at most `max_lines` lines, a long word
     broken with a hyphen, and the last line cut short with an ellipsis only when even that is
-    not enough. The size is always `size`."""
+    not enough. A word only just too wide is set up to 15 % smaller rather than broken; the
+    size is never less than that."""
+
+    for factor in WHOLE_WORD_SHRINK:  # a word just too wide stays whole, a little smaller
+        smaller = size * factor
+        whole = wrap_words(text, lambda line, z=smaller: measure(line, z), width)
+        if len(whole) <= max_lines and all(measure(line, smaller) <= width for line in whole):
+            return FittedText(smaller, tuple(whole))
 
     def width_of(line: str) -> float:
         return measure(line, size)
 
     lines = wrap_breaking(text, width_of, width)
-    if len(lines) > max_lines:
-        lines = [*lines[: max_lines - 1], " ".join(lines[max_lines - 1 :])]
+    if len(lines) <= max_lines:
+        return FittedText(size, tuple(lines))
+    rest = " ".join(lines[max_lines - 1 :]).replace(HYPHEN + " ", "")  # the words made whole
+    lines = [*lines[: max_lines - 1], rest]
     return FittedText(size, tuple(elide(line, width_of, width) for line in lines))
