@@ -47,7 +47,10 @@ class EmptyHint(QLabel):
         self.refresh()
 
     def refresh(self) -> None:
-        """Show or hide the line for what the view shows now, and keep it placed."""
+        """Show or hide the line for what the view shows now, and keep it placed. A view out
+        of sight is not asked (that would draw it for nothing); it is when it is shown."""
+        if not self.view.isVisible():
+            return
         empty = self.is_empty()
         if empty:
             self._place()
@@ -65,13 +68,17 @@ class EmptyHint(QLabel):
         return False
 
 
+def _only_client(atlas, drawn: dict) -> bool:
+    """Nothing drawn but (at most) the client; checked on every scene change, so in O(1)."""
+    return atlas is None or not drawn or (len(drawn) == 1 and atlas.client_id in drawn)
+
+
 def draws_only_client(scene) -> Callable[[], bool]:
     """A drawn view is empty while it draws no one but the client: its scene's handles
     (the people or events one can take hold of) are the client's at most."""
 
     def empty() -> bool:
-        atlas = scene.atlas
-        return atlas is None or set(scene.handles) <= {atlas.client_id}
+        return _only_client(scene.atlas, scene.handles)
 
     return empty
 
@@ -80,8 +87,7 @@ def bollen_only_client(scene) -> Callable[[], bool]:
     """The netwerkintake is empty while its only bol is the client."""
 
     def empty() -> bool:
-        atlas = scene.atlas
-        return atlas is None or set(scene.bol_items) <= {atlas.client_id}
+        return _only_client(scene.atlas, scene.bol_items)
 
     return empty
 
