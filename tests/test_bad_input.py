@@ -827,7 +827,7 @@ def message_keys_in_source():
     keys = set()
     for source in SRC.rglob("*.py"):
         text = source.read_text(encoding="utf-8")
-        keys |= set(re.findall(r'\bt\(\s*"([a-z_]+\.[a-z_.]+)"', text))
+        keys |= set(re.findall(r'\btn?\(\s*"([a-z_]+\.[a-z_.]+)"', text))
         keys |= set(re.findall(r'\belse "((?:error|where|cli)\.[a-z_]+)"', text))
     return keys
 
