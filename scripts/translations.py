@@ -160,6 +160,16 @@ PLURALS: dict[str, dict[str, tuple[str, str]]] = {
             "{count} lines were skipped (point at it for details).",
         ),
     },
+    "encryption.wrong_again": {
+        "nl": (
+            "De wachtwoordzin klopt niet. Probeer het opnieuw (nog {count} keer).",
+            "De wachtwoordzin klopt niet. Probeer het opnieuw (nog {count} keer).",
+        ),
+        "en": (
+            "The passphrase is wrong. Try again ({count} try left).",
+            "The passphrase is wrong. Try again ({count} tries left).",
+        ),
+    },
     "status.imported": {
         "nl": (
             "{count} persoon geïmporteerd uit {path}",

@@ -132,7 +132,7 @@ class AskPassphraseDialog(QDialog):
         message = QLabel(t("encryption.ask_text", name=path.name))
         message.setWordWrap(True)
         self.wrong = QLabel(
-            t("encryption.wrong_again", left=TRIES - wrong_before) if wrong_before else ""
+            tn("encryption.wrong_again", TRIES - wrong_before) if wrong_before else ""
         )
         self.wrong.setObjectName("wrong")
         self.wrong.setStyleSheet(f"color: {_STRENGTH_COLOURS['weak']};")
