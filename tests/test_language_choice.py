@@ -49,7 +49,7 @@ def language_actions(window):
 
 def test_the_view_menu_offers_both_languages_as_radio_items(window):
     actions = language_actions(window)
-    assert window.languages.menu.title() == "&Taal"
+    assert window.languages.menu.title() == "Taa&l"
     assert list(actions) == ["Nederlands", "English"]
     assert all(a.isCheckable() and a.actionGroup().isExclusive() for a in actions.values())
     assert actions["Nederlands"].isChecked() and not actions["English"].isChecked()

@@ -105,3 +105,24 @@ def test_plural_messages_are_said_with_tn_and_others_with_t():
     assert sorted(calls_in_source("t") & plural) == []
     with_tn = calls_in_source("tn")
     assert with_tn and sorted(with_tn - plural) == []
+
+
+def test_messages_built_from_a_problem_key_take_their_plural_form_too():
+    """A file problem says its message through t() with a count: one field, two fields."""
+    from netwerkatlas.io.errors import Problem
+
+    assert Problem("more_unknown_fields", values={"count": 1}).what() == (
+        "en nog 1 ander onbekend veld, dat ook bewaard blijft."
+    )
+    assert Problem("more_unknown_fields", values={"count": 2}).what() == (
+        "en nog 2 andere onbekende velden, die ook bewaard blijven."
+    )
+
+
+def test_the_validate_command_counts_in_words(english, capsys):
+    from netwerkatlas.cli import main
+    from netwerkatlas.resources import example_path
+
+    assert main(["validate", str(example_path())]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r": fine — \d+ bubbles, \d+ links\.$", out.strip()), out
