@@ -27,9 +27,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po, write_po
+try:
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po, write_po
+except ImportError as missing:  # a development tool: in the test extras, not the program's
+    raise SystemExit(f"{missing}: Babel is needed; run bash scripts/setup.sh first.") from None
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "assets" / "translations"
