@@ -9,7 +9,6 @@ a death with and one without a year) is written here in each encoding with each 
 from __future__ import annotations
 
 import codecs
-import json
 import random
 from collections import defaultdict
 from pathlib import Path
@@ -38,7 +37,6 @@ from netwerkatlas.model import (
 
 FIXTURES = Path(__file__).parent / "fixtures" / "gedcom"
 FAMILY = (FIXTURES / "familie.ged").read_text(encoding="utf-8")
-CATALOGUES = Path(__file__).resolve().parents[1] / "assets" / "translations"
 
 BIO, ADOPTED, FOSTER = ParentChildKind.BIOLOGICAL, ParentChildKind.ADOPTED, ParentChildKind.FOSTER
 M, F, U, X = Gender.MALE, Gender.FEMALE, Gender.UNKNOWN, Gender.OTHER
@@ -679,7 +677,7 @@ def test_reading_changes_nothing_on_disk(tmp_path):
 
 def test_every_problem_has_a_hint_in_both_languages():
     for language in ("nl", "en"):
-        messages = json.loads((CATALOGUES / f"{language}.json").read_text(encoding="utf-8"))
+        messages = i18n.messages(language)
         problems = {k.split(".", 2)[2] for k in messages if k.startswith("gedcom.problem.")}
         hints = {k.split(".", 2)[2] for k in messages if k.startswith("gedcom.hint.")}
         assert problems == hints and len(problems) >= 10

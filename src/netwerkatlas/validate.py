@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from netwerkatlas import io
-from netwerkatlas.i18n import t
+from netwerkatlas.i18n import t, tn
 from netwerkatlas.io.errors import printable
 from netwerkatlas.passphrase import PassphraseSource, load_atlas
 
@@ -28,7 +28,12 @@ def validate_files(
             lines.append(error.render())
             continue
         lines.append(
-            t("cli.valid", path=path, nodes=len(atlas), edges=atlas.graph.number_of_edges())
+            t(
+                "cli.valid",
+                path=path,
+                nodes=tn("recovery.count.nodes", len(atlas)),
+                edges=tn("recovery.count.edges", atlas.graph.number_of_edges()),
+            )
         )
         lines.extend(t("cli.notice", text=text) for text in report.render())
     return code, [printable(line) for line in lines]

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from netwerkatlas import io
 from netwerkatlas.document import Document
-from netwerkatlas.i18n import t
+from netwerkatlas.i18n import t, tn
 
 MIN_LENGTH = 8
 TRIES = 3
@@ -111,7 +111,7 @@ class NewPassphraseDialog(QDialog):
         self.strength.setText(t(f"encryption.strength.{level}") if text else "")
         self.strength.setStyleSheet(f"color: {_STRENGTH_COLOURS[level]};")
         if text and len(text) < MIN_LENGTH:
-            problem = t("encryption.too_short", count=MIN_LENGTH)
+            problem = tn("encryption.too_short", MIN_LENGTH)
         elif again and again != text:
             problem = t("encryption.mismatch")
         else:
@@ -132,7 +132,7 @@ class AskPassphraseDialog(QDialog):
         message = QLabel(t("encryption.ask_text", name=path.name))
         message.setWordWrap(True)
         self.wrong = QLabel(
-            t("encryption.wrong_again", left=TRIES - wrong_before) if wrong_before else ""
+            tn("encryption.wrong_again", TRIES - wrong_before) if wrong_before else ""
         )
         self.wrong.setObjectName("wrong")
         self.wrong.setStyleSheet(f"color: {_STRENGTH_COLOURS['weak']};")

@@ -21,7 +21,7 @@ from netwerkatlas.app.lock_dialog import (
     taken_over_warning,
 )
 from netwerkatlas.document import Document
-from netwerkatlas.i18n import t
+from netwerkatlas.i18n import t, tn
 from netwerkatlas.model import NODES
 
 if TYPE_CHECKING:
@@ -169,7 +169,7 @@ class FileCommands:
         self.views.setCurrentWidget(self.genogram_view)
         self.genogram_view.fit_all()
         count = sum(1 for c in command.children if getattr(c, "collection", "") == NODES)
-        self.statusBar().showMessage(t("status.imported", count=count, path=Path(path).name), 6000)
+        self.statusBar().showMessage(tn("status.imported", count, path=Path(path).name), 6000)
 
     def _exported(self, dialog: ExportDialog) -> None:
         if dialog.last_written is not None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from netwerkatlas.i18n import t
+from netwerkatlas.i18n import t, tn
 from netwerkatlas.io.gedcom import GedcomTree
 from netwerkatlas.tools.genogram.importing import selection_size
 
@@ -57,13 +57,13 @@ class GedcomImportDialog(QDialog):
         form.addRow(t("gedcom.dialog.generations"), self.generations)
         form.addRow(self.is_client)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(t("gedcom.dialog.choose", count=len(tree.persons))))
+        layout.addWidget(QLabel(tn("gedcom.dialog.choose", len(tree.persons))))
         layout.addWidget(self.search)
         layout.addWidget(self.people, 1)
         layout.addLayout(form)
         layout.addWidget(self.count)
         if tree.warnings:
-            notes = QLabel(t("gedcom.dialog.warnings", count=len(tree.warnings)))
+            notes = QLabel(tn("gedcom.dialog.warnings", len(tree.warnings)))
             notes.setToolTip("\n".join(tree.warnings[:40]))
             layout.addWidget(notes)
         layout.addWidget(self.buttons)
@@ -105,4 +105,4 @@ class GedcomImportDialog(QDialog):
             self.count.setText(t("gedcom.dialog.nobody"))
             return
         size = selection_size(self.tree, root, self.generations.value())
-        self.count.setText(t("gedcom.dialog.count", count=size))
+        self.count.setText(tn("gedcom.dialog.count", size))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -12,6 +13,7 @@ from netwerkatlas import io
 from netwerkatlas.app import first_paint, single_instance, window_place
 from netwerkatlas.app.client_name_dialog import ask_client_name
 from netwerkatlas.app.encryption_dialogs import OpenCancelled, open_document
+from netwerkatlas.app.language_menu import choose_language
 from netwerkatlas.app.lock_dialog import Choice, lock_for_opening
 from netwerkatlas.app.main_window import MainWindow
 from netwerkatlas.app.recovery_dialog import offer_recovery
@@ -66,13 +68,40 @@ def open_window(path: str | None, settings: QSettings, as_copy: bool = False) ->
     return window
 
 
+class QtGaps(QTranslator):
+    """The few words of Qt's own file dialog that qtbase_nl.qm lacks (its labels carry a
+    shortcut letter the shipped translation does not know)."""
+
+    WORDS: ClassVar[dict[str, dict[tuple[str, str], str]]] = {
+        "nl": {
+            ("QFileDialog", "&Look in:"): "&Zoeken in:",
+            ("QFileDialog", "Files of &type:"): "Bestands&type:",
+        }
+    }
+
+    def __init__(self, code: str, parent: QApplication) -> None:
+        super().__init__(parent)
+        self.words = self.WORDS.get(code, {})
+
+    def isEmpty(self) -> bool:
+        return not self.words
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[override]
+        return self.words.get((context, source))  # None: not ours, ask the next translator
+
+
 def install_qt_translations(app: QApplication) -> None:
     """Qt's own words (file dialogs, "Annuleren", "Details tonen…") in the program's language,
-    from the translations that ship with Qt; without them they stay English."""
+    from the translations that ship with Qt; without them they stay English. Dates and
+    numbers in Qt's widgets follow the same language."""
+    QLocale.setDefault(QLocale(language()))
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     translator = QTranslator(app)
     if translator.load(QLocale(language()), "qtbase", "_", folder):
         app.installTranslator(translator)
+    gaps = QtGaps(language(), app)
+    if not gaps.isEmpty():
+        app.installTranslator(gaps)
 
 
 def _open_asked(request: single_instance.Request, settings: QSettings) -> MainWindow:
@@ -85,12 +114,13 @@ def _open_asked(request: single_instance.Request, settings: QSettings) -> MainWi
 
 def run_app(path: str | None, client_mode: bool = False, example: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    settings = make_settings()
+    choose_language(settings)
     install_qt_translations(app)
     app.setApplicationName("Netwerkatlas")
     app.setOrganizationName("Netwerkatlas")
     app.setApplicationDisplayName("Netwerkatlas")
     app.setDesktopFileName("netwerkatlas")  # the menu entry and its icon (Wayland)
-    settings = make_settings()
     # Later starts hand their file to this program, and so does the macOS Finder.
     single_instance.serve(app, lambda asked: _open_asked(asked, settings))
     windows = offer_recovery(settings)  # work a crash left behind, before anything else

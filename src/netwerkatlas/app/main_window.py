@@ -24,6 +24,7 @@ from netwerkatlas.app.details_panel import DetailsPanel
 from netwerkatlas.app.encryption_dialogs import EncryptionActions
 from netwerkatlas.app.file_commands import FileCommands
 from netwerkatlas.app.help_dialog import open_help
+from netwerkatlas.app.language_menu import LanguageActions
 from netwerkatlas.app.lock_dialog import read_only_label
 from netwerkatlas.app.palette import SuggestionPalette
 from netwerkatlas.app.perspective_menu import PerspectiveActions
@@ -177,6 +178,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.panels_menu = self.view_menu.addMenu(t("menu.panels"))
         for dock in (self.palette_dock, self.details_dock, self.list_dock):
             self.panels_menu.addAction(dock.toggleViewAction())
+        self.languages = LanguageActions(self, self.view_menu, self.settings)
         self._make_toolbar()
         self.plan = PlanActions(self)
         self.perspectives = PerspectiveActions(self, after=self.plan.hide_goals_action)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
 from netwerkatlas.i18n import t
 from netwerkatlas.model import NodeKind
-from netwerkatlas.tools.netwerkintake.suggestions import BLANK_KINDS, MIME_TYPE, SUGGESTED_THEMES
+from netwerkatlas.tools.netwerkintake.suggestions import BLANK_KINDS, MIME_TYPE, suggested_themes
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -37,7 +37,7 @@ class SuggestionPalette(QListWidget):
             font.setItalic(True)
             item.setFont(font)
             self.addItem(item)
-        for label in SUGGESTED_THEMES:
+        for label in suggested_themes():
             item = QListWidgetItem(label)
             item.setData(ROLE, {"kind": NodeKind.THEME.value, "label": label})
             self.addItem(item)

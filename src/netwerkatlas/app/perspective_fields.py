@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from netwerkatlas.commands import Command
 from netwerkatlas.i18n import t
 from netwerkatlas.model import Atlas
-from netwerkatlas.model.records import NodeBase
+from netwerkatlas.model.records import AtlasMeta, NodeBase
 from netwerkatlas.render.style import score_symbol
 from netwerkatlas.tools.netwerkintake import edits
 from netwerkatlas.tools.netwerkintake.perspectives import (
@@ -97,7 +97,7 @@ class PerspectiveFields(QWidget):
                 widget.hide()
                 widget.deleteLater()
         self.score_boxes = {}
-        own = t("details.perspective_own", client=atlas.meta.client_term or "cliënt")
+        own = t("details.perspective_own", client=client_word(atlas))
         self._add_row(0, own.capitalize(), "", node.score)
         for row, (name, score) in enumerate(sorted(node.perspectives.items()), 1):
             self._add_row(row, name, name, score)
@@ -154,3 +154,11 @@ class PerspectiveFields(QWidget):
         self.set_score(name, self.new_score.currentData())
         if name:
             self.new_name.clear()
+
+
+def client_word(atlas: Atlas) -> str:
+    """The organisation's word for the client, or the program's own in the user's language
+    when the atlas keeps the default."""
+    term = atlas.meta.client_term
+    default = AtlasMeta.model_fields["client_term"].default
+    return t("kind.client") if not term or term == default else term

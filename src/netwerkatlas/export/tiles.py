@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 
 from netwerkatlas.export.options import MM, page_size_pt
-from netwerkatlas.i18n import t
+from netwerkatlas.i18n import t, tn
 from netwerkatlas.render.painter import Painter
 from netwerkatlas.render.style import INK, MUTED
 
@@ -181,7 +181,7 @@ def draw_overview(
     painter.text(
         margin,
         margin + 12,
-        t("tiles.overview_title", count=plan.count, cols=plan.cols, rows=plan.rows),
+        tn("tiles.overview_title", plan.count, cols=plan.cols, rows=plan.rows),
         size=14,
         colour=INK,
         bold=True,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from netwerkatlas.i18n import t
+from netwerkatlas.i18n import t, tn
 
 if TYPE_CHECKING:
     from netwerkatlas.io.encryption import Sealing
@@ -85,7 +85,7 @@ class AtlasFileError(Exception):
         for problem in shown:
             lines.append(f"  • {problem.render()}")
         if self.total > len(shown):
-            lines.append("  • " + t("error.more_problems", count=self.total - len(shown)))
+            lines.append("  • " + tn("error.more_problems", self.total - len(shown)))
         hints = list(dict.fromkeys(p.hint() for p in shown))
         lines.append(t("error.what_to_do"))
         lines.extend(f"  {hint}" for hint in hints)

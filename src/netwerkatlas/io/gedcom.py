@@ -30,7 +30,7 @@ from ged4py.date import DateValue, DateValueSimple, DateValueTypes
 from ged4py.model import Record
 from ged4py.parser import GedcomReader
 
-from netwerkatlas.i18n import t
+from netwerkatlas.i18n import t, tn
 from netwerkatlas.io.gedcom_text import (
     GedcomError,
     Warn,
@@ -193,7 +193,7 @@ def read_gedcom(path: str | os.PathLike[str], progress: Progress | None = None) 
     if not persons:
         raise GedcomError(path, "no_people")
     if len(warnings) > MAX_WARNINGS:
-        warnings[MAX_WARNINGS:] = [t("gedcom.warn.more", count=len(warnings) - MAX_WARNINGS)]
+        warnings[MAX_WARNINGS:] = [tn("gedcom.warn.more", len(warnings) - MAX_WARNINGS)]
     return GedcomTree(persons, families, ready.label, warnings)
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Protocol
 
 from netwerkatlas import __version__
-from netwerkatlas.i18n import t
+from netwerkatlas.i18n import t, tn
 from netwerkatlas.io.errors import AtlasFileError, LoadReport, Problem
 from netwerkatlas.io.fileformat import EXTENSION, dumps
 from netwerkatlas.io.locking import host_name, process_alive, process_start
@@ -76,7 +76,7 @@ def summary_text(counts: dict[str, int]) -> str:
     for key in ("nodes", "edges", "goals"):
         count = int(counts.get(key, 0))
         if count:
-            parts.append(t(f"recovery.count.{key}{'_one' if count == 1 else ''}", count=count))
+            parts.append(tn(f"recovery.count.{key}", count))
     return ", ".join(parts) or t("recovery.count.empty")
 
 

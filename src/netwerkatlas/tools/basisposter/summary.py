@@ -4,7 +4,7 @@ the meeting is."""
 from __future__ import annotations
 
 from netwerkatlas.export.summary import SummaryEntry, SummarySection
-from netwerkatlas.i18n import t
+from netwerkatlas.i18n import t, tn
 from netwerkatlas.model import Atlas
 from netwerkatlas.tools.basisposter import VIEW
 from netwerkatlas.tools.basisposter.drawing import shown_date
@@ -17,8 +17,7 @@ def summary_part(atlas: Atlas, show_scores: bool) -> SummarySection | None:
         return None
     body = body_of(atlas, VIEW)
     questions = tuple(SummaryEntry(q.strip()) for q in body.questions if q.strip())
-    key = "one_question" if len(questions) == 1 else "questions"
-    entries = [SummaryEntry(t(f"basisposter.summary.{key}", count=len(questions)), questions)]
+    entries = [SummaryEntry(tn("basisposter.summary.questions", len(questions)), questions)]
     if body.meeting_date or body.place:
         when = " · ".join(p for p in (shown_date(body.meeting_date), body.place.strip()) if p)
         entries.append(SummaryEntry(t("basisposter.summary.meeting", when=when)))

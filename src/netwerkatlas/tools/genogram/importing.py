@@ -8,7 +8,7 @@ filled from the file.
 from __future__ import annotations
 
 from netwerkatlas.commands import AddItem, Command, Macro, UpdateItem
-from netwerkatlas.i18n import t
+from netwerkatlas.i18n import tn
 from netwerkatlas.io.gedcom import GedcomTree, select_around, to_records
 from netwerkatlas.model import EDGES, NODES, Atlas
 
@@ -40,7 +40,7 @@ def import_family(
                 }
             )
         steps.append(AddItem(EDGES, edge))
-    return Macro(t("gedcom.command.import", count=len(selected)), steps)
+    return Macro(tn("gedcom.command.import", len(selected)), steps)
 
 
 def _client_facts(atlas: Atlas, imported) -> dict:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from netwerkatlas.commands import Command, UpdateItem
-from netwerkatlas.i18n import t
+from netwerkatlas.i18n import t, tn
 from netwerkatlas.model import NODES, Atlas
 from netwerkatlas.model.records import MAX_PERSPECTIVES, NodeBase
 from netwerkatlas.render.geometry import BADGE_ANGLE
@@ -45,7 +45,7 @@ def set_perspective_score(
         text = t("command.perspective_remove", name=name)
     else:
         if name not in current and len(current) >= MAX_PERSPECTIVES:
-            raise PerspectiveError(t("perspective.error.too_many", count=MAX_PERSPECTIVES))
+            raise PerspectiveError(tn("perspective.error.too_many", MAX_PERSPECTIVES))
         current[name] = score
         text = t("command.perspective_score", name=name)
     return UpdateItem(NODES, node_id, {"perspectives": dict(sorted(current.items()))}, text=text)
