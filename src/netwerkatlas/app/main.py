@@ -90,18 +90,26 @@ class QtGaps(QTranslator):
         return self.words.get((context, source))  # None: not ours, ask the next translator
 
 
+_QT_TRANSLATORS: list[QTranslator] = []  # the ones installed last, to replace
+
+
 def install_qt_translations(app: QApplication) -> None:
     """Qt's own words (file dialogs, "Annuleren", "Details tonen…") in the program's language,
     from the translations that ship with Qt; without them they stay English. Dates and
     numbers in Qt's widgets follow the same language."""
     QLocale.setDefault(QLocale(language()))
+    for earlier in _QT_TRANSLATORS:  # another language's words must not answer first
+        app.removeTranslator(earlier)
+    _QT_TRANSLATORS.clear()
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     translator = QTranslator(app)
     if translator.load(QLocale(language()), "qtbase", "_", folder):
         app.installTranslator(translator)
+        _QT_TRANSLATORS.append(translator)
     gaps = QtGaps(language(), app)
     if not gaps.isEmpty():
         app.installTranslator(gaps)
+        _QT_TRANSLATORS.append(gaps)
 
 
 def _open_asked(request: single_instance.Request, settings: QSettings) -> MainWindow:
