@@ -63,3 +63,17 @@ def test_everything_is_within_reach_at_1280_by_720(qtbot, qsettings):
         assert window.statusBar().geometry().bottom() < window.height()
         assert window.views.geometry().bottom() < window.statusBar().geometry().top()
     window.close()
+
+
+def test_closing_in_client_mode_remembers_the_professionals_layout(qtbot, qsettings):
+    window = new_window(qtbot, qsettings)
+    window.showNormal()
+    window.resize(1300, 740)
+    assert window.details_dock.isVisible()
+    window.set_client_mode(True)
+    assert not window.details_dock.isVisible()
+    window.close()
+    again = new_window(qtbot, qsettings)
+    assert not again.client_mode
+    assert again.details_dock.isVisible()
+    again.close()

@@ -477,6 +477,8 @@ class MainWindow(FileCommands, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.details.commit_note()
         if self.maybe_save():
+            if self.client_mode:  # the layout to come back to is the professional's own
+                self.set_client_mode(False)
             window_place.remember(self, self.settings)
             self.views.detach()
             self.plan.detach()
