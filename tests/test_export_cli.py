@@ -120,3 +120,12 @@ def test_a_broken_atlas_is_explained_and_nothing_is_written(tmp_path):
 def test_english_messages():
     result = export(EXAMPLE, "-o", "/tmp/x.pdf", "--paper", "B5", "--lang", "en")
     assert result.returncode == 1 and "Unknown paper size" in result.stderr
+
+
+def test_a_poster_too_small_to_read_on_its_paper_says_so_and_is_still_made(tmp_path):
+    small, large = tmp_path / "a4.pdf", tmp_path / "a2.pdf"
+    on_a4 = export(EXAMPLE, "-o", str(small), "--paper", "A4")
+    assert on_a4.returncode == 0 and small.is_file()
+    assert "A4" in on_a4.stderr and "9 pt" in on_a4.stderr
+    on_a2 = export(EXAMPLE, "-o", str(large), "--paper", "A2")
+    assert on_a2.returncode == 0 and on_a2.stderr == ""

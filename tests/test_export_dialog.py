@@ -122,3 +122,16 @@ def test_a_summary_is_exported_as_plain_text_for_the_patient_record(
     click(qtbot, dialog.export_button)
     text = (tmp_path / "epd.txt").read_text()
     assert text.startswith("Netwerkintake — samenvatting") and "Voetbal" in text
+
+
+def test_a_poster_on_paper_too_small_to_read_says_so_before_printing(window, qtbot):
+    """Sanne's netwerkintake on A4 prints its smallest text below 9 pt; on A2 it does not."""
+    dialog = open_dialog(window, qtbot)
+    dialog.paper.setCurrentIndex(dialog.paper.findData("A4"))
+    settle(dialog, qtbot)
+    assert dialog.note_label.isVisibleTo(dialog)
+    assert "A4" in dialog.note_label.text() and "9 pt" in dialog.note_label.text()
+    dialog.paper.setCurrentIndex(dialog.paper.findData("A2"))
+    settle(dialog, qtbot)
+    assert not dialog.note_label.isVisibleTo(dialog)
+    click(qtbot, dialog.close_button)

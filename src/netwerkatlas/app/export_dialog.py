@@ -157,9 +157,16 @@ class ExportDialog(QDialog):
         nav.addWidget(self.page_label)
         nav.addWidget(self.next_page)
         nav.addStretch(1)
+        # a poster whose text would print too small to read says so here, before printing
+        self.note_label = QLabel()
+        self.note_label.setObjectName("readability_note")
+        self.note_label.setWordWrap(True)
+        self.note_label.setStyleSheet("color: #8a4b00;")
+        self.note_label.hide()
         right = QVBoxLayout()
         right.addWidget(scroll, 1)
         right.addLayout(nav)
+        right.addWidget(self.note_label)
 
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton(
@@ -350,7 +357,10 @@ class ExportDialog(QDialog):
     def update_preview(self) -> None:
         self._preview_timer.stop()
         try:
-            self.pdf = render(self.atlas, self.preview_options()).pdf
+            rendered = render(self.atlas, self.preview_options())
+            self.pdf = rendered.pdf
+            self.note_label.setText(rendered.note)
+            self.note_label.setVisible(bool(rendered.note))
         except ExportError as error:
             self.pdf = None
             self.preview.setPixmap(QPixmap())

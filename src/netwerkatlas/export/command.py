@@ -166,10 +166,13 @@ def run_export(argv: Sequence[str]) -> int:
         except SessionNotFound as error:
             write_lines([str(error)], sys.stderr)
             return 1
+    notes: list[str] = []
     try:
-        written = export_atlas(atlas, args.output, options)
+        written = export_atlas(atlas, args.output, options, notes)
     except ExportError as error:
         write_lines([t("cli.export_failed", path=args.output, reason=str(error))], sys.stderr)
         return 1
     write_lines([t("cli.exported", path=written)])
+    if notes:
+        write_lines(notes, sys.stderr)
     return 0

@@ -23,7 +23,7 @@ from netwerkatlas.export.options import (
     parse_paper,
 )
 from netwerkatlas.export.pdf_output import poster_pdf, tiled_pdf
-from netwerkatlas.export.poster import TitleBlock
+from netwerkatlas.export.poster import TitleBlock, readability_note
 from netwerkatlas.export.privacy import redact
 from netwerkatlas.export.raster import TooLarge, png_bytes
 from netwerkatlas.export.summary import build_summary, summary_pdf, summary_text
@@ -43,6 +43,7 @@ class Rendered:
     data: bytes
     format: Format
     pdf: bytes | None  # the PDF the pages come from (for preview and printing)
+    note: str = ""  # what the user should know about the result (text too small on this paper)
 
 
 def check(options: ExportOptions) -> None:
@@ -125,19 +126,29 @@ def render(atlas: Atlas, options: ExportOptions) -> Rendered:
     pdf, _ = poster_pdf(
         drawing, title, options.paper, options.landscape, options.margin_mm, meta_title
     )
+    note = readability_note(drawing, options.paper, options.landscape, options.margin_mm) or ""
     if options.format == Format.PNG:
         try:
-            return Rendered(png_bytes(pdf, options.dpi), Format.PNG, pdf)
+            return Rendered(png_bytes(pdf, options.dpi), Format.PNG, pdf, note)
         except TooLarge as error:
             raise ExportError(
                 t("export.error.too_large", megapixels=error.pixels // 1_000_000)
             ) from None
-    return Rendered(pdf, Format.PDF, pdf)
+    return Rendered(pdf, Format.PDF, pdf, note)
 
 
-def export_atlas(atlas: Atlas, out: str | os.PathLike[str], options: ExportOptions) -> Path:
-    """Write the export to `out` (owner-only, atomically); returns the path written."""
-    data = render(atlas, options).data
+def export_atlas(
+    atlas: Atlas,
+    out: str | os.PathLike[str],
+    options: ExportOptions,
+    notes: list[str] | None = None,
+) -> Path:
+    """Write the export to `out` (owner-only, atomically); returns the path written. What the
+    user should know about the result (a poster whose text is too small) goes into `notes`."""
+    rendered = render(atlas, options)
+    if notes is not None and rendered.note:
+        notes.append(rendered.note)
+    data = rendered.data
     try:
         return io.write_atomic(out, data, keep_backup=False)
     except io.AtlasFileError as error:
