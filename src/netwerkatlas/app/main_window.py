@@ -328,10 +328,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.groslijst.set_client_mode(on)
         self.views.set_client_mode(on)
         self.side_panel.set_client_mode(on)
-        instrument = self.views.current_tab().instrument
-        self.palette_dock.setWindowTitle(
-            self.side_panel.show_for(instrument.name, instrument.shows_palette)
-        )
+        self._fill_side_panel()
         self._size_toolbar()
         self.current_view().fit_all()
 
@@ -437,13 +434,19 @@ class MainWindow(FileCommands, QMainWindow):
     def current_view(self):
         return self.views.currentWidget()
 
-    def _view_switched(self) -> None:
-        # The suggestions are netwerkintake themes; beside the other views the same panel says
-        # how to work them. It never hides on a switch, so the tabs stay under the pointer.
+    def _fill_side_panel(self):
+        """The left panel for the view in front (suggestions, or how to work the view), and
+        its title; gives that view's instrument."""
         instrument = self.views.current_tab().instrument
         self.palette_dock.setWindowTitle(
             self.side_panel.show_for(instrument.name, instrument.shows_palette)
         )
+        return instrument
+
+    def _view_switched(self) -> None:
+        # The suggestions are netwerkintake themes; beside the other views the same panel says
+        # how to work them. It never hides on a switch, so the tabs stay under the pointer.
+        instrument = self._fill_side_panel()
         if not instrument.shows_palette:
             self.views.currentWidget().fit_all()
         self.views.currentWidget().setFocus()
