@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netwerkatlas.canvas.choices import choice, one_of
 from netwerkatlas.i18n import t
 from netwerkatlas.model import Atlas, NodeKind
 from netwerkatlas.render.style import score_symbol
@@ -120,16 +120,16 @@ def event_menu(view, menu: QMenu, event_id: str) -> None:
         action.setChecked(on)
     menu.addAction(t("timeline.menu.date"), lambda: view.ask_date(event_id))
     scores = menu.addMenu(t("canvas.score"))
-    group = QActionGroup(scores)
+    group = one_of(scores)
     for score in (*node_edits.SCORES, None):
         text = f"{score_symbol(score)}   {t(f'score.{score}')}" if score is not None else None
-        action = scores.addAction(
+        choice(
+            scores,
+            group,
             text or t("score.none"),
             lambda s=score: view.push_command(edits.set_score(atlas, event_id, s)),
+            node.score == score,
         )
-        action.setCheckable(True)
-        action.setChecked(node.score == score)
-        group.addAction(action)
     for flag in ("emphasis", "private"):
         action = menu.addAction(
             t(f"canvas.{flag}"),
@@ -155,15 +155,15 @@ def paper_menu(view, menu: QMenu, point) -> None:
         menu.addAction(t("timeline.menu.event_with", name=name), lambda: view.add_event_with(lane))
     menu.addAction(t("timeline.menu.new_here"), lambda: view.start_new_event(point))
     menu.addSeparator()
-    group = QActionGroup(menu)
+    group = one_of(menu)
     for unit in ("year", "age"):
-        action = menu.addAction(
+        choice(
+            menu,
+            group,
             t(f"timeline.menu.axis_{unit}"),
             lambda u=unit: view.push_command(edits.set_setting(atlas, "axis", u)),
+            drawing.unit == unit,
         )
-        action.setCheckable(True)
-        action.setChecked(drawing.unit == unit)
-        group.addAction(action)
     menu.addSeparator()
     for key in ("lanes", "family"):
         on = bool(atlas.view_setting(view.drawn.view_name, key))
