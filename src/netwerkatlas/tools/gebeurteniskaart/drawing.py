@@ -6,6 +6,10 @@ the axis and hindering ones below, farther for a stronger score, with its label,
 people say it and the people involved. On request one lane per person with their own life line,
 and the family's births, deaths and relations from the genogram in a quieter band. Events
 without a time wait in a strip "zonder datum" after the axis, where they can still be picked.
+
+This module works out where everything goes and answers the screen's questions about it (which
+time or score lies under a point, where a label stands while its mark is dragged); `painting`
+puts the result on a `Painter` and `legend` lists the symbols it uses.
 """
 
 from __future__ import annotations
@@ -18,21 +22,18 @@ from netwerkatlas.model import Atlas, EdgeKind, NodeKind
 from netwerkatlas.model.atlas import Point
 from netwerkatlas.model.records import EventNode, PartnerStatus
 from netwerkatlas.render.drawing import LegendEntry, Rect
-from netwerkatlas.render.fonts import ASCENT, LINE_HEIGHT, baseline_offset, text_width
+from netwerkatlas.render.fonts import LINE_HEIGHT, text_width
 from netwerkatlas.render.painter import Painter
-from netwerkatlas.render.style import INK, MUTED, SCORE_FILL, score_symbol, tint
+from netwerkatlas.render.style import score_symbol
 from netwerkatlas.tools.gebeurteniskaart import VIEW, dates, people
 from netwerkatlas.tools.gebeurteniskaart.layout import (
     BADGE_R,
-    BAR_H,
-    DOT_R,
     FAMILY_R,
     FAMILY_SIZE,
     GAP,
     LANE_HEIGHT,
     LANE_NAME_SIZE,
     LEVEL,
-    PAD,
     TICK_BAND,
     TICK_SIZE,
     Axis,
@@ -41,7 +42,6 @@ from netwerkatlas.tools.gebeurteniskaart.layout import (
     FamilyLayout,
     LabelText,
     Lane,
-    Placed,
     Quiet,
     label_text,
     make_axis,
@@ -50,12 +50,9 @@ from netwerkatlas.tools.gebeurteniskaart.layout import (
     score_at,
     union,
 )
-from netwerkatlas.tools.netwerkintake.drawing import draw_badge
+from netwerkatlas.tools.gebeurteniskaart.legend import legend_entries
+from netwerkatlas.tools.gebeurteniskaart.painting import draw_timeline
 
-QUIET = "#8a949e"  # the family layer and the lanes: grey, so the client's events stand out
-JOIN = "#c3cad2"
-GROUND = "#ffffff"  # under labels, so the lines they stand on do not run through the words
-SCORES = (2, 1, 0, -1, -2)
 HANDLE_MIN = 28.0  # a finger-sized target
 ON_AXIS = 24.0
 STRIP_ROWS = 12
@@ -139,7 +136,7 @@ class TimelineDrawing:
         self.undated_ids = [u.id for u in self.undated]
         self.positions: dict[str, Point] = {i: (p.x, p.y) for i, p in self.layout.placed.items()}
         self.positions.update({u.id: u.mark for u in self.undated})
-        self._home = dict(self.positions)
+        self.home = dict(self.positions)  # where each mark stood before any drag
 
     # --- reading the atlas ------------------------------------------------------------------
 
@@ -319,7 +316,7 @@ class TimelineDrawing:
             box = next((u.label for u in self.undated if u.id == event_id), None)
         if box is None:
             return None
-        hx, hy = self._home[event_id]
+        hx, hy = self.home[event_id]
         x, y = self.positions[event_id]
         return (box[0] + x - hx, box[1] + y - hy, box[2] + x - hx, box[3] + y - hy)
 
@@ -386,295 +383,7 @@ class TimelineDrawing:
     # --- drawing ----------------------------------------------------------------------------
 
     def draw(self, painter: Painter) -> None:
-        self._draw_joins(painter)
-        self._draw_axis(painter)
-        if self.family is not None:
-            self._draw_family(painter, self.family)
-        for lane in self.lanes:
-            self._draw_lane(painter, lane)
-        placed = self.layout.placed
-        for event_id, each in placed.items():  # leaders first: labels are drawn over them
-            self._draw_leader(painter, event_id, each)
-        for event_id, each in placed.items():
-            self._draw_mark(painter, event_id, each)
-        for event_id in placed:
-            box = self.label_box(event_id)
-            assert box is not None
-            self._draw_label(painter, box, self.spans[event_id].text)
-        if self.undated:
-            self._draw_strip(painter)
-
-    def _draw_joins(self, painter: Painter) -> None:
-        """Each person's lane joined to the events they were involved in."""
-        rows = {lane.person_id: lane.y for lane in self.lanes}
-        for event_id, who in self.involved.items():
-            if event_id not in self.layout.placed:
-                continue
-            x, y = self.positions[event_id]
-            for person_id in who:
-                if person_id in rows:
-                    painter.line(x, y, x, rows[person_id], colour=JOIN, width=0.5, dash=(1, 2))
-
-    def _draw_axis(self, painter: Painter) -> None:
-        axis, y = self.axis, self.axis_y
-        painter.line(0, y, axis.width, y, colour=INK, width=1.4)
-        painter.polygon([(axis.width + 8, y), (axis.width, y - 4), (axis.width, y + 4)], fill=INK)
-        for x, time, labelled in axis.ticks(self.tick_width):
-            painter.line(
-                x,
-                y - (5 if labelled else 2.5),
-                x,
-                y + (5 if labelled else 2.5),
-                colour=INK,
-                width=0.8,
-            )
-            if labelled:
-                painter.text(
-                    x,
-                    y + 8 + TICK_SIZE * ASCENT,
-                    str(time),
-                    size=TICK_SIZE,
-                    colour=INK,
-                    align="centre",
-                )
-        painter.text(
-            axis.width + 12,
-            y + baseline_offset(TICK_SIZE),
-            self.axis_caption(),
-            size=TICK_SIZE,
-            colour=MUTED,
-        )
-        if self.now is not None and axis.start <= self.now <= axis.end:
-            x = axis.x_of(self.now)
-            painter.polygon([(x, y - 1.5), (x - 4.5, y - 9), (x + 4.5, y - 9)], fill=MUTED)
-        if self.birth_time is not None:
-            x = axis.x_of(self.birth_time)
-            painter.line(x, y - 9, x, y + 9, colour=INK, width=2.2)
-            painter.text(
-                x,
-                TICK_BAND[1] + TICK_SIZE * ASCENT + 1,
-                self.birth_text(),
-                size=TICK_SIZE,
-                colour=INK,
-                bold=True,
-            )
-
-    def _draw_leader(self, painter: Painter, event_id: str, placed: Placed) -> None:
-        if not placed.leader:
-            return
-        x, y = self.positions[event_id]
-        box = self.label_box(event_id)
-        assert box is not None
-        up = box[3] <= y
-        tip_x = min(max(x, box[0] + 2), box[2] - 2)
-        start_y = y - placed.radius if up else y + placed.radius
-        painter.line(x, start_y, tip_x, box[3] if up else box[1], colour=MUTED, width=0.6)
-
-    def _draw_mark(self, painter: Painter, event_id: str, placed: Placed) -> None:
-        x, y = self.positions[event_id]
-        event, span = self.events[event_id], self.spans[event_id]
-        scored = self.show_scores and event.score is not None
-        dash = (2.5, 1.8) if span.approximate else None
-        if placed.bar_end is not None:
-            end = placed.bar_end + x - self._home[event_id][0]
-            fill = tint(SCORE_FILL[event.score], 0.55) if scored else SCORE_FILL[0]
-            painter.rect(
-                x, y - BAR_H / 2, end - x, BAR_H, fill=fill, stroke=INK, width=0.8, dash=dash
-            )
-        if scored:
-            if span.approximate:
-                painter.circle(x, y, BADGE_R + 3, fill=GROUND, stroke=INK, width=0.9, dash=(2, 1.6))
-            draw_badge(painter, x, y, BADGE_R, event.score)
-        else:
-            painter.circle(x, y, DOT_R, fill="#ffffff", stroke=INK, width=1.3, dash=dash)
-
-    def _draw_label(self, painter: Painter, box: Box, text: LabelText) -> None:
-        painter.rect(box[0], box[1], box[2] - box[0], box[3] - box[1], fill=GROUND)
-        centre, top = (box[0] + box[2]) / 2, box[1] + PAD
-        for line in text.lines:
-            step = line.size * LINE_HEIGHT
-            painter.text(
-                centre,
-                top + step / 2 + baseline_offset(line.size),
-                line.text,
-                size=line.size,
-                colour=MUTED if line.muted else INK,
-                bold=line.bold,
-                align="centre",
-            )
-            top += step
-
-    def _draw_family(self, painter: Painter, family: FamilyLayout) -> None:
-        y = family.y
-        painter.line(0, y, self.axis.width, y, colour=QUIET, width=0.7)
-        painter.text(
-            -10,
-            y + baseline_offset(FAMILY_SIZE),
-            t("timeline.family"),
-            size=FAMILY_SIZE,
-            colour=QUIET,
-            align="right",
-        )
-        for x, box, text, leader in family.marks:
-            if leader:
-                tip_x = min(max(x, box[0] + 2), box[2] - 2)
-                painter.line(x, y + FAMILY_R, tip_x, box[1], colour=QUIET, width=0.5)
-            painter.circle(x, y, FAMILY_R, fill=QUIET)
-            painter.rect(box[0], box[1], box[2] - box[0], box[3] - box[1], fill=GROUND)
-            painter.text(
-                (box[0] + box[2]) / 2,
-                box[1] + PAD + FAMILY_SIZE * LINE_HEIGHT / 2 + baseline_offset(FAMILY_SIZE),
-                text,
-                size=FAMILY_SIZE,
-                colour=QUIET,
-                align="centre",
-            )
-
-    def _draw_lane(self, painter: Painter, lane: Lane) -> None:
-        y = lane.y
-        painter.line(0, y, self.axis.width, y, colour="#e6e9ed", width=0.5)
-        painter.text(
-            -12,
-            y + baseline_offset(LANE_NAME_SIZE),
-            lane.name,
-            size=LANE_NAME_SIZE,
-            colour=INK,
-            bold=True,
-            align="right",
-        )
-        if lane.life is not None:
-            start, end = lane.life
-            painter.line(
-                start, y, end, y, colour=QUIET, width=3.0, dash=(3, 2) if lane.life_open else None
-            )
-            if not lane.life_open:
-                painter.line(start, y - 5, start, y + 5, colour=QUIET, width=1.2)
-        for event_id, who in self.involved.items():
-            if lane.person_id in who and event_id in self.layout.placed:
-                x = self.positions[event_id][0]
-                score = self.events[event_id].score if self.show_scores else None
-                painter.circle(x, y, 3.5, fill=SCORE_FILL[score], stroke=INK, width=0.7)
-
-    def _draw_strip(self, painter: Painter) -> None:
-        x, y = self.strip_title
-        painter.text(x, y, t("timeline.undated"), size=10, colour=MUTED, bold=True)
-        for item in self.undated:
-            mx, my = self.positions[item.id]
-            if self.show_scores and item.score is not None:
-                draw_badge(painter, mx, my, BADGE_R, item.score)
-            else:
-                painter.circle(mx, my, DOT_R, fill="#ffffff", stroke=INK, width=1.3)
-            box = self.label_box(item.id)
-            assert box is not None
-            self._draw_label_left(painter, box, item.text)
-
-    def _draw_label_left(self, painter: Painter, box: Box, text: LabelText) -> None:
-        top = box[1] + PAD
-        for line in text.lines:
-            step = line.size * LINE_HEIGHT
-            painter.text(
-                box[0] + PAD,
-                top + step / 2 + baseline_offset(line.size),
-                line.text,
-                size=line.size,
-                colour=MUTED if line.muted else INK,
-                bold=line.bold,
-            )
-            top += step
-
-    # --- legend -----------------------------------------------------------------------------
+        draw_timeline(self, painter)
 
     def legend(self) -> list[LegendEntry]:
-        entries: list[LegendEntry] = []
-        shown = [self.events[i] for i in self.positions]
-        if self.show_scores and any(e.score is not None for e in shown):
-            group = t("legend.scores")
-            for score in SCORES:
-                entries.append(
-                    LegendEntry(
-                        f"{score_symbol(score)} {t(f'score.{score}')}",
-                        lambda p, x, y, s, score=score: draw_badge(p, x, y, s * 0.42, score),
-                        group,
-                    )
-                )
-            entries.append(LegendEntry(t("timeline.legend.sides"), _sides, group))
-        symbols = t("legend.symbols")
-        spans = list(self.spans.values())
-        if any(s.end == s.start for s in spans) or self.undated:
-            entries.append(LegendEntry(t("timeline.legend.moment"), _moment, symbols))
-        if any(s.end > s.start for s in spans):
-            entries.append(LegendEntry(t("timeline.legend.span"), _span, symbols))
-        if any(s.approximate for s in spans):
-            entries.append(LegendEntry(t("timeline.legend.approximate"), _approximate, symbols))
-        if self.birth_time is not None:
-            entries.append(LegendEntry(t("timeline.legend.born"), _born, symbols))
-        if self.now is not None:
-            entries.append(LegendEntry(t("timeline.legend.today"), _today, symbols))
-        if self.family is not None:
-            entries.append(LegendEntry(t("timeline.legend.family"), _family, symbols))
-        if self.lanes:
-            entries.append(LegendEntry(t("timeline.legend.lane"), _life_line, symbols))
-            entries.append(LegendEntry(t("timeline.legend.lane_event"), _lane_event, symbols))
-        return entries
-
-
-def _sides(painter: Painter, x: float, y: float, size: float) -> None:
-    painter.line(x - size * 0.5, y, x + size * 0.5, y, colour=INK, width=1.0)
-    painter.circle(
-        x - size * 0.2, y - size * 0.3, size * 0.14, fill=SCORE_FILL[1], stroke=INK, width=0.6
-    )
-    painter.circle(
-        x + size * 0.2, y + size * 0.3, size * 0.14, fill=SCORE_FILL[-1], stroke=INK, width=0.6
-    )
-
-
-def _moment(painter: Painter, x: float, y: float, size: float) -> None:
-    painter.circle(x, y, size * 0.22, fill="#ffffff", stroke=INK, width=1.0)
-
-
-def _span(painter: Painter, x: float, y: float, size: float) -> None:
-    painter.rect(
-        x - size * 0.45,
-        y - size * 0.15,
-        size * 0.9,
-        size * 0.3,
-        fill=SCORE_FILL[0],
-        stroke=INK,
-        width=0.7,
-    )
-
-
-def _approximate(painter: Painter, x: float, y: float, size: float) -> None:
-    painter.circle(x, y, size * 0.3, fill="#ffffff", stroke=INK, width=1.0, dash=(2, 1.6))
-
-
-def _born(painter: Painter, x: float, y: float, size: float) -> None:
-    painter.line(x - size * 0.45, y, x + size * 0.45, y, colour=INK, width=1.0)
-    painter.line(
-        x - size * 0.2, y - size * 0.35, x - size * 0.2, y + size * 0.35, colour=INK, width=2.0
-    )
-
-
-def _today(painter: Painter, x: float, y: float, size: float) -> None:
-    painter.line(
-        x - size * 0.45, y + size * 0.2, x + size * 0.45, y + size * 0.2, colour=INK, width=1.0
-    )
-    half = size * 0.2
-    painter.polygon(
-        [(x, y + size * 0.15), (x - half, y - size * 0.25), (x + half, y - size * 0.25)], fill=MUTED
-    )
-
-
-def _family(painter: Painter, x: float, y: float, size: float) -> None:
-    painter.line(x - size * 0.45, y, x + size * 0.45, y, colour=QUIET, width=0.7)
-    painter.circle(x, y, size * 0.13, fill=QUIET)
-
-
-def _life_line(painter: Painter, x: float, y: float, size: float) -> None:
-    painter.line(x - size * 0.45, y, x + size * 0.45, y, colour=QUIET, width=3.0)
-
-
-def _lane_event(painter: Painter, x: float, y: float, size: float) -> None:
-    painter.line(x, y - size * 0.45, x, y, colour=JOIN, width=0.8)
-    painter.line(x - size * 0.45, y, x + size * 0.45, y, colour=QUIET, width=1.0)
-    painter.circle(x, y, size * 0.15, fill="#ffffff", stroke=INK, width=0.7)
+        return legend_entries(self)
