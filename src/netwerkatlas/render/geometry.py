@@ -33,3 +33,29 @@ def arrow_head(tip: Point, tail: Point, length: float = ARROW_LENGTH) -> list[Po
 
 def badge_offset(radius: float) -> Point:
     return radius * math.cos(BADGE_ANGLE), radius * math.sin(BADGE_ANGLE)
+
+
+def segment_meets_rect(p: Point, q: Point, rect: tuple[float, float, float, float]) -> bool:
+    """Whether the segment p-q passes through `rect` (left, top, right, bottom), by
+    Liang-Barsky clipping."""
+    left, top, right, bottom = rect
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    low, high = 0.0, 1.0
+    for step, room in (
+        (-dx, p[0] - left),
+        (dx, right - p[0]),
+        (-dy, p[1] - top),
+        (dy, bottom - p[1]),
+    ):
+        if step == 0:
+            if room < 0:
+                return False
+            continue
+        t = room / step
+        if step < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from netwerkatlas.model.atlas import Point
+from netwerkatlas.render.geometry import segment_meets_rect
 from netwerkatlas.tools.ecogram.geometry import (
     CLEAN_REACH,
     PAD,
@@ -299,18 +300,4 @@ def _meet(a: Box, b: Box) -> bool:
 
 def _crosses(end: Point, box: Box) -> bool:
     """Whether the line from the client (the origin) to `end` passes through `box`."""
-    low, high = 0.0, 1.0
-    dx, dy = end
-    for p, q in ((-dx, -box[0]), (dx, box[2]), (-dy, -box[1]), (dy, box[3])):
-        if p == 0:
-            if q < 0:
-                return False
-            continue
-        r = q / p
-        if p < 0:
-            low = max(low, r)
-        else:
-            high = min(high, r)
-        if low > high:
-            return False
-    return True
+    return segment_meets_rect((0.0, 0.0), end, box)

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from netwerkatlas.model.atlas import Point
+from netwerkatlas.render.geometry import segment_meets_rect
 from netwerkatlas.tools.genogram.family import Couple, Family
 from netwerkatlas.tools.genogram.layout import ROW, SYMBOL
 
@@ -285,32 +286,6 @@ def _length(path: list[Point]) -> float:
 
 def _hits(path: list[Point], area: tuple[float, float, float, float]) -> bool:
     return any(segment_meets_rect(p, q, area) for p, q in itertools.pairwise(path))
-
-
-def segment_meets_rect(p: Point, q: Point, rect: tuple[float, float, float, float]) -> bool:
-    """Whether the segment p-q passes through `rect` (left, top, right, bottom), by
-    Liang-Barsky clipping."""
-    left, top, right, bottom = rect
-    dx, dy = q[0] - p[0], q[1] - p[1]
-    low, high = 0.0, 1.0
-    for step, room in (
-        (-dx, p[0] - left),
-        (dx, right - p[0]),
-        (-dy, p[1] - top),
-        (dy, bottom - p[1]),
-    ):
-        if step == 0:
-            if room < 0:
-                return False
-            continue
-        t = room / step
-        if step < 0:
-            low = max(low, t)
-        else:
-            high = min(high, t)
-        if low > high:
-            return False
-    return True
 
 
 def _crossings(path: list[Point], segment: Segment) -> int:
