@@ -19,13 +19,12 @@ if os.environ.get("CI"):
 
 
 @pytest.fixture(autouse=True)
-def dutch_again_afterwards():
-    """A test that switches the language (`--lang en`, set_language) does not leave the
-    tests after it speaking English."""
+def dutch(monkeypatch):
+    """Every test starts in Dutch, whatever an earlier test or `--lang` chose, and a test
+    that switches the language (set_language, `--lang en`) is put back afterwards."""
     from netwerkatlas import i18n
 
-    yield
-    i18n.set_language("nl")
+    monkeypatch.setattr(i18n, "_language", "nl")
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from netwerkatlas import i18n, io
+from netwerkatlas import io
 from netwerkatlas.io.errors import AtlasFileError
 from netwerkatlas.model import EDGES, NODES, Atlas
 from netwerkatlas.model.records import (
@@ -27,12 +27,6 @@ from netwerkatlas.model.records import (
 NAME = "sanne.netwerkatlas"
 POSIX = os.name == "posix"
 ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
-
-
-@pytest.fixture(autouse=True)
-def dutch(monkeypatch):
-    monkeypatch.delenv("NETWERKATLAS_LANG", raising=False)
-    monkeypatch.setattr(i18n, "_language", "nl")
 
 
 def small_atlas(title="eerste versie"):

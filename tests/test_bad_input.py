@@ -46,13 +46,6 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "netwerkatlas"
 BAD = "bad.netwerkatlas"
 
 
-@pytest.fixture(autouse=True)
-def dutch(monkeypatch):
-    """Messages in Dutch, whatever the environment or an earlier `--lang` said."""
-    monkeypatch.delenv("NETWERKATLAS_LANG", raising=False)
-    monkeypatch.setattr(i18n, "_language", "nl")
-
-
 # --- a known good atlas and ways to spoil it ----------------------------------------------------
 
 

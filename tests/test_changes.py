@@ -6,11 +6,9 @@ from __future__ import annotations
 from collections import Counter
 from itertools import pairwise
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netwerkatlas import i18n
 from netwerkatlas.commands import (
     AddItem,
     RemoveItem,
@@ -56,12 +54,6 @@ from netwerkatlas.tools.sessions.report import private_changes, report_lines
 
 RINGS = ("intimi", "vrienden", "bekenden", "diensten")
 SECTOR = "familie"
-
-
-@pytest.fixture(autouse=True)
-def dutch(monkeypatch):
-    monkeypatch.delenv("NETWERKATLAS_LANG", raising=False)
-    monkeypatch.setattr(i18n, "_language", "nl")
 
 
 def base_atlas(n_themes: int = 6, n_people: int = 5) -> tuple[Atlas, UndoStack]:

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from netwerkatlas import i18n, io
+from netwerkatlas import io
 from netwerkatlas.cli import main
 from netwerkatlas.io import encryption
 from netwerkatlas.io.encryption import KdfParams, Sealing
@@ -21,9 +21,7 @@ PASSPHRASE = "vervolg na drie maanden"
 
 
 @pytest.fixture(autouse=True)
-def dutch(monkeypatch):
-    monkeypatch.delenv("NETWERKATLAS_LANG", raising=False)
-    monkeypatch.setattr(i18n, "_language", "nl")
+def quick_passphrases(monkeypatch):
     monkeypatch.setattr(
         encryption, "DEFAULT_PARAMS", KdfParams(memory_kib=8, iterations=1, lanes=1)
     )

@@ -35,11 +35,6 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 PEOPLE = ["Fleur", "Huisarts", "Moeder", "Trainer Kim"]  # the example's people, by name
 
 
-@pytest.fixture(autouse=True)
-def dutch(monkeypatch):
-    monkeypatch.setattr(i18n, "_language", "nl")
-
-
 @pytest.fixture
 def stack():
     atlas, _ = io.load(example_path())

@@ -15,19 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from netwerkatlas import i18n, io
+from netwerkatlas import io
 from netwerkatlas.io import writing
 from netwerkatlas.model import Atlas
 from netwerkatlas.model.records import AtlasMeta, ClientNode
 
 NAME = "sanne.netwerkatlas"
 POSIX = os.name == "posix"
-
-
-@pytest.fixture(autouse=True)
-def dutch(monkeypatch):
-    monkeypatch.delenv("NETWERKATLAS_LANG", raising=False)
-    monkeypatch.setattr(i18n, "_language", "nl")
 
 
 def atlas(title: str = "eerste") -> Atlas:

@@ -36,12 +36,6 @@ from netwerkatlas.model import (
 from netwerkatlas.model.snapshot import Snapshot, ViewSnapshot
 
 
-@pytest.fixture(autouse=True)
-def dutch(monkeypatch):
-    monkeypatch.delenv("NETWERKATLAS_LANG", raising=False)
-    monkeypatch.setattr(i18n, "_language", "nl")
-
-
 def small_atlas():
     atlas = Atlas()
     atlas.add(NODES, PersonNode(id="moeder", label="Moeder", score=1))

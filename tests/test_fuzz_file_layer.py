@@ -15,14 +15,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.fuzzing import EXAMPLES, check_case, make_case
 
-from netwerkatlas import i18n
-
-
-@pytest.fixture(autouse=True)
-def dutch(monkeypatch):
-    monkeypatch.delenv("NETWERKATLAS_LANG", raising=False)
-    monkeypatch.setattr(i18n, "_language", "nl")
-
 
 def test_every_bundled_example_goes_through_unchanged(tmp_path):
     for example in EXAMPLES:

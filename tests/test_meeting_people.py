@@ -13,16 +13,10 @@ from netwerkatlas.commands import RemoveItem, UndoStack
 from netwerkatlas.commands.edits import notices_of
 from netwerkatlas.export.options import Privacy
 from netwerkatlas.export.privacy import redact
-from netwerkatlas.i18n import set_language
 from netwerkatlas.model import NODES, PLANS, Atlas, ClientNode, PersonNode
 from netwerkatlas.model.plan_bodies import PersonAction, SignalPhase, SignalPlanBody
 from netwerkatlas.tools.meeting.people import ref_name, ref_of, ref_phone, typed_ref
 from netwerkatlas.tools.meeting.store import body_of, plan_of, set_body
-
-
-@pytest.fixture(autouse=True)
-def dutch():
-    set_language("nl")
 
 
 @pytest.fixture

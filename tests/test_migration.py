@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from netwerkatlas import i18n, io
+from netwerkatlas import io
 from netwerkatlas.io.errors import AtlasFileError
 from netwerkatlas.model import EDGES, NODES, Atlas
 from netwerkatlas.model.records import (
@@ -51,12 +51,6 @@ LAYOUT_IN_V1 = {
     "geld": (150.0, 140.75),
     "verhuizing": (-120.0, -160.0),
 }
-
-
-@pytest.fixture(autouse=True)
-def dutch(monkeypatch):
-    monkeypatch.delenv("NETWERKATLAS_LANG", raising=False)
-    monkeypatch.setattr(i18n, "_language", "nl")
 
 
 @pytest.fixture(autouse=True)

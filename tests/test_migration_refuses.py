@@ -17,12 +17,6 @@ from netwerkatlas.resources import examples
 V1 = Path(__file__).parent / "fixtures" / "v1" / "netwerkintake-v1.netwerkatlas"
 
 
-@pytest.fixture(autouse=True)
-def dutch(monkeypatch):
-    monkeypatch.delenv("NETWERKATLAS_LANG", raising=False)
-    monkeypatch.setattr(i18n, "_language", "nl")
-
-
 def refused(path):
     before = path.read_bytes()
     with pytest.raises(AtlasFileError) as caught:

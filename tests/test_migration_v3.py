@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from netwerkatlas import i18n, io
+from netwerkatlas import io
 from netwerkatlas.io.errors import AtlasFileError
 from netwerkatlas.io.migrations import MigrationRefused, v2_to_v3
 from netwerkatlas.model import ACTIONS, GOALS
@@ -17,11 +17,6 @@ from netwerkatlas.model.records import Actor, GoalStatus
 from netwerkatlas.tools.plan.order import actions_in_order, goals_in_order
 
 V1 = Path(__file__).parent / "fixtures" / "v1" / "netwerkintake-v1.netwerkatlas"
-
-
-@pytest.fixture(autouse=True)
-def dutch(monkeypatch):
-    monkeypatch.setattr(i18n, "_language", "nl")
 
 
 def v2_document() -> dict:

@@ -8,18 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from netwerkatlas import i18n, io
+from netwerkatlas import io
 from netwerkatlas.commands import UndoStack, UpdateItem
 from netwerkatlas.io.errors import AtlasFileError
 from netwerkatlas.io.migrations import MigrationRefused, v3_to_v4
 from netwerkatlas.model import NODES, SESSIONS
 from netwerkatlas.tools.sessions.edits import start_follow_up
 from netwerkatlas.tools.sessions.history import atlas_at, current_session, sessions_in_order
-
-
-@pytest.fixture(autouse=True)
-def dutch(monkeypatch):
-    monkeypatch.setattr(i18n, "_language", "nl")
 
 
 def v3_document() -> dict:

@@ -12,15 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netwerkatlas import i18n, io
+from netwerkatlas import io
 from netwerkatlas.io.errors import AtlasFileError
 from netwerkatlas.io.migrations import MigrationRefused, path_in_original, v4_to_v5
 from netwerkatlas.model import EDGES, NODES, EdgeKind, EventNode, InvolvedRelation
-
-
-@pytest.fixture(autouse=True)
-def dutch(monkeypatch):
-    monkeypatch.setattr(i18n, "_language", "nl")
 
 
 def v4_document() -> dict:

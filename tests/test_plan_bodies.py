@@ -35,13 +35,6 @@ def atlas() -> Atlas:
     return atlas
 
 
-@pytest.fixture(autouse=True)
-def dutch():
-    set_language("nl")
-    yield
-    set_language("nl")
-
-
 def test_every_kind_has_a_body_model():
     assert set(BODIES) == {"basisposter", "signaleringsplan", "steungroep", "contactschema"}
 

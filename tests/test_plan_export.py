@@ -8,7 +8,6 @@ import datetime as dt
 import json
 import re
 
-import pytest
 from tests.export_atlas import example_atlas, names_in
 from tests.pdf_tools import all_text, page_sizes_mm, reader
 
@@ -29,11 +28,6 @@ GROUP_TITLES = [
     "II. Wat mijn naasten doen",
     "III. Wat professionals doen",
 ]
-
-
-@pytest.fixture(autouse=True)
-def dutch(monkeypatch):
-    monkeypatch.setattr(i18n, "_language", "nl")
 
 
 def summary_text(atlas: Atlas, privacy: Privacy | None = None) -> str:

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.undo_checks import assert_undo_all_and_redo_all
 
-from netwerkatlas import i18n, io
+from netwerkatlas import io
 from netwerkatlas.commands import RemoveItem, UndoStack, UpdateItem
 from netwerkatlas.model import ACTIONS, EVALUATIONS, GOALS, NODES, Atlas
 from netwerkatlas.model.records import (
@@ -40,11 +40,6 @@ from netwerkatlas.tools.plan.suggest import who_suggestions
 from netwerkatlas.tools.plan.words import group_title, score_line, score_word, status_word
 
 TODAY = dt.date(2025, 3, 3)
-
-
-@pytest.fixture(autouse=True)
-def dutch(monkeypatch):
-    monkeypatch.setattr(i18n, "_language", "nl")
 
 
 def atlas_with_people() -> Atlas:

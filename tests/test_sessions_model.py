@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netwerkatlas import i18n, io
+from netwerkatlas import io
 from netwerkatlas.commands import (
     AddItem,
     RemoveItem,
@@ -44,12 +44,6 @@ from netwerkatlas.tools.sessions.history import (
     find_session,
     sessions_in_order,
 )
-
-
-@pytest.fixture(autouse=True)
-def dutch(monkeypatch):
-    monkeypatch.delenv("NETWERKATLAS_LANG", raising=False)
-    monkeypatch.setattr(i18n, "_language", "nl")
 
 
 def intake_atlas() -> tuple[Atlas, UndoStack]:

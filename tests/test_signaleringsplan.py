@@ -28,11 +28,6 @@ from netwerkatlas.tools.signaleringsplan.summary import summary_part
 SIGNALS = ["Ik slaap slecht", "Ik zeg afspraken af", "Ik trek me terug"]
 
 
-@pytest.fixture(autouse=True)
-def dutch():
-    set_language("nl")
-
-
 @pytest.fixture
 def plan(qtbot, tmp_path):
     atlas = Atlas(ClientNode(id="sanne", name="Sanne de Vries"))

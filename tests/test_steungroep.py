@@ -29,11 +29,6 @@ from netwerkatlas.tools.steungroep.summary import summary_part
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
-@pytest.fixture(autouse=True)
-def dutch(monkeypatch):
-    monkeypatch.setattr(i18n, "_language", "nl")
-
-
 @pytest.fixture
 def stack():
     """The example without its steungroep plan: each test makes its own."""

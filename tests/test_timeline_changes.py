@@ -3,9 +3,6 @@ newly involved in an event (or no longer), under the gebeurteniskaart."""
 
 from __future__ import annotations
 
-import pytest
-
-from netwerkatlas import i18n
 from netwerkatlas.commands import UndoStack
 from netwerkatlas.export.options import Privacy
 from netwerkatlas.model import NODES, Atlas, AtlasMeta, ClientNode, EventNode, PersonNode
@@ -15,11 +12,6 @@ from netwerkatlas.tools.sessions.changes import EventDated, LinkAdded, compare
 from netwerkatlas.tools.sessions.edits import ensure_intake, start_follow_up
 from netwerkatlas.tools.sessions.history import atlas_at, sessions_in_order
 from netwerkatlas.tools.sessions.report import private_changes, report_lines, sections
-
-
-@pytest.fixture(autouse=True)
-def dutch(monkeypatch):
-    monkeypatch.setattr(i18n, "_language", "nl")
 
 
 def followed_up() -> tuple[Atlas, UndoStack]:

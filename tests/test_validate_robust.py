@@ -12,18 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from netwerkatlas import i18n, io
+from netwerkatlas import io
 from netwerkatlas.io.limits import MAX_DEPTH
 from netwerkatlas.model import PLANS
 from netwerkatlas.resources import assets_dir
 
 EXAMPLE = assets_dir() / "examples" / "netwerkintake-sanne.netwerkatlas"
-
-
-@pytest.fixture(autouse=True)
-def dutch(monkeypatch):
-    monkeypatch.delenv("NETWERKATLAS_LANG", raising=False)
-    monkeypatch.setattr(i18n, "_language", "nl")
 
 
 def example() -> dict:

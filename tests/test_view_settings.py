@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.strategies import atlases, json_values
 
-from netwerkatlas import i18n, io
+from netwerkatlas import io
 from netwerkatlas.commands import SetViewSetting, UndoStack, UpdateItem
 from netwerkatlas.export.options import ExportOptions, Format
 from netwerkatlas.export.run import render
@@ -49,12 +49,6 @@ BAD_SETTINGS = [
     ("genogram", "index_id", {"id": "x"}),
     ("genogram", "index_id", 7),
 ]
-
-
-@pytest.fixture(autouse=True)
-def dutch(monkeypatch):
-    monkeypatch.delenv("NETWERKATLAS_LANG", raising=False)
-    monkeypatch.setattr(i18n, "_language", "nl")
 
 
 def spoiled(tmp_path, view, key, value, **more):
