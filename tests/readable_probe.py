@@ -65,14 +65,16 @@ def read(view, name: str) -> Reading:
     return Reading(name, points, text, fill, zoom, (window.width(), window.height()))
 
 
-def open_example(name: str, settings, size: tuple[int, int]):
-    """The main window on a copy of the example `name`, at `size`."""
+def open_example(name: str, settings, size: tuple[int, int], client: bool = False):
+    """The main window on a copy of the example `name`, at `size`, in client mode or not."""
     from netwerkatlas.app.main import open_window
     from netwerkatlas.resources import example_path
 
     window = open_window(str(example_path(name)), settings, as_copy=True)
     window.showNormal()
     window.resize(*size)
+    if client:
+        window.set_client_mode(True)
     return window
 
 
@@ -101,9 +103,7 @@ def main() -> None:
     for path in examples():
         for size in SCREENS:
             settings.clear()
-            window = open_example(Path(path).stem, settings, size)
-            if client:
-                window.set_client_mode(True)
+            window = open_example(Path(path).stem, settings, size, client)
             app.processEvents()
             print(f"{path.stem} {size[0]}x{size[1]}{' client' if client else ''}")
             for reading in readings(window, app):

@@ -35,6 +35,10 @@ SMALLEST_VIEW_PX = (776.0, 630.0)
 """The drawing area of the window on a 1366x768 laptop, side panel open: the drawings size their
 type so that a fit there keeps every text at `SCREEN_MIN_PT`."""
 
+CLIENT_VIEW_PX = (1034.0, 641.0)
+"""The drawing area in client mode on the same laptop (the professional's panels are hidden):
+in client mode the drawings size their type so that a fit there keeps `CLIENT_MIN_PT`."""
+
 SCREEN_DPI = 96.0  # what "points" means on a screen that does not say (Qt's logical dpi)
 
 
@@ -43,13 +47,22 @@ def points_on_screen(size: float, zoom: float, dpi: float = SCREEN_DPI) -> float
     return size * zoom * 72.0 / dpi
 
 
-def readable_size(extent: tuple[float, float], minimum_pt: float = SCREEN_MIN_PT) -> float:
+def minimum_pt(client: bool = False) -> float:
+    """The smallest text on screen, in points, in client mode or not."""
+    return CLIENT_MIN_PT if client else SCREEN_MIN_PT
+
+
+def readable_size(
+    extent: tuple[float, float], minimum: float | None = None, *, client: bool = False
+) -> float:
     """The least type size, in drawing units, at which a drawing of `extent` (width, height)
-    fitted into the smallest view still shows `minimum_pt`."""
+    fitted into the smallest view (of client mode, with `client`) still shows `minimum` points
+    (by default `minimum_pt(client)`)."""
     width, height = extent
-    room_w, room_h = (side - 2 * FIT_MARGIN_PX for side in SMALLEST_VIEW_PX)
+    room = CLIENT_VIEW_PX if client else SMALLEST_VIEW_PX
+    room_w, room_h = (side - 2 * FIT_MARGIN_PX for side in room)
     zoom = min(room_w / max(width, 1.0), room_h / max(height, 1.0))
-    return minimum_pt * SCREEN_DPI / 72.0 / zoom
+    return (minimum_pt(client) if minimum is None else minimum) * SCREEN_DPI / 72.0 / zoom
 
 
 @dataclass
