@@ -59,3 +59,14 @@ def test_in_client_mode_the_panel_speaks_to_the_client(window):
     assert "Groslijst" not in window.side_panel.help.text()
     window.views.show_instrument("genogram")
     assert window.side_panel.help.text() == i18n.t("view_help.client")
+
+
+def test_in_client_mode_the_help_is_as_large_as_the_suggestions(window):
+    window.views.show_instrument("ecogram")
+    normal = window.side_panel.help.font().pointSizeF()
+    window.set_client_mode(True)
+    large = window.side_panel.help.font().pointSizeF()
+    assert large > normal * 1.2
+    assert large >= window.palette.font().pointSizeF()
+    window.set_client_mode(False)
+    assert window.side_panel.help.font().pointSizeF() == normal

@@ -14,6 +14,9 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QWidget
 from netwerkatlas.app.palette import SuggestionPalette
 from netwerkatlas.i18n import t
 
+CLIENT_PANEL_PT = 14.0
+"""The panel's type in client mode, as large as the suggestion palette's."""
+
 
 class ViewHelp(QLabel):
     """A few plain lines about the view in front."""
@@ -26,8 +29,13 @@ class ViewHelp(QLabel):
         self.setMargin(12)
         # the words wrap to the panel's width; they never widen the panel (and move the tabs)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._normal_pt = self.font().pointSizeF() * 1.1
+        self.set_large(False)
+
+    def set_large(self, large: bool) -> None:
+        """Client mode: the same large type as the suggestions, read from across the table."""
         font = self.font()
-        font.setPointSizeF(font.pointSizeF() * 1.1)
+        font.setPointSizeF(CLIENT_PANEL_PT if large else self._normal_pt)
         self.setFont(font)
 
 
@@ -46,6 +54,7 @@ class SidePanel(QStackedWidget):
         """In client mode the help speaks to the client, of what the client can do there (the
         professional's panels, such as the Groslijst, are closed then)."""
         self.client_mode = on
+        self.help.set_large(on)
 
     def show_for(self, name: str, shows_palette: bool) -> str:
         """Show what belongs beside the view `name`; the panel's title for it."""
