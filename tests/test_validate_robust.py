@@ -150,3 +150,32 @@ def test_a_million_problems_cost_no_more_than_the_twenty_shown(tmp_path):
     assert error.total == 30_000 + 3 * 2_000
     assert "en nog 35980 andere problemen" in error.render()
     assert "regel" in error.problems[0].render()
+
+
+def test_an_atlas_with_more_records_than_a_chunk_opens_whole_and_saves_the_same_bytes(tmp_path):
+    """Long record lists are validated in chunks; a good file still opens with every record,
+    each checked, and saves back byte for byte."""
+    doc = example()
+    client = next(n["id"] for n in doc["nodes"] if n["kind"] == "client")
+    people = [{"id": f"p{i:04}", "kind": "person", "label": f"Persoon {i}"} for i in range(1500)]
+    links = [
+        {"id": f"l{i:04}", "kind": "influence", "source": f"p{i:04}", "target": client}
+        for i in range(1200)
+    ]
+    doc["nodes"] += people
+    doc["edges"] += links
+    atlas, _ = io.load(write(tmp_path, doc, "groot.netwerkatlas"))
+    assert len(list(atlas.nodes())) == len(doc["nodes"])
+    assert len(list(atlas.edges())) == len(doc["edges"])
+    assert atlas.node("p1499").label == "Persoon 1499"
+    saved = tmp_path / "opnieuw.netwerkatlas"
+    io.save(atlas, saved)
+    again, _ = io.load(saved)
+    assert io.dumps(again) == saved.read_bytes()
+    assert {n.id for n in again.nodes()} == {n.id for n in atlas.nodes()}
+
+    doc["edges"][-1] = {**links[-1], "note": 5}  # one bad record, in the last chunk
+    with pytest.raises(io.AtlasFileError) as caught:
+        io.load(write(tmp_path, doc, "een-fout.netwerkatlas"))
+    assert caught.value.total == 1
+    assert f"edges[{len(doc['edges']) - 1}].note" in caught.value.render()
