@@ -18,9 +18,10 @@ from netwerkatlas.model import (
     PersonNode,
 )
 from netwerkatlas.model.records import Gender, PartnerStatus
+from netwerkatlas.render.readable import measure
 from netwerkatlas.tools.gebeurteniskaart import VIEW
 from netwerkatlas.tools.gebeurteniskaart.drawing import TimelineDrawing
-from netwerkatlas.tools.gebeurteniskaart.layout import LEVEL, overlaps
+from netwerkatlas.tools.gebeurteniskaart.layout import overlaps
 from netwerkatlas.tools.gebeurteniskaart.people import ordered_id
 
 TODAY = date(2026, 6, 1)
@@ -143,8 +144,9 @@ def test_order_along_the_axis_is_time_order():
 def test_long_spans_grow_the_drawing_and_year_numbers_never_touch():
     short = drawing_of(atlas_with(EventNode(label="a", year=2020)))
     long = drawing_of(atlas_with(EventNode(label="a", year=1930), birth_year=None))
-    assert long.axis.per_year == short.axis.per_year  # the same width per year: longer, not smaller
-    assert long.axis.width > 3 * short.axis.width
+    # the same type, however long the life: the drawing grows instead
+    assert measure(long).smallest[0] == measure(short).smallest[0] == short.sizes.text
+    assert long.axis.width > 1.5 * short.axis.width
     labelled = [x for x, _, shown in long.axis.ticks(long.tick_width) if shown]
     assert len(labelled) < 20
     assert all(b - a > long.tick_width for a, b in pairwise(labelled))
@@ -191,7 +193,7 @@ def test_hidden_scores_put_every_event_on_the_axis_without_symbols():
     events = [EventNode(label=f"E{i}", year=2010 + i, score=s) for i, s in enumerate([2, -2, 1])]
     drawing = drawing_of(atlas_with(*events), show_scores=False)
     assert {drawing.positions[e.id][1] for e in events} == {0.0}
-    assert drawing.score_at(-2 * LEVEL) == 0
+    assert drawing.score_at(-2 * drawing.sizes.level) == 0
     texts = drawn_texts(drawing)
     assert not {"++", "+", "−", "−−"} & set(texts)
     assert not any("helpt" in entry.label for entry in drawing.legend())
@@ -307,7 +309,7 @@ def test_age_axis_without_a_birth_year_sends_dated_events_to_the_undated_strip()
     # the strip stands after the axis' end, and its events can still be picked
     for event_id in drawing.undated_ids:
         assert drawing.positions[event_id][0] > drawing.axis.width
-        assert drawing.handle_size(event_id)[0] >= 28
+        assert min(drawing.handle_size(event_id)) >= 28
     assert "zonder datum" in drawing.texts()
     assert_no_overlaps(drawing)
     # on the year axis the age-only event has no year without the birth year
@@ -348,12 +350,20 @@ def test_spans_that_overlap_in_time_get_rows_of_their_own_within_their_score():
 
 def test_a_handle_covers_the_mark_and_the_label_beside_it():
     event = EventNode(label="Verhuizing naar Utrecht", year=2014, score=1)
-    drawing = drawing_of(atlas_with(event))
+    other = EventNode(label="Examen", year=2014, score=-1)
+    drawing = drawing_of(atlas_with(event, other))
     x, y = drawing.positions[event.id]
     box = drawing.label_box(event.id)
-    width, height = drawing.handle_size(event.id)
-    assert x - width / 2 <= box[0] and box[2] <= x + width / 2
-    assert y - height / 2 <= box[1] and height >= 28
+    dx, dy, width, height = drawing.handle_rect(event.id)
+    left, top, right, bottom = x + dx, y + dy, x + dx + width, y + dy + height
+    assert left <= box[0] and box[2] <= right and top <= box[1] and box[3] <= bottom
+    r = drawing.sizes.badge_r
+    assert left <= x - r and x + r <= right and top <= y - r and y + r <= bottom
+    assert min(width, height) >= 28
+    # it takes no taps meant for an event on the other side of the axis
+    ox, oy = drawing.positions[other.id]
+    assert not (left <= ox <= right and top <= oy <= bottom)
+    assert drawing.handle_size(event.id) == (width, height)
 
 
 def test_a_crowd_of_family_events_before_the_axis_stacks_at_its_start():

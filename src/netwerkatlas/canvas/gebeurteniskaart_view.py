@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -55,14 +55,36 @@ class TimelineScene(DrawingScene):
         super().__init__(atlas, VIEW, self._draw, parent)
 
     def _draw(self, atlas: Atlas) -> TimelineDrawing:
-        return TimelineDrawing(atlas, self.show_scores)
+        return TimelineDrawing(atlas, self.show_scores, client=self.client_mode)
 
     def set_show_scores(self, show: bool) -> None:
         self.show_scores = show
         self.rebuild()
 
     def set_client_mode(self, on: bool) -> None:
+        """Client mode draws with its larger type (for its wider view); the notes stay out of
+        the drawing in either mode."""
+        if on == self.client_mode:
+            return
         self.client_mode = on
+        self.rebuild()
+        for view in self.views():
+            if isinstance(view, TimelineView) and view.fitted:
+                if view.isVisible():
+                    view.fit_all()
+                else:  # fitted at its real size when next shown
+                    view.resetTransform()
+                    view.fitted = False
+
+    def rebuild(self) -> None:
+        """Each handle covers the mark and the label beside it, not a square centred on it."""
+        super().rebuild()
+        drawing = self._drawing
+        for event_id, handle in self._handles.items():
+            x, y, width, height = drawing.handle_rect(event_id)
+            wanted = QRectF(x, y, width, height)
+            if handle.rect() != wanted:
+                handle.setRect(wanted)
 
     def move_live(self, positions: dict[str, tuple[float, float]]) -> None:
         """Show dragged events at whole years, where they will land; undated ones follow freely."""

@@ -14,6 +14,7 @@ puts the result on a `Painter` and `legend` lists the symbols it uses.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,18 +25,10 @@ from netwerkatlas.model.records import EventNode, PartnerStatus
 from netwerkatlas.render.drawing import LegendEntry, Rect
 from netwerkatlas.render.fonts import LINE_HEIGHT, text_width
 from netwerkatlas.render.painter import Painter
+from netwerkatlas.render.readable import readable_size
 from netwerkatlas.render.style import score_symbol
 from netwerkatlas.tools.gebeurteniskaart import VIEW, dates, people
 from netwerkatlas.tools.gebeurteniskaart.layout import (
-    BADGE_R,
-    FAMILY_R,
-    FAMILY_SIZE,
-    GAP,
-    LANE_HEIGHT,
-    LANE_NAME_SIZE,
-    LEVEL,
-    TICK_BAND,
-    TICK_SIZE,
     Axis,
     Box,
     EventInput,
@@ -43,20 +36,21 @@ from netwerkatlas.tools.gebeurteniskaart.layout import (
     LabelText,
     Lane,
     Quiet,
+    Sizes,
     label_text,
-    make_axis,
     place_events,
     place_family,
+    room,
     score_at,
+    time_range,
     union,
 )
 from netwerkatlas.tools.gebeurteniskaart.legend import legend_entries
 from netwerkatlas.tools.gebeurteniskaart.painting import draw_timeline
 
-HANDLE_MIN = 28.0  # a finger-sized target
-ON_AXIS = 24.0
+HANDLE_MIN = 28.0  # a finger-sized target, at least
 STRIP_ROWS = 12
-BAND_GAP = 28.0
+TRIES = 4  # widths of a year tried to give the drawing the view's shape
 
 
 def fractional_year(day: date) -> float:
@@ -75,8 +69,17 @@ class Undated:
 class TimelineDrawing:
     """The gebeurteniskaart of an atlas, ready to be drawn on any `Painter`."""
 
-    def __init__(self, atlas: Atlas, show_scores: bool = True, today: date | None = None) -> None:
+    def __init__(
+        self,
+        atlas: Atlas,
+        show_scores: bool = True,
+        today: date | None = None,
+        *,
+        client: bool = False,
+    ) -> None:
         self.today = today or date.today()
+        self.client = client
+        self.sizes = sizes = Sizes.for_view(client)
         self.view_title = t("view.gebeurteniskaart")
         self.show_scores = show_scores
         self.unit: dates.Unit = "age" if atlas.view_setting(VIEW, "axis") == "age" else "year"
@@ -101,7 +104,7 @@ class TimelineDrawing:
                 undated.append(event)
                 continue
             when = dates.describe(event, self.birth_year)
-            text = label_text(event.shown_label, when, self._names(event.id))
+            text = label_text(event.shown_label, sizes, when, self._names(event.id))
             inputs.append(
                 EventInput(event.id, found.start, found.end, found.approximate, event.score, text)
             )
@@ -115,23 +118,80 @@ class TimelineDrawing:
             starts.append(self.birth_time)
         if not starts:  # nothing of the client's own: the family's chronology is the axis
             starts = [q.time for q in self.family_items]
-        self.axis: Axis = make_axis(starts, ends, now)
-        self.family_items = [q.clamped(self.axis) for q in self.family_items]
-        self.tick_width = text_width("8888", TICK_SIZE)
-        reserved = self._reserved()
-        self.layout = place_events(self.axis, inputs, show_scores, reserved.values())
-        self.reserved = reserved
+        self.time_range = time_range(starts, ends, now)
+        self.tick_width = text_width("8888", sizes.text)
+        self._choose_year_width(atlas, inputs, undated, lanes_on)
 
+    # --- the view's shape -------------------------------------------------------------------
+
+    def _choose_year_width(
+        self, atlas: Atlas, inputs: list[EventInput], undated: list[EventNode], lanes_on: bool
+    ) -> None:
+        """Lay out with a year as wide as makes the drawing take the shape of the laptop's
+        view (of client mode, when drawn for it), so that fitted it shows its type largest:
+        the width the height leaves, tried a few times since labels crowd a narrower axis
+        into more rows. A long life on its narrowest axis still grows the drawing."""
+        start, end = self.time_range
+        span = end - start
+        narrowest, widest = self.sizes.per_year_range
+        room_w, room_h = room(self.client)
+        per_year = min(widest, max(narrowest, self._first_guess(inputs, lanes_on) / span))
+        best: tuple[float, dict] | None = None
+        for _ in range(TRIES):
+            self._lay_out(atlas, Axis(start, end, per_year), inputs, undated, lanes_on)
+            left, top, right, bottom = union(self._all_boxes()) or (0, 0, 1, 1)
+            width, height = right - left, bottom - top
+            need = readable_size((width, height), client=self.client)
+            if best is None or need < best[0] - 1e-9:
+                best = (need, dict(self.__dict__))  # this layout, kept as it is
+            wanted = (height * room_w / room_h - (width - self.axis.width)) / span
+            wanted = min(widest, max(narrowest, wanted))
+            if abs(wanted - per_year) <= 0.1 * per_year:
+                break
+            per_year = wanted
+        assert best is not None
+        self.__dict__.update(best[1])
+
+    def _first_guess(self, inputs: list[EventInput], lanes_on: bool) -> float:
+        """The axis' width for the view's shape, from the room the labels take (packed about
+        half tight) and the height of the rows that do not depend on it: often right at once."""
+        sizes = self.sizes
+        room_w, room_h = room(self.client)
+        aspect = room_w / room_h
+        gap = sizes.gap
+        area = sum((i.text.width + gap) * (i.text.height + gap) for i in inputs)
+        fixed = 4 * sizes.level + 2 * sizes.text  # the score levels and the year numbers
+        if lanes_on:
+            people_shown = {p for ids in self.involved.values() for p in ids}
+            fixed += len(people_shown) * sizes.lane_height
+        height = (fixed + math.sqrt(fixed**2 + 8 * area / aspect)) / 2
+        return max(room_w * 0.8, height * aspect - 4 * sizes.label_width / 2)
+
+    def _lay_out(
+        self,
+        atlas: Atlas,
+        axis: Axis,
+        inputs: list[EventInput],
+        undated: list[EventNode],
+        lanes_on: bool,
+    ) -> None:
+        """Everything placed along `axis`: events, the family band, the lanes, the strip."""
+        sizes = self.sizes
+        self.axis = axis
+        family_items = [q.clamped(axis) for q in self.family_items]
+        reserved = self.reserved = self._reserved()
+        self.layout = place_events(axis, inputs, self.show_scores, sizes, reserved.values())
         bottom = max(
-            [TICK_BAND[1]]
+            [sizes.tick_band[1]]
             + [b[3] for b in reserved.values()]
             + [max(p.label[3], p.mark_box()[3]) for p in self.layout.placed.values()]
         )
+        band_gap = 2 * sizes.text
         self.family: FamilyLayout | None = None
-        if self.family_items:
-            self.family = place_family(self.axis, self.family_items, bottom + BAND_GAP)
-            bottom = max([self.family.y + FAMILY_R] + [b[3] for b in self.family.boxes()])
-        self.lanes: list[Lane] = self._lanes(atlas, bottom + BAND_GAP) if lanes_on else []
+        if family_items:
+            self.family = place_family(axis, family_items, bottom + band_gap, sizes)
+            bottom = max([self.family.y + sizes.family_r] + [b[3] for b in self.family.boxes()])
+        self.lanes: list[Lane] = self._lanes(atlas, bottom + band_gap) if lanes_on else []
         self.undated = self._strip(undated)
         self.undated_ids = [u.id for u in self.undated]
         self.positions: dict[str, Point] = {i: (p.x, p.y) for i, p in self.layout.placed.items()}
@@ -209,32 +269,34 @@ class TimelineDrawing:
                 Lane(
                     person_id,
                     person.shown_label,
-                    top + i * LANE_HEIGHT,
+                    top + i * self.sizes.lane_height,
                     life,
                     born is None or born < self.axis.start,
+                    self.sizes.lane_height,
                 )
             )
         return lanes
 
     def _reserved(self) -> dict[str, Box]:
         """What labels keep clear of: the axis with its numbers, the birth mark, the caption."""
-        width = self.axis.width
-        boxes = {"axis": (-8.0, TICK_BAND[0], width + 8.0, TICK_BAND[1])}
+        width, size = self.axis.width, self.sizes.text
+        band = self.sizes.tick_band
+        boxes = {"axis": (-0.8 * size, band[0], width + 0.8 * size, band[1])}
         caption = self.axis_caption()
         boxes["caption"] = (
-            width + 10.0,
-            -TICK_SIZE,
-            width + 14.0 + text_width(caption, TICK_SIZE),
-            TICK_SIZE,
+            width + 1.0 * size,
+            -size,
+            width + 1.4 * size + text_width(caption, size),
+            size,
         )
         if self.birth_time is not None:
             x = self.axis.x_of(self.birth_time)
             words = self.birth_text()
             boxes["birth"] = (
-                x - 2,
-                TICK_BAND[1],
-                x + text_width(words, TICK_SIZE, True) + 2,
-                TICK_BAND[1] + TICK_SIZE * LINE_HEIGHT + 2,
+                x - 0.2 * size,
+                band[1],
+                x + text_width(words, size, True) + 0.2 * size,
+                band[1] + size * LINE_HEIGHT + 0.2 * size,
             )
         return boxes
 
@@ -245,21 +307,23 @@ class TimelineDrawing:
         boxes = [*self.reserved.values(), *self.layout.boxes()]
         if self.family is not None:
             boxes += self.family.boxes()
-        left = max(b[2] for b in boxes) + 50
-        top = -2 * LEVEL
-        self.strip_title = (left, top - 14)
+        sizes = self.sizes
+        r, gap = sizes.badge_r, sizes.gap
+        left = max(b[2] for b in boxes) + 3 * sizes.text
+        top = -2 * sizes.level
+        self.strip_title = (left, top - sizes.text)
         placed = []
         for start in range(0, len(events), STRIP_ROWS):
             column = events[start : start + STRIP_ROWS]
-            texts = [label_text(e.shown_label, "", self._names(e.id)) for e in column]
+            texts = [label_text(e.shown_label, sizes, "", self._names(e.id)) for e in column]
             y = top
             for event, text in zip(column, texts, strict=True):
-                mark = (left + BADGE_R, y + max(text.height, 2 * BADGE_R) / 2)
-                label_left = left + 2 * BADGE_R + GAP
+                mark = (left + r, y + max(text.height, 2 * r) / 2)
+                label_left = left + 2 * r + gap
                 box = (label_left, y, label_left + text.width, y + text.height)
                 placed.append(Undated(event.id, event.score, text, mark, box))
-                y += max(text.height, 2 * BADGE_R) + GAP
-            left += 2 * BADGE_R + GAP + max(x.width for x in texts) + 24
+                y += max(text.height, 2 * r) + gap
+            left += 2 * r + gap + max(x.width for x in texts) + 1.6 * sizes.text
         return placed
 
     def _names(self, event_id: str) -> list[str]:
@@ -284,10 +348,10 @@ class TimelineDrawing:
         return self.axis.time_at(x)
 
     def score_at(self, y: float) -> int:
-        return score_at(y - self.axis_y) if self.show_scores else 0
+        return score_at(y - self.axis_y, self.sizes) if self.show_scores else 0
 
     def on_axis(self, x: float, y: float) -> bool:
-        return abs(y - self.axis_y) <= ON_AXIS and 0 <= x <= self.axis.width
+        return abs(y - self.axis_y) <= 1.6 * self.sizes.text and 0 <= x <= self.axis.width
 
     def lane_at(self, y: float) -> str | None:
         for lane in self.lanes:
@@ -295,18 +359,25 @@ class TimelineDrawing:
                 return lane.person_id
         return None
 
-    def handle_size(self, event_id: str) -> tuple[float, float]:
-        """The mark with its label when the label stands by it; else the mark alone (also in
-        the undated strip, where a handle centred on the mark cannot cover the label beside it
-        without covering the column before)."""
+    def handle_rect(self, event_id: str) -> Rect:
+        """What a tap on the event takes, as (x, y, width, height) from its mark: the mark with
+        its label when the label stands by it; else the mark alone (also in the undated strip,
+        where a handle around the label beside the mark would cover the column before)."""
+        least = max(HANDLE_MIN, 2 * self.sizes.badge_r + self.sizes.gap)
         x, y = self.positions[event_id]
         box = self.label_box(event_id)
         placed = self.layout.placed.get(event_id)
         if box is None or placed is None or placed.leader:
-            return (HANDLE_MIN, HANDLE_MIN)
-        reach_x = max(x - box[0], box[2] - x, HANDLE_MIN / 2)
-        reach_y = max(y - box[1], box[3] - y, HANDLE_MIN / 2)
-        return (2 * reach_x, min(2 * reach_y, 1.6 * LEVEL))
+            return (-least / 2, -least / 2, least, least)
+        left = min(box[0] - x, -least / 2)
+        top = min(box[1] - y, -least / 2)
+        right = max(box[2] - x, least / 2)
+        bottom = max(box[3] - y, least / 2)
+        return (left, top, right - left, bottom - top)
+
+    def handle_size(self, event_id: str) -> tuple[float, float]:
+        _, _, width, height = self.handle_rect(event_id)
+        return (width, height)
 
     def label_box(self, event_id: str) -> Box | None:
         """Where the event's label is (moved along with its mark during a drag)."""
@@ -332,35 +403,33 @@ class TimelineDrawing:
     # --- extent and text --------------------------------------------------------------------
 
     def _all_boxes(self) -> list[Box]:
+        size, r = self.sizes.text, self.sizes.badge_r
         boxes = [*self.reserved.values(), *self.label_boxes().values()]
         boxes += [p.mark_box() for p in self.layout.placed.values()]
-        boxes += [
-            (x - BADGE_R, y - BADGE_R, x + BADGE_R, y + BADGE_R) for x, y in self.positions.values()
-        ]
+        boxes += [(x - r, y - r, x + r, y + r) for x, y in self.positions.values()]
         if self.family is not None:
             boxes += self.family.boxes()
             boxes.append(
                 (
-                    -12 - text_width(t("timeline.family"), FAMILY_SIZE),
-                    self.family.y - 6,
+                    -1.2 * size - text_width(t("timeline.family"), size),
+                    self.family.y - 0.6 * size,
                     0,
-                    self.family.y + 6,
+                    self.family.y + 0.6 * size,
                 )
             )
         for lane in self.lanes:
-            width = text_width(lane.name, LANE_NAME_SIZE, True)
-            boxes.append((-12 - width, lane.top, self.axis.width, lane.top + LANE_HEIGHT))
+            width = text_width(lane.name, size, True)
+            boxes.append((-1.2 * size - width, lane.top, self.axis.width, lane.top + lane.height))
         if self.undated:
             x, y = self.strip_title
-            boxes.append(
-                (x, y - TICK_SIZE * 1.2, x + text_width(t("timeline.undated"), 10, True), y + 4)
-            )
+            width = text_width(t("timeline.undated"), size, True)
+            boxes.append((x, y - size * 1.2, x + width, y + 0.4 * size))
         return boxes
 
     def bounds(self) -> Rect:
         box = union(self._all_boxes())
         assert box is not None
-        pad = 16.0
+        pad = self.sizes.text
         return (box[0] - pad, box[1] - pad, box[2] - box[0] + 2 * pad, box[3] - box[1] + 2 * pad)
 
     def texts(self) -> list[str]:

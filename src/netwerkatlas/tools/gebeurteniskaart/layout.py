@@ -1,9 +1,12 @@
 """Where things go on the gebeurteniskaart: the time axis, each event's mark and its label.
 
-Pure geometry in points (y down, the axis at y = 0), so the screen and the poster share it.
-Labels are placed one by one in time order, each at the first free place outward from its mark
-(or, in a crowded year, fanned out beside it with a leader line); every placed label and mark is
-an obstacle for the next, so no two labels overlap however many events share a year.
+Pure geometry (y down, the axis at y = 0), so the screen and the poster share it. Every length
+follows from one type size (`Sizes`): the least size of any text, chosen so that the drawing,
+fitted into the laptop's view, reads from across the table; the width of a year is chosen by the
+drawing so that it takes the view's shape. Labels are placed one by one in time order, each at
+the first free place outward from its mark (or, in a crowded year, fanned out beside it with a
+leader line); every placed label and mark is an obstacle for the next, so no two labels overlap
+however many events share a year.
 """
 
 from __future__ import annotations
@@ -14,27 +17,99 @@ from dataclasses import dataclass, field
 
 from netwerkatlas.i18n import t
 from netwerkatlas.render.fonts import LINE_HEIGHT, text_width
+from netwerkatlas.render.readable import (
+    CLIENT_VIEW_PX,
+    FIT_MARGIN_PX,
+    SMALLEST_VIEW_PX,
+    readable_size,
+)
 from netwerkatlas.render.text_fit import elide, wrap_words
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 
-YEAR_WIDTH = 44.0  # points per year: long spans make the drawing longer, never the text smaller
-MIN_AXIS = 640.0
-LEVEL = 66.0  # distance from the axis of a score 1 (+ above, − below); score 2 twice as far
-BADGE_R = 9.0  # a scored mark: the score's disc with its symbol
-DOT_R = 6.0  # an unscored mark
-BAR_H = 9.0  # a span's bar
-BAR_ROWS, BAR_STEP = 3, 11.0  # spans overlapping in time on rows this far apart, within a score
-TICK_SIZE = 9.0
-TICK_BAND = (-6.0, 24.0)  # the axis line and its year numbers, kept free of labels
-LABEL_SIZE = 10.0
-DETAIL_SIZE = 8.5
-LABEL_WIDTH = 140.0
 LABEL_LINES = 3
-PAD = 3.0  # around a label's text
-GAP = 4.0  # between a mark and its label, and between labels
 FAN = 3  # label columns tried on each side of a crowded mark
+ASIDE = 1.5  # a label pushed further outward than this many text sizes goes beside its mark
 SPREAD = 0.35  # events of the same year and score share the year's middle, this far each side
+BAR_ROWS = 3  # spans overlapping in time on rows of their own within a score, this many at most
+
+
+def room(client: bool = False) -> tuple[float, float]:
+    """The drawing area of the laptop's view (in client mode or not), less the fit's margin."""
+    width, height = CLIENT_VIEW_PX if client else SMALLEST_VIEW_PX
+    return (width - 2 * FIT_MARGIN_PX, height - 2 * FIT_MARGIN_PX)
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """Every length of the drawing, in multiples of `text`: the size of every text (labels,
+    dates, names, year numbers, lane names, score symbols), so none is smaller than another."""
+
+    text: float
+
+    @classmethod
+    def for_view(cls, client: bool = False) -> Sizes:
+        """The type that reads at the minimum (of client mode, with `client`) when a drawing
+        the size of the laptop's view is shown 1:1: a drawing that takes the view's shape."""
+        return cls(float(math.ceil(readable_size(room(client), client=client))))
+
+    @property
+    def detail(self) -> float:  # the date and the people under a label
+        return self.text
+
+    @property
+    def label_width(self) -> float:
+        return 10.0 * self.text
+
+    @property
+    def level(self) -> float:  # distance from the axis of a score 1; a score 2 twice as far
+        return 4.4 * self.text
+
+    @property
+    def badge_r(self) -> float:  # a scored mark: a disc holding the symbol at the text's size
+        return 1.05 * self.text
+
+    @property
+    def dot_r(self) -> float:  # an unscored mark
+        return 0.6 * self.text
+
+    @property
+    def bar_h(self) -> float:  # a span's bar
+        return 0.8 * self.text
+
+    @property
+    def bar_step(self) -> float:
+        return 1.0 * self.text
+
+    @property
+    def tick_band(self) -> tuple[float, float]:  # the axis and its year numbers: no labels
+        return (-0.5 * self.text, 2.1 * self.text)
+
+    @property
+    def pad(self) -> float:  # around a label's text
+        return 0.25 * self.text
+
+    @property
+    def gap(self) -> float:  # between a mark and its label, and between labels
+        return 0.3 * self.text
+
+    @property
+    def lane_height(self) -> float:
+        return 2.0 * self.text
+
+    @property
+    def family_r(self) -> float:
+        return 0.3 * self.text
+
+    @property
+    def line(self) -> float:
+        """Line widths and small marks scale with the type: 1 at a text of 10."""
+        return self.text / 10.0
+
+    @property
+    def per_year_range(self) -> tuple[float, float]:
+        """The narrowest year (year numbers every 10 years still apart) and the widest."""
+        return (0.45 * self.text, 8.0 * self.text)
 
 
 def overlaps(a: Box, b: Box) -> bool:
@@ -79,7 +154,7 @@ class Axis:
         span = self.end - self.start
         for step in (1, 5, 10, 20, 50, 100):
             allowed = (step >= 5 or span <= 30) and (step >= 10 or span <= 80)
-            if allowed and step * self.per_year >= label_width + 8:
+            if allowed and step * self.per_year >= label_width * 1.4:
                 return step
         return 100
 
@@ -92,7 +167,9 @@ class Axis:
         ]
 
 
-def make_axis(starts: Sequence[float], ends: Sequence[float], now: float | None) -> Axis:
+def time_range(
+    starts: Sequence[float], ends: Sequence[float], now: float | None
+) -> tuple[float, float]:
     """From the earliest time to now (or the last event), and a year beyond it."""
     if not starts:
         anchor = now if now is not None else 2000.0
@@ -102,17 +179,16 @@ def make_axis(starts: Sequence[float], ends: Sequence[float], now: float | None)
         last = max([*ends, *starts, *([now] if now is not None else [])])
         end = math.floor(last) + 1 if last == math.floor(last) else math.ceil(last)
         end = max(end + 1, start + 2)
-    span = end - start
-    return Axis(float(start), float(end), max(YEAR_WIDTH, MIN_AXIS / span))
+    return float(start), float(end)
 
 
-def level_y(score: int | None) -> float:
+def level_y(score: int | None, sizes: Sizes) -> float:
     """Helping events above the axis, hindering below, farther for a stronger score."""
-    return -(score or 0) * LEVEL
+    return -(score or 0) * sizes.level
 
 
-def score_at(y: float) -> int:
-    return max(-2, min(2, -round(y / LEVEL)))
+def score_at(y: float, sizes: Sizes) -> int:
+    return max(-2, min(2, -round(y / sizes.level)))
 
 
 # --- labels ------------------------------------------------------------------------------------
@@ -143,86 +219,118 @@ def _wrapped(text: str, size: float, bold: bool, limit: float) -> list[str]:
     return [elide(line, width_of, limit) for line in lines]
 
 
-def label_text(
-    label: str, when: str = "", names: Sequence[str] = (), size: float = LABEL_SIZE
-) -> LabelText:
+def label_text(label: str, sizes: Sizes, when: str = "", names: Sequence[str] = ()) -> LabelText:
     """The label in bold, the date as people say it, the people involved: wrapped, not shrunk."""
-    detail = size * DETAIL_SIZE / LABEL_SIZE
-    lines = [Line(s, size, True) for s in _wrapped(label, size, True, LABEL_WIDTH)]
+    size, detail, limit = sizes.text, sizes.detail, sizes.label_width
+    lines = [Line(s, size, True) for s in _wrapped(label, size, True, limit)]
     if when:
-        lines += [Line(s, detail, muted=True) for s in _wrapped(when, detail, False, LABEL_WIDTH)]
+        lines += [Line(s, detail, muted=True) for s in _wrapped(when, detail, False, limit)]
     if names:
-        lines += [Line(s, detail) for s in _wrapped(", ".join(names), detail, False, LABEL_WIDTH)]
+        lines += [Line(s, detail) for s in _wrapped(", ".join(names), detail, False, limit)]
     if not lines:
         lines = [Line("…", size, True)]
-    width = max(text_width(line.text, line.size, line.bold) for line in lines) + 2 * PAD
-    height = sum(line.size * LINE_HEIGHT for line in lines) + 2 * PAD
+    width = max(text_width(line.text, line.size, line.bold) for line in lines) + 2 * sizes.pad
+    height = sum(line.size * LINE_HEIGHT for line in lines) + 2 * sizes.pad
     return LabelText(tuple(lines), width, height)
+
+
+def _top(box: Box) -> float:
+    return box[1]
+
+
+def _bottom(box: Box) -> float:
+    return -box[3]
 
 
 class Placer:
     """Free places for label boxes among the marks and the labels placed so far. Obstacles are
     kept in vertical strips, so a label only looks at what stands above or below it."""
 
-    STRIP = 120.0
-
-    def __init__(self, obstacles: Iterable[Box] = ()) -> None:
-        self.strips: dict[int, list[Box]] = {}
+    def __init__(self, gap: float, obstacles: Iterable[Box] = ()) -> None:
+        self.gap = gap
+        self.strip = 30.0 * gap  # about a label's width
+        self.boxes: list[Box] = []
+        self.strips: dict[int, list[int]] = {}  # strip -> indexes into boxes
         for box in obstacles:
             self.add(box)
 
     def _strips(self, left: float, right: float) -> range:
-        return range(math.floor(left / self.STRIP), math.floor(right / self.STRIP) + 1)
+        return range(math.floor(left / self.strip), math.floor(right / self.strip) + 1)
 
     def add(self, box: Box) -> None:
-        for strip in self._strips(box[0] - GAP, box[2] + GAP):
-            self.strips.setdefault(strip, []).append(box)
+        gap, index = self.gap, len(self.boxes)
+        self.boxes.append(box)
+        for strip in self._strips(box[0] - gap, box[2] + gap):
+            self.strips.setdefault(strip, []).append(index)
 
     def near(self, left: float, right: float) -> list[Box]:
-        found: dict[int, Box] = {}
-        for strip in self._strips(left - GAP, right + GAP):
-            for o in self.strips.get(strip, ()):
-                if o[0] < right + GAP and left - GAP < o[2]:
-                    found[id(o)] = o
-        return list(found.values())
+        gap, strips, boxes = self.gap, self.strips, self.boxes
+        found: set[int] = set()
+        for strip in self._strips(left - gap, right + gap):
+            found.update(strips.get(strip, ()))
+        low, high = left - gap, right + gap
+        return [o for o in map(boxes.__getitem__, found) if o[0] < high and low < o[2]]
 
     def _free_edge(self, left: float, right: float, height: float, edge: float, up: bool) -> float:
         """The label's inner edge (bottom when going up, top when going down) nearest `edge`
         where a box of `height` between `left` and `right` touches nothing."""
-        # swept in the direction of travel, so one pass mostly settles it
-        near = sorted(self.near(left, right), key=lambda o: -o[3] if up else o[1])
+        # swept in the direction of travel, so one pass mostly settles it; what lies behind
+        # the start (the other side of the axis) never stands in the way
+        gap = self.gap
+        if up:
+            near = sorted((o for o in self.near(left, right) if o[1] < edge + gap), key=_bottom)
+        else:
+            near = sorted((o for o in self.near(left, right) if o[3] > edge - gap), key=_top)
         moved = True
         while moved:
             moved = False
             for o in near:
                 top, bottom = (edge - height, edge) if up else (edge, edge + height)
-                if o[1] < bottom + GAP and top - GAP < o[3]:
-                    beyond = o[1] - GAP if up else o[3] + GAP
-                    # only ever outward: a box exactly GAP away may still seem to touch
+                if o[1] < bottom + gap and top - gap < o[3]:
+                    beyond = o[1] - gap if up else o[3] + gap
+                    # only ever outward: a box exactly a gap away may still seem to touch
                     # when rounding has its say, and must not hold the label in place forever
                     if (beyond < edge) if up else (beyond > edge):
                         edge = beyond
                         moved = True
         return edge
 
+    def free(self, box: Box) -> bool:
+        """Whether `box` keeps a gap from everything placed."""
+        gap = self.gap * 0.99  # what stands exactly a gap away does not touch
+        return not any(
+            o[0] < box[2] + gap
+            and box[0] - gap < o[2]
+            and o[1] < box[3] + gap
+            and box[1] - gap < o[3]
+            for o in self.near(box[0], box[2])
+        )
+
     def place(self, width: float, height: float, x: float, edge: float, up: bool) -> Box:
         """A free box of `width` × `height` centred on x (or beside it, for a crowded mark),
         starting at `edge` and going up or down: the least displaced place wins."""
+        _, box = self.find(width, height, x, edge, up)
+        self.add(box)
+        return box
+
+    def find(
+        self, width: float, height: float, x: float, edge: float, up: bool
+    ) -> tuple[float, Box]:
+        """The place `place` would take, with how far it lies from where it wants to be."""
         best: tuple[float, Box] | None = None
         for step in range(2 * FAN + 1):
             column = (step + 1) // 2 * (1 if step % 2 else -1)
-            sideways = 1.5 * abs(column) * (width + GAP)
+            sideways = 1.5 * abs(column) * (width + self.gap)
             if best is not None and best[0] <= sideways:
                 break  # every place further aside costs more than the best one found
-            left = x - width / 2 + column * (width + GAP)
+            left = x - width / 2 + column * (width + self.gap)
             found = self._free_edge(left, left + width, height, edge, up)
             cost = abs(found - edge) + sideways
             top = found - height if up else found
             if best is None or cost < best[0]:
                 best = (cost, (left, top, left + width, top + height))
         assert best is not None
-        self.add(best[1])
-        return best[1]
+        return best
 
 
 # --- events on the axis --------------------------------------------------------------------------
@@ -281,7 +389,9 @@ def spread_times(events: Sequence[EventInput], levels: dict[str, float]) -> dict
     return shown
 
 
-def bar_rows(events: Sequence[EventInput], levels: dict[str, float]) -> dict[str, float]:
+def bar_rows(
+    events: Sequence[EventInput], levels: dict[str, float], step: float
+) -> dict[str, float]:
     """How far each span's bar stands out from its score's line: spans of one score that
     overlap in time go on rows of their own (outward, a few rows at most), like a Gantt chart."""
     ends: dict[float, list[float]] = {}
@@ -295,7 +405,7 @@ def bar_rows(events: Sequence[EventInput], levels: dict[str, float]) -> dict[str
             rows.append(event.end)
         rows[row] = event.end
         outward = 1 if levels[event.id] > 0 else -1  # below the axis down, else up
-        offsets[event.id] = outward * (row % BAR_ROWS) * BAR_STEP
+        offsets[event.id] = outward * (row % BAR_ROWS) * step
     return offsets
 
 
@@ -303,35 +413,60 @@ def place_events(
     axis: Axis,
     events: Sequence[EventInput],
     show_scores: bool,
+    sizes: Sizes,
     reserved: Iterable[Box] = (),
 ) -> EventLayout:
     """Marks at their time and score, then labels outward from the axis, in time order."""
-    levels = {e.id: level_y(e.score) if show_scores else 0.0 for e in events}
+    levels = {e.id: level_y(e.score, sizes) if show_scores else 0.0 for e in events}
     times = spread_times(events, levels)
-    rows = bar_rows(events, levels)
+    rows = bar_rows(events, levels, sizes.bar_step)
+    band, gap = sizes.tick_band, sizes.gap
     layout = EventLayout()
     marks: list[Placed] = []
     for event in events:
-        radius = BADGE_R if show_scores and event.score is not None else DOT_R
+        radius = sizes.badge_r if show_scores and event.score is not None else sizes.dot_r
         bar = axis.x_of(event.end) if event.end > event.start else None
         x, y = axis.x_of(times[event.id]), levels[event.id] + rows.get(event.id, 0.0)
         marks.append(Placed(event.id, x, y, radius, bar, (0, 0, 0, 0), False))
-    placer = Placer([*reserved, *(m.mark_box() for m in marks)])
+    placer = Placer(gap, [*reserved, *(m.mark_box() for m in marks)])
     for index, (event, mark) in enumerate(zip(events, marks, strict=True)):
         score = event.score if show_scores else None
         up = (score or 0) >= 0 if show_scores else index % 2 == 0
         if up:
-            edge = min(mark.y - mark.radius, TICK_BAND[0]) - GAP
+            edge = min(mark.y - mark.radius, band[0]) - gap
         else:
-            edge = max(mark.y + mark.radius, TICK_BAND[1]) + GAP
+            edge = max(mark.y + mark.radius, band[1]) + gap
         centre = mark.x if mark.bar_end is None else (mark.x + mark.bar_end) / 2
-        box = placer.place(event.text.width, event.text.height, centre, edge, up)
+        width, height = event.text.width, event.text.height
+        cost, box = placer.find(width, height, centre, edge, up)
+        aside = None
+        if cost > ASIDE * sizes.text and mark.y != 0:
+            aside = _aside(placer, mark, width, height, gap)
+        if aside is not None:
+            box, mark.leader = aside, False
+        else:
+            reach = mark.bar_end if mark.bar_end is not None else mark.x
+            beside = box[0] <= reach and mark.x <= box[2]
+            mark.leader = abs((box[3] if up else box[1]) - edge) > 0.5 or not beside
+        placer.add(box)
         mark.label = box
-        reach = mark.bar_end if mark.bar_end is not None else mark.x
-        beside = box[0] <= reach and mark.x <= box[2]
-        mark.leader = abs((box[3] if up else box[1]) - edge) > 0.5 or not beside
         layout.placed[event.id] = mark
     return layout
+
+
+def _aside(placer: Placer, mark: Placed, width: float, height: float, gap: float) -> Box | None:
+    """A free place right beside the mark (after a span's bar), else left of it: for a label
+    that outward would be pushed past the marks of the next score. Centred on the mark, or
+    level with its outer edge (clear of the axis)."""
+    right = max(mark.x + mark.radius, mark.bar_end or mark.x) + gap
+    outward = mark.y > 0
+    level = mark.y - mark.radius if outward else mark.y + mark.radius - height
+    for top in (mark.y - height / 2, level):
+        for left in (right, mark.x - mark.radius - gap - width):
+            box = (left, top, left + width, top + height)
+            if placer.free(box):
+                return box
+    return None
 
 
 # --- the quieter layers: family and lanes --------------------------------------------------------
@@ -357,10 +492,6 @@ class Quiet:
         )
 
 
-FAMILY_SIZE = 8.0
-FAMILY_R = 3.2
-
-
 @dataclass
 class FamilyLayout:
     y: float  # the band's line
@@ -370,23 +501,22 @@ class FamilyLayout:
         return [m[1] for m in self.marks]
 
 
-def place_family(axis: Axis, items: Sequence[Quiet], top: float) -> FamilyLayout:
+def place_family(axis: Axis, items: Sequence[Quiet], top: float, sizes: Sizes) -> FamilyLayout:
     """The family's events on their own line under the client's, labels stacked below it."""
-    y = top + 10
-    placer = Placer([(axis.x_of(i.time) - 4, y - 4, axis.x_of(i.time) + 4, y + 4) for i in items])
+    y = top + sizes.text
+    r, gap, size = sizes.family_r, sizes.gap, sizes.text
+    placer = Placer(
+        gap, [(axis.x_of(i.time) - r, y - r, axis.x_of(i.time) + r, y + r) for i in items]
+    )
     marks = []
     for item in sorted(items, key=lambda i: (i.time, i.text)):
         x = axis.x_of(item.time)
-        width = text_width(item.text, FAMILY_SIZE) + 2 * PAD
-        height = FAMILY_SIZE * LINE_HEIGHT + 2 * PAD
-        box = placer.place(width, height, x, y + FAMILY_R + GAP, up=False)
-        leader = box[1] > y + FAMILY_R + GAP + 0.5 or not box[0] <= x <= box[2]
+        width = text_width(item.text, size) + 2 * sizes.pad
+        height = size * LINE_HEIGHT + 2 * sizes.pad
+        box = placer.place(width, height, x, y + r + gap, up=False)
+        leader = box[1] > y + r + gap + 0.5 or not box[0] <= x <= box[2]
         marks.append((x, box, item.text, leader))
     return FamilyLayout(y, marks)
-
-
-LANE_HEIGHT = 26.0
-LANE_NAME_SIZE = 9.0
 
 
 @dataclass(frozen=True)
@@ -396,10 +526,11 @@ class Lane:
     top: float
     life: tuple[float, float] | None  # x from birth to death (or now)
     life_open: bool  # the line goes on past the axis' start (no birth year known)
+    height: float
 
     @property
     def y(self) -> float:
-        return self.top + LANE_HEIGHT / 2
+        return self.top + self.height / 2
 
     def contains(self, y: float) -> bool:
-        return self.top <= y < self.top + LANE_HEIGHT
+        return self.top <= y < self.top + self.height

@@ -10,8 +10,7 @@ from netwerkatlas.i18n import t
 from netwerkatlas.render.drawing import LegendEntry
 from netwerkatlas.render.painter import Painter
 from netwerkatlas.render.style import INK, MUTED, SCORE_FILL, score_symbol
-from netwerkatlas.tools.gebeurteniskaart.painting import JOIN, QUIET
-from netwerkatlas.tools.netwerkintake.drawing import draw_badge
+from netwerkatlas.tools.gebeurteniskaart.painting import JOIN, QUIET, draw_badge
 
 if TYPE_CHECKING:
     from netwerkatlas.tools.gebeurteniskaart.drawing import TimelineDrawing

@@ -12,24 +12,14 @@ from typing import TYPE_CHECKING
 from netwerkatlas.i18n import t
 from netwerkatlas.render.fonts import ASCENT, LINE_HEIGHT, baseline_offset
 from netwerkatlas.render.painter import Painter
-from netwerkatlas.render.style import INK, MUTED, SCORE_FILL, tint
+from netwerkatlas.render.style import INK, MUTED, SCORE_FILL, SCORE_INK, score_symbol, tint
 from netwerkatlas.tools.gebeurteniskaart.layout import (
-    BADGE_R,
-    BAR_H,
-    DOT_R,
-    FAMILY_R,
-    FAMILY_SIZE,
-    LANE_NAME_SIZE,
-    PAD,
-    TICK_BAND,
-    TICK_SIZE,
     Box,
     FamilyLayout,
     LabelText,
     Lane,
     Placed,
 )
-from netwerkatlas.tools.netwerkintake.drawing import draw_badge
 
 if TYPE_CHECKING:
     from netwerkatlas.tools.gebeurteniskaart.drawing import TimelineDrawing
@@ -37,6 +27,22 @@ if TYPE_CHECKING:
 QUIET = "#8a949e"  # the family layer and the lanes: grey, so the client's events stand out
 JOIN = "#c3cad2"
 GROUND = "#ffffff"  # under labels, so the lines they stand on do not run through the words
+
+
+def draw_badge(painter: Painter, x: float, y: float, r: float, score: int | None) -> None:
+    """The score as a disc with its symbol, the symbol as large as the text beside it (the
+    disc's radius is the drawing's `badge_r`, 1.05 times its type size)."""
+    painter.circle(x, y, r, fill=SCORE_FILL[score], stroke=INK, width=r / 10)
+    size = r / 1.05
+    painter.text(
+        x,
+        y + baseline_offset(size),
+        score_symbol(score),
+        size=size,
+        colour=SCORE_INK[score],
+        bold=True,
+        align="centre",
+    )
 
 
 def draw_timeline(drawing: TimelineDrawing, painter: Painter) -> None:
@@ -55,7 +61,7 @@ def draw_timeline(drawing: TimelineDrawing, painter: Painter) -> None:
     for event_id in placed:
         box = drawing.label_box(event_id)
         assert box is not None
-        _draw_label(painter, box, drawing.spans[event_id].text)
+        _draw_label(painter, box, drawing.spans[event_id].text, drawing.sizes.pad)
     if drawing.undated:
         _draw_strip(drawing, painter)
 
@@ -63,55 +69,56 @@ def draw_timeline(drawing: TimelineDrawing, painter: Painter) -> None:
 def _draw_joins(drawing: TimelineDrawing, painter: Painter) -> None:
     """Each person's lane joined to the events they were involved in."""
     rows = {lane.person_id: lane.y for lane in drawing.lanes}
+    k = drawing.sizes.line
     for event_id, who in drawing.involved.items():
         if event_id not in drawing.layout.placed:
             continue
         x, y = drawing.positions[event_id]
         for person_id in who:
             if person_id in rows:
-                painter.line(x, y, x, rows[person_id], colour=JOIN, width=0.5, dash=(1, 2))
+                painter.line(
+                    x, y, x, rows[person_id], colour=JOIN, width=0.5 * k, dash=(1 * k, 2 * k)
+                )
 
 
 def _draw_axis(drawing: TimelineDrawing, painter: Painter) -> None:
     axis, y = drawing.axis, drawing.axis_y
-    painter.line(0, y, axis.width, y, colour=INK, width=1.4)
-    painter.polygon([(axis.width + 8, y), (axis.width, y - 4), (axis.width, y + 4)], fill=INK)
+    size, k = drawing.sizes.text, drawing.sizes.line
+    painter.line(0, y, axis.width, y, colour=INK, width=1.4 * k)
+    end = axis.width
+    painter.polygon([(end + 8 * k, y), (end, y - 4 * k), (end, y + 4 * k)], fill=INK)
     for x, time, labelled in axis.ticks(drawing.tick_width):
-        painter.line(
-            x,
-            y - (5 if labelled else 2.5),
-            x,
-            y + (5 if labelled else 2.5),
-            colour=INK,
-            width=0.8,
-        )
+        reach = (5 if labelled else 2.5) * k
+        painter.line(x, y - reach, x, y + reach, colour=INK, width=0.8 * k)
         if labelled:
             painter.text(
                 x,
-                y + 8 + TICK_SIZE * ASCENT,
+                y + 0.3 * size + size * ASCENT,
                 str(time),
-                size=TICK_SIZE,
+                size=size,
                 colour=INK,
                 align="centre",
             )
     painter.text(
-        axis.width + 12,
-        y + baseline_offset(TICK_SIZE),
+        axis.width + 1.2 * size,
+        y + baseline_offset(size),
         drawing.axis_caption(),
-        size=TICK_SIZE,
+        size=size,
         colour=MUTED,
     )
     if drawing.now is not None and axis.start <= drawing.now <= axis.end:
         x = axis.x_of(drawing.now)
-        painter.polygon([(x, y - 1.5), (x - 4.5, y - 9), (x + 4.5, y - 9)], fill=MUTED)
+        painter.polygon(
+            [(x, y - 1.5 * k), (x - 4.5 * k, y - 9 * k), (x + 4.5 * k, y - 9 * k)], fill=MUTED
+        )
     if drawing.birth_time is not None:
         x = axis.x_of(drawing.birth_time)
-        painter.line(x, y - 9, x, y + 9, colour=INK, width=2.2)
+        painter.line(x, y - 9 * k, x, y + 9 * k, colour=INK, width=2.2 * k)
         painter.text(
             x,
-            TICK_BAND[1] + TICK_SIZE * ASCENT + 1,
+            drawing.sizes.tick_band[1] + size * ASCENT + 0.1 * size,
             drawing.birth_text(),
-            size=TICK_SIZE,
+            size=size,
             colour=INK,
             bold=True,
         )
@@ -126,29 +133,40 @@ def _draw_leader(drawing: TimelineDrawing, painter: Painter, event_id: str, plac
     up = box[3] <= y
     tip_x = min(max(x, box[0] + 2), box[2] - 2)
     start_y = y - placed.radius if up else y + placed.radius
-    painter.line(x, start_y, tip_x, box[3] if up else box[1], colour=MUTED, width=0.6)
+    width = 0.6 * drawing.sizes.line
+    painter.line(x, start_y, tip_x, box[3] if up else box[1], colour=MUTED, width=width)
 
 
 def _draw_mark(drawing: TimelineDrawing, painter: Painter, event_id: str, placed: Placed) -> None:
     x, y = drawing.positions[event_id]
     event, span = drawing.events[event_id], drawing.spans[event_id]
+    sizes, k = drawing.sizes, drawing.sizes.line
     scored = drawing.show_scores and event.score is not None
-    dash = (2.5, 1.8) if span.approximate else None
+    dash = (2.5 * k, 1.8 * k) if span.approximate else None
     if placed.bar_end is not None:
         end = placed.bar_end + x - drawing.home[event_id][0]
         fill = tint(SCORE_FILL[event.score], 0.55) if scored else SCORE_FILL[0]
-        painter.rect(x, y - BAR_H / 2, end - x, BAR_H, fill=fill, stroke=INK, width=0.8, dash=dash)
+        bar = sizes.bar_h
+        painter.rect(x, y - bar / 2, end - x, bar, fill=fill, stroke=INK, width=0.8 * k, dash=dash)
     if scored:
         if span.approximate:
-            painter.circle(x, y, BADGE_R + 3, fill=GROUND, stroke=INK, width=0.9, dash=(2, 1.6))
-        draw_badge(painter, x, y, BADGE_R, event.score)
+            painter.circle(
+                x,
+                y,
+                sizes.badge_r + 3 * k,
+                fill=GROUND,
+                stroke=INK,
+                width=0.9 * k,
+                dash=(2 * k, 1.6 * k),
+            )
+        draw_badge(painter, x, y, sizes.badge_r, event.score)
     else:
-        painter.circle(x, y, DOT_R, fill="#ffffff", stroke=INK, width=1.3, dash=dash)
+        painter.circle(x, y, sizes.dot_r, fill="#ffffff", stroke=INK, width=1.3 * k, dash=dash)
 
 
-def _draw_label(painter: Painter, box: Box, text: LabelText) -> None:
+def _draw_label(painter: Painter, box: Box, text: LabelText, pad: float) -> None:
     painter.rect(box[0], box[1], box[2] - box[0], box[3] - box[1], fill=GROUND)
-    centre, top = (box[0] + box[2]) / 2, box[1] + PAD
+    centre, top = (box[0] + box[2]) / 2, box[1] + pad
     for line in text.lines:
         step = line.size * LINE_HEIGHT
         painter.text(
@@ -165,26 +183,28 @@ def _draw_label(painter: Painter, box: Box, text: LabelText) -> None:
 
 def _draw_family(drawing: TimelineDrawing, painter: Painter, family: FamilyLayout) -> None:
     y = family.y
-    painter.line(0, y, drawing.axis.width, y, colour=QUIET, width=0.7)
+    sizes, k = drawing.sizes, drawing.sizes.line
+    size = sizes.text
+    painter.line(0, y, drawing.axis.width, y, colour=QUIET, width=0.7 * k)
     painter.text(
-        -10,
-        y + baseline_offset(FAMILY_SIZE),
+        -1.0 * size,
+        y + baseline_offset(size),
         t("timeline.family"),
-        size=FAMILY_SIZE,
+        size=size,
         colour=QUIET,
         align="right",
     )
     for x, box, text, leader in family.marks:
         if leader:
-            tip_x = min(max(x, box[0] + 2), box[2] - 2)
-            painter.line(x, y + FAMILY_R, tip_x, box[1], colour=QUIET, width=0.5)
-        painter.circle(x, y, FAMILY_R, fill=QUIET)
+            tip_x = min(max(x, box[0] + 2 * k), box[2] - 2 * k)
+            painter.line(x, y + sizes.family_r, tip_x, box[1], colour=QUIET, width=0.5 * k)
+        painter.circle(x, y, sizes.family_r, fill=QUIET)
         painter.rect(box[0], box[1], box[2] - box[0], box[3] - box[1], fill=GROUND)
         painter.text(
             (box[0] + box[2]) / 2,
-            box[1] + PAD + FAMILY_SIZE * LINE_HEIGHT / 2 + baseline_offset(FAMILY_SIZE),
+            box[1] + sizes.pad + size * LINE_HEIGHT / 2 + baseline_offset(size),
             text,
-            size=FAMILY_SIZE,
+            size=size,
             colour=QUIET,
             align="centre",
         )
@@ -192,50 +212,51 @@ def _draw_family(drawing: TimelineDrawing, painter: Painter, family: FamilyLayou
 
 def _draw_lane(drawing: TimelineDrawing, painter: Painter, lane: Lane) -> None:
     y = lane.y
-    painter.line(0, y, drawing.axis.width, y, colour="#e6e9ed", width=0.5)
+    size, k = drawing.sizes.text, drawing.sizes.line
+    painter.line(0, y, drawing.axis.width, y, colour="#e6e9ed", width=0.5 * k)
     painter.text(
-        -12,
-        y + baseline_offset(LANE_NAME_SIZE),
+        -1.2 * size,
+        y + baseline_offset(size),
         lane.name,
-        size=LANE_NAME_SIZE,
+        size=size,
         colour=INK,
         bold=True,
         align="right",
     )
     if lane.life is not None:
         start, end = lane.life
-        painter.line(
-            start, y, end, y, colour=QUIET, width=3.0, dash=(3, 2) if lane.life_open else None
-        )
+        dash = (3 * k, 2 * k) if lane.life_open else None
+        painter.line(start, y, end, y, colour=QUIET, width=3.0 * k, dash=dash)
         if not lane.life_open:
-            painter.line(start, y - 5, start, y + 5, colour=QUIET, width=1.2)
+            painter.line(start, y - 5 * k, start, y + 5 * k, colour=QUIET, width=1.2 * k)
     for event_id, who in drawing.involved.items():
         if lane.person_id in who and event_id in drawing.layout.placed:
             x = drawing.positions[event_id][0]
             score = drawing.events[event_id].score if drawing.show_scores else None
-            painter.circle(x, y, 3.5, fill=SCORE_FILL[score], stroke=INK, width=0.7)
+            painter.circle(x, y, 3.5 * k, fill=SCORE_FILL[score], stroke=INK, width=0.7 * k)
 
 
 def _draw_strip(drawing: TimelineDrawing, painter: Painter) -> None:
     x, y = drawing.strip_title
-    painter.text(x, y, t("timeline.undated"), size=10, colour=MUTED, bold=True)
+    sizes = drawing.sizes
+    painter.text(x, y, t("timeline.undated"), size=sizes.text, colour=MUTED, bold=True)
     for item in drawing.undated:
         mx, my = drawing.positions[item.id]
         if drawing.show_scores and item.score is not None:
-            draw_badge(painter, mx, my, BADGE_R, item.score)
+            draw_badge(painter, mx, my, sizes.badge_r, item.score)
         else:
-            painter.circle(mx, my, DOT_R, fill="#ffffff", stroke=INK, width=1.3)
+            painter.circle(mx, my, sizes.dot_r, fill="#ffffff", stroke=INK, width=1.3 * sizes.line)
         box = drawing.label_box(item.id)
         assert box is not None
-        _draw_label_left(painter, box, item.text)
+        _draw_label_left(painter, box, item.text, sizes.pad)
 
 
-def _draw_label_left(painter: Painter, box: Box, text: LabelText) -> None:
-    top = box[1] + PAD
+def _draw_label_left(painter: Painter, box: Box, text: LabelText, pad: float) -> None:
+    top = box[1] + pad
     for line in text.lines:
         step = line.size * LINE_HEIGHT
         painter.text(
-            box[0] + PAD,
+            box[0] + pad,
             top + step / 2 + baseline_offset(line.size),
             line.text,
             size=line.size,
