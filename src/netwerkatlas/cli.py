@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -115,12 +116,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not _has_display():
         print(t("cli.no_display"), file=sys.stderr)
         return 2
+    # The start makes some hundred thousand objects that live as long as the program, and no
+    # garbage to speak of; Python's cycle collector walked them all again and again, a tenth of
+    # the start. It is back on once the window has painted (app.main.run_app).
+    gc.disable()
     # The Qt-free layers load first: once PySide6 is in, it reads the source of every module
     # imported after it (its __feature__ import hook), a twentieth of the start for these.
     import netwerkatlas.document  # noqa: F401
 
     example = args.example is not None  # opened as a copy: Save never overwrites the example
     if _handed_over(str(path) if path else None, example, args.client_mode):
+        gc.enable()
         print(t("cli.forwarded"))
         return 0
     from netwerkatlas.app.main import run_app

@@ -1,6 +1,7 @@
-"""A start that measures itself: with `NETWERKATLAS_QUIT_AFTER_PAINT=1` the program quits once its
-main window has painted for the first time, and prints when that was and how much memory it
-held, so `benchmarks/bench_startup.py` can time whole starts against a bare Qt window.
+"""What waits for the main window's first paint: work that must not delay it, and a start that
+measures itself. With `NETWERKATLAS_QUIT_AFTER_PAINT=1` the program quits once its main window
+has painted for the first time, and prints when that was and how much memory it held, so
+`benchmarks/bench_startup.py` can time whole starts against a bare Qt window.
 
 The printed line is `first-paint <wall clock seconds> <peak RSS in KiB>`: the wall clock (not a
 monotonic one) so the benchmark can subtract the moment it started the process.
@@ -12,6 +13,7 @@ import os
 import resource
 import sys
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -34,26 +36,32 @@ def report() -> None:
 
 
 class _FirstPaint(QObject):
-    """Waits for the window's first paint; once the event loop is free again, reports and quits."""
+    """Waits for the window's first paint; once the event loop is free again, calls back."""
 
-    def __init__(self, window: QWidget) -> None:
+    def __init__(self, window: QWidget, callback: Callable[[], object]) -> None:
         super().__init__(window)
-        self.window = window
+        self.callback = callback
         self.done = False
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.done and event.type() == QEvent.Type.Paint:
             self.done = True
-            QTimer.singleShot(0, self._finish)
+            QTimer.singleShot(0, self.callback)
         return False
 
-    def _finish(self) -> None:
-        report()
-        QApplication.quit()
+
+def after_first_paint(window: QWidget, callback: Callable[[], object]) -> None:
+    """Call `callback` once `window` has painted for the first time and the loop is free."""
+    _FirstPaint(window, callback)
+
+
+def _report_and_quit() -> None:
+    report()
+    QApplication.quit()
 
 
 def quit_after_paint(window: QWidget) -> None:
     """When asked for (see the module docstring), quit after `window` first paints."""
     if wanted():
-        _FirstPaint(window)
+        after_first_paint(window, _report_and_quit)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import ClassVar
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from netwerkatlas import io
@@ -19,6 +20,8 @@ from netwerkatlas.app.main_window import MainWindow
 from netwerkatlas.app.recovery_dialog import offer_recovery
 from netwerkatlas.document import Document
 from netwerkatlas.i18n import language, t
+
+COLLECTOR_BACK_MS = 3000
 
 
 def make_settings() -> QSettings:
@@ -140,5 +143,9 @@ def run_app(path: str | None, client_mode: bool = False, example: bool = False) 
         if client_mode:
             window.set_client_mode(True)
     windows[-1].raise_()
+    # The cycle collector, paused for the start (cli.main), is back once the window is seen,
+    # or after a while for a window that does not paint (started minimised).
+    first_paint.after_first_paint(windows[-1], gc.enable)
+    QTimer.singleShot(COLLECTOR_BACK_MS, gc.enable)
     first_paint.quit_after_paint(windows[-1])  # a measured start (benchmarks)
     return app.exec()
