@@ -34,8 +34,8 @@ def atlas_with(*events: EventNode, birth_year: int | None = 2002) -> Atlas:
     return atlas
 
 
-def drawing_of(atlas: Atlas, show_scores: bool = True) -> TimelineDrawing:
-    return TimelineDrawing(atlas, show_scores, today=TODAY)
+def drawing_of(atlas: Atlas, show_scores: bool = True, client: bool = False) -> TimelineDrawing:
+    return TimelineDrawing(atlas, show_scores, today=TODAY, client=client)
 
 
 def involve(atlas: Atlas, event: EventNode, person: PersonNode) -> None:
@@ -153,8 +153,9 @@ def test_long_spans_grow_the_drawing_and_year_numbers_never_touch():
     assert "1930" in long.texts() and "1931" not in long.texts()
 
 
+@pytest.mark.parametrize("client", [False, True], ids=["normal", "client"])
 @pytest.mark.parametrize("count", [5, 40, 200])
-def test_labels_never_overlap(count):
+def test_labels_never_overlap(count, client):
     rng = random.Random(count)
     events = [
         EventNode(
@@ -171,15 +172,16 @@ def test_labels_never_overlap(count):
         atlas.add("nodes", person)
     for i, event in enumerate(events):
         involve(atlas, event, people[i % 5])
-    drawing = drawing_of(atlas)
+    drawing = drawing_of(atlas, client=client)
     assert len(drawing.label_boxes()) == count
     assert_no_overlaps(drawing)
 
 
-def test_thirty_events_in_one_year_stack_or_fan_out_without_overlapping():
+@pytest.mark.parametrize("client", [False, True], ids=["normal", "client"])
+def test_thirty_events_in_one_year_stack_or_fan_out_without_overlapping(client):
     events = [EventNode(label=f"Ruzie thuis {i}", year=2016, score=-1) for i in range(30)]
     events += [EventNode(label=f"Goede dag {i}", date="2016-05", score=1) for i in range(30)]
-    drawing = drawing_of(atlas_with(*events))
+    drawing = drawing_of(atlas_with(*events), client=client)
     assert_no_overlaps(drawing)
     # each mark still in 2016 (spread over the year's middle, so each can be picked)
     xs = {drawing.positions[e.id][0] for e in events[:30]}
