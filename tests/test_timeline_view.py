@@ -65,6 +65,18 @@ def test_a_click_on_the_axis_and_a_label_make_an_event_in_that_year(timeline):
     assert not timeline.document.atlas.has("nodes", made.id)
 
 
+def test_a_tap_on_the_label_beside_an_event_selects_it(timeline):
+    scene, view = tab(timeline)
+    drawing = scene.drawing
+    by_label = [event(timeline, label).id for label in ("Verhuizing", "Pesten", "Baan")]
+    beside = [e for e in by_label if not drawing.layout.placed[e].leader]
+    assert beside  # most labels stand by their mark
+    for event_id in beside:
+        left, top, right, bottom = drawing.label_box(event_id)
+        click(view, ((left + right) / 2, (top + bottom) / 2))
+        assert scene.selected_ids() == [event_id]
+
+
 def test_escape_or_an_empty_label_adds_nothing(timeline):
     scene, view = tab(timeline)
     stack = timeline.document.undo_stack
