@@ -4,7 +4,8 @@ Run: `cd /work/main && QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/ben
 Prints medians (and the slowest run) in milliseconds and the ratios; asserts nothing.
 
 1. Layout: the drawing made from the atlas (the axis, every label measured, wrapped and placed
-   clear of the others, the lanes and the family layer).
+   clear of the others, the lanes and the family layer), for the normal view and for client
+   mode (each tries a few widths of a year to take the view's shape).
 2. First paint: that drawing painted through the Qt painter into a 1600 x 900 image, next to a
    floor: a bare QGraphicsScene with the same marks (a circle each), texts (one item per line)
    and lines (leaders and lane joins) at the same places, built and rendered into the same
@@ -147,18 +148,21 @@ def main() -> None:
         f" {len(drawing.texts())} texts; median (slowest) of several runs, ms\n"
     )
     layout = median_ms(lambda: TimelineDrawing(atlas))
+    client = median_ms(lambda: TimelineDrawing(atlas, client=True))
     paint = median_ms(lambda: paint_drawing(drawing))
     floor = median_ms(lambda: paint_floor(drawing))
     first = median_ms(lambda: paint_drawing(TimelineDrawing(atlas)))
     print(f"1. layout (the drawing made):             {layout[0]:8.1f} ({layout[1]:.0f})")
+    print(f"   layout in client mode:                 {client[0]:8.1f} ({client[1]:.0f})")
     print(f"2. paint of the drawing (QtPainter):      {paint[0]:8.1f} ({paint[1]:.0f})")
     print(f"   layout + first paint:                  {first[0]:8.1f} ({first[1]:.0f})")
     print(f"   bare QGraphicsScene built + rendered:  {floor[0]:8.1f} ({floor[1]:.0f})")
     print()
     print(f"ratio paint / bare scene:               {paint[0] / floor[0]:6.2f}x")
     print(f"ratio layout + first paint / bare scene: {first[0] / floor[0]:6.2f}x")
-    verdict = "met" if layout[0] <= 100 else "NOT MET"
-    print(f"target: layout {layout[0]:.0f} ms <= 100 ms {verdict}")
+    slowest = max(layout[0], client[0])
+    verdict = "met" if slowest <= 100 else "NOT MET"
+    print(f"target: layout {slowest:.0f} ms <= 100 ms {verdict}")
 
 
 if __name__ == "__main__":
