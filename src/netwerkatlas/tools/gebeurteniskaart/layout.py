@@ -432,16 +432,17 @@ def place_events(
     for index, (event, mark) in enumerate(zip(events, marks, strict=True)):
         score = event.score if show_scores else None
         up = (score or 0) >= 0 if show_scores else index % 2 == 0
-        if up:
-            edge = min(mark.y - mark.radius, band[0]) - gap
-        else:
-            edge = max(mark.y + mark.radius, band[1]) + gap
         centre = mark.x if mark.bar_end is None else (mark.x + mark.bar_end) / 2
         width, height = event.text.width, event.text.height
-        cost, box = placer.find(width, height, centre, edge, up)
+        cost, box, edge = _outward(placer, mark, width, height, centre, up, band)
         aside = None
-        if cost > ASIDE * sizes.text and mark.y != 0:
-            aside = _aside(placer, mark, width, height, gap)
+        if cost > ASIDE * sizes.text:
+            aside = _aside(placer, mark, width, height, band)
+            if aside is None and show_scores and mark.y == 0:
+                # on the axis (a neutral event): its label may as well stand below it
+                other = _outward(placer, mark, width, height, centre, not up, band)
+                if other[0] < cost:
+                    (cost, box, edge), up = other, not up
         if aside is not None:
             box, mark.leader = aside, False
         else:
@@ -454,14 +455,41 @@ def place_events(
     return layout
 
 
-def _aside(placer: Placer, mark: Placed, width: float, height: float, gap: float) -> Box | None:
+def _outward(
+    placer: Placer,
+    mark: Placed,
+    width: float,
+    height: float,
+    centre: float,
+    up: bool,
+    band: tuple[float, float],
+) -> tuple[float, Box, float]:
+    """The label's place going up (or down) from its mark and the axis band: how far it had
+    to go, the box, and where it wanted to start."""
+    gap = placer.gap
+    if up:
+        edge = min(mark.y - mark.radius, band[0]) - gap
+    else:
+        edge = max(mark.y + mark.radius, band[1]) + gap
+    cost, box = placer.find(width, height, centre, edge, up)
+    return cost, box, edge
+
+
+def _aside(
+    placer: Placer, mark: Placed, width: float, height: float, band: tuple[float, float]
+) -> Box | None:
     """A free place right beside the mark (after a span's bar), else left of it: for a label
     that outward would be pushed past the marks of the next score. Centred on the mark, or
-    level with its outer edge (clear of the axis)."""
+    level with its outer edge; beside a mark on the axis, just above the axis or below it."""
+    gap = placer.gap
     right = max(mark.x + mark.radius, mark.bar_end or mark.x) + gap
-    outward = mark.y > 0
-    level = mark.y - mark.radius if outward else mark.y + mark.radius - height
-    for top in (mark.y - height / 2, level):
+    if mark.y == 0:
+        tops = (band[0] - gap - height, band[1] + gap)
+    elif mark.y > 0:
+        tops = (mark.y - height / 2, mark.y - mark.radius)
+    else:
+        tops = (mark.y - height / 2, mark.y + mark.radius - height)
+    for top in tops:
         for left in (right, mark.x - mark.radius - gap - width):
             box = (left, top, left + width, top + height)
             if placer.free(box):
