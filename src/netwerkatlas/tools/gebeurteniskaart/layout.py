@@ -295,15 +295,16 @@ class Placer:
                         moved = True
         return edge
 
-    def free(self, box: Box) -> bool:
-        """Whether `box` keeps a gap from everything placed."""
+    def free(self, box: Box, near: Sequence[Box] | None = None) -> bool:
+        """Whether `box` keeps a gap from everything placed (of `near`, when the caller has
+        already looked up what stands around it)."""
         gap = self.gap * 0.99  # what stands exactly a gap away does not touch
         return not any(
             o[0] < box[2] + gap
             and box[0] - gap < o[2]
             and o[1] < box[3] + gap
             and box[1] - gap < o[3]
-            for o in self.near(box[0], box[2])
+            for o in (self.near(box[0], box[2]) if near is None else near)
         )
 
     def place(self, width: float, height: float, x: float, edge: float, up: bool) -> Box:
@@ -489,10 +490,12 @@ def _aside(
         tops = (mark.y - height / 2, mark.y - mark.radius)
     else:
         tops = (mark.y - height / 2, mark.y + mark.radius - height)
+    lefts = (right, mark.x - mark.radius - gap - width)
+    near = placer.near(lefts[1], right + width)
     for top in tops:
-        for left in (right, mark.x - mark.radius - gap - width):
+        for left in lefts:
             box = (left, top, left + width, top + height)
-            if placer.free(box):
+            if placer.free(box, near):
                 return box
     return None
 
