@@ -51,6 +51,7 @@ from netwerkatlas.tools.gebeurteniskaart.painting import draw_timeline
 HANDLE_MIN = 28.0  # a finger-sized target, at least
 STRIP_ROWS = 12
 TRIES = 4  # widths of a year tried to give the drawing the view's shape
+COMFORTABLE = 1.3  # type this many times the minimum needs to get no larger
 
 
 def fractional_year(day: date) -> float:
@@ -130,27 +131,34 @@ class TimelineDrawing:
         """Lay out with a year as wide as makes the drawing take the shape of the laptop's
         view (of client mode, when drawn for it), so that fitted it shows its type largest:
         the width the height leaves, tried a few times since labels crowd a narrower axis
-        into more rows. A long life on its narrowest axis still grows the drawing."""
+        into more rows. Type well over the minimum does not need to get larger still: then
+        the wider axis wins, with fewer labels stacked. A long life on its narrowest axis
+        still grows the drawing."""
         start, end = self.time_range
         span = end - start
         narrowest, widest = self.sizes.per_year_range
         room_w, room_h = room(self.client)
-        per_year = min(widest, max(narrowest, self._first_guess(inputs, lanes_on) / span))
-        best: tuple[float, dict] | None = None
-        for _ in range(TRIES):
+        tried: list[tuple[float, float, dict]] = []  # how well it reads, a year's width, layout
+
+        def lay_out(per_year: float) -> tuple[float, float]:
             self._lay_out(atlas, Axis(start, end, per_year), inputs, undated, lanes_on)
             left, top, right, bottom = union(self._all_boxes()) or (0, 0, 1, 1)
             width, height = right - left, bottom - top
-            need = readable_size((width, height), client=self.client)
-            if best is None or need < best[0] - 1e-9:
-                best = (need, dict(self.__dict__))  # this layout, kept as it is
-            wanted = (height * room_w / room_h - (width - self.axis.width)) / span
+            reads = self.sizes.text / readable_size((width, height), client=self.client)
+            tried.append((min(reads, COMFORTABLE), per_year, dict(self.__dict__)))
+            return reads, (height * room_w / room_h - (width - self.axis.width)) / span
+
+        per_year = min(widest, max(narrowest, self._first_guess(inputs, lanes_on) / span))
+        for _ in range(TRIES):
+            _, wanted = lay_out(per_year)
             wanted = min(widest, max(narrowest, wanted))
             if abs(wanted - per_year) <= 0.1 * per_year:
                 break
             per_year = wanted
-        assert best is not None
-        self.__dict__.update(best[1])
+        reads, best, _ = max(tried, key=lambda each: each[:2])
+        if reads >= COMFORTABLE and best < widest:
+            lay_out(min(widest, best * 1.4))  # room to spare: a calmer, wider axis
+        self.__dict__.update(max(tried, key=lambda each: each[:2])[2])
 
     def _first_guess(self, inputs: list[EventInput], lanes_on: bool) -> float:
         """The axis' width for the view's shape, from the room the labels take (packed about
