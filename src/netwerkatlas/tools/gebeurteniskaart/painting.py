@@ -93,7 +93,7 @@ def _draw_axis(drawing: TimelineDrawing, painter: Painter) -> None:
         if labelled:
             painter.text(
                 x,
-                y + 0.3 * size + size * ASCENT,
+                y + 0.6 * size + size * ASCENT,  # clear of the tick above it
                 str(time),
                 size=size,
                 colour=INK,
@@ -113,7 +113,8 @@ def _draw_axis(drawing: TimelineDrawing, painter: Painter) -> None:
         )
     if drawing.birth_time is not None:
         x = axis.x_of(drawing.birth_time)
-        painter.line(x, y - 9 * k, x, y + 9 * k, colour=INK, width=2.2 * k)
+        # above the axis as far as a "now" mark, below only as far as a tick: clear of the year
+        painter.line(x, y - 9 * k, x, y + 5 * k, colour=INK, width=2.2 * k)
         painter.text(
             x,
             drawing.sizes.tick_band[1] + size * ASCENT + 0.1 * size,
