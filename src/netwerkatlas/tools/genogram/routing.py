@@ -3,7 +3,10 @@
 Kept apart from the painting so that the canvas, the poster and the tests share one geometry.
 Sibling bars of different parents in one row get different heights where they would overlap;
 an emotional line that would cross another person's symbol bends around it (a curve over or
-under the row), choosing the way that crosses the fewest family lines.
+under the row, a corridor between two rows, or, when each of those meets someone, down a free
+channel between the people of the rows in between), choosing the way that crosses the fewest
+family lines; running along one, where it would hide it, counts as crossing it, the more so
+the longer.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ CLEARANCE = 5.0  # around a symbol that an emotional line keeps free
 SIDE_STEPS = (50.0, 80.0)  # out from a symbol's centre before turning: to the neighbour's half
 NAME_HALF = 34.0  # half the width of most names
 SAMPLES = 28  # points along a curve
+ALONG = 6.0  # a line running this close along a family line hides it
+ALONG_STEP = 10.0
 
 Segment = tuple[Point, Point]
 
@@ -53,9 +58,12 @@ class SiblingBar:
     right: float = 0.0
 
 
-def couple_routes(family: Family, positions: dict[str, Point]) -> list[CoupleRoute]:
+def couple_routes(
+    family: Family, positions: dict[str, Point], scale: float = 1.0
+) -> list[CoupleRoute]:
     """Every couple line: between the symbols, or over the heads of someone in between (a
-    little higher for each such couple, so no two lines lie on top of each other)."""
+    little higher for each such couple, so no two lines lie on top of each other). `scale`
+    is the drawing's type scale (`sizing`): the years above the heads grow with it."""
     routes, detours = [], 0
     for couple in family.couples:
         a, b = positions[couple.left], positions[couple.right]
@@ -64,7 +72,7 @@ def couple_routes(family: Family, positions: dict[str, Point]) -> list[CoupleRou
         route = CoupleRoute(couple, (a[0] + HALF, a[1]), (b[0] - HALF, b[1]))
         if _someone_between(positions, a, b):
             detours += 1
-            top = min(a[1], b[1]) - HALF - 18 - 10 * detours
+            top = min(a[1], b[1]) - HALF - 18 * scale - 10 * detours
             route.risers = [((a[0], a[1] - HALF), (a[0], top)), ((b[0], b[1] - HALF), (b[0], top))]
             route.start, route.end = (a[0], top), (b[0], top)
         routes.append(route)
@@ -76,10 +84,11 @@ def _someone_between(positions: dict[str, Point], a: Point, b: Point) -> bool:
 
 
 def sibling_bars(
-    family: Family, positions: dict[str, Point], routes: list[CoupleRoute]
+    family: Family, positions: dict[str, Point], routes: list[CoupleRoute], scale: float = 1.0
 ) -> list[SiblingBar]:
     """A bar for each couple or lone parent with children; bars of one row that would share a
-    stretch get different heights, nearest the usual height first."""
+    stretch get different heights, nearest the usual height first. A lone parent's line starts
+    under the name, which grows with the type `scale`."""
     bars = [
         SiblingBar(route.couple.left, route.middle, route.couple.children)
         for route in routes
@@ -87,7 +96,8 @@ def sibling_bars(
     ]
     for parent, children in family.single_parent_children.items():
         px, py = positions[parent]
-        bars.append(SiblingBar(parent, (px, py + LONE_PARENT_DROP), children))
+        drop = HALF + (LONE_PARENT_DROP - HALF) * scale
+        bars.append(SiblingBar(parent, (px, py + drop), children))
     rows: dict[float, list[SiblingBar]] = {}
     for bar in bars:
         xs = [positions[c][0] for c in bar.children] + [bar.start[0]]
@@ -135,30 +145,59 @@ def family_segments(
 
 
 def emotional_route(
-    a: Point, b: Point, others: Iterable[Point], segments: list[Segment], trim: float
+    a: Point,
+    b: Point,
+    others: Iterable[Point],
+    segments: list[Segment],
+    trim: float,
+    scale: float = 1.0,
 ) -> list[Point]:
     """From the person at a to the person at b, leaving `trim` around both: straight when
     nobody is in the way, else the curve that keeps every other person (symbol and name)
-    clear and crosses the fewest family lines."""
+    clear and crosses the fewest family lines. `scale` is the drawing's type scale: names
+    are wider and people further apart with it. Curves and corridors are tried first; when
+    each of them meets someone, lines down a free channel between the people of the rows in
+    between."""
     others = list(others)
-    obstacles = [person_area(p) for p in others] + [name_area(p) for p in others]
-    own_names = [name_area(a), name_area(b)]
+    obstacles = [person_area(p) for p in others] + [name_area(p, scale) for p in others]
+    own_names = [name_area(a, scale), name_area(b, scale)]
     rows = sorted({round(p[1], 1) for p in [*others, a, b]})
+    boxed = [(segment, _box(segment)) for segment in segments]
     best: tuple[tuple[int, int, float], list[Point]] | None = None
-    for candidate in itertools.chain(_candidates(a, b), _corridors(a, b, rows)):
-        path = trim_path(candidate, a, b, trim)
-        if len(path) < 2:
-            continue
-        near = _extent(path, 2 * HALF + 40)
-        hits = sum(1 for area in obstacles if _overlaps(near, area) and _hits(path, area))
-        crossings = sum(_crossings(path, s) for s in segments)
-        crossings += sum(3 for area in own_names if _hits(path, area))
-        score = (hits, crossings, _length(path))
-        if best is None or score < best[0]:
-            best = (score, path)
-        if hits == 0 and crossings == 0:
+    stages = (
+        lambda: itertools.chain(_candidates(a, b), _corridors(a, b, rows, scale)),
+        lambda: _channels(a, b, others, scale),
+    )
+    for stage in stages:
+        for candidate in stage():
+            path = trim_path(candidate, a, b, trim)
+            if len(path) < 2:
+                continue
+            box = _extent(path, ALONG + 1)
+            hits = _people_hit(path, box, obstacles, best[0][0] if best else len(obstacles))
+            if best is not None and hits > best[0][0]:
+                continue  # more people crossed than the best so far: it cannot win
+            crossings = sum(_crossings(path, s) for s, around in boxed if _overlaps(box, around))
+            crossings += sum(3 for area in own_names if _hits(path, area))
+            score = (hits, crossings, _length(path))
+            if best is None or score < best[0]:
+                best = (score, path)
+            if hits == 0 and crossings == 0:
+                return path
+        if best is not None and best[0][0] == 0:
             break
     return best[1] if best else [a, b]
+
+
+def _people_hit(path: list[Point], box: tuple, obstacles: list[tuple], limit: int) -> int:
+    """How many of the obstacles the path meets, counting no further than one past `limit`."""
+    hits = 0
+    for area in obstacles:
+        if _overlaps(box, area) and _hits(path, area):
+            hits += 1
+            if hits > limit:
+                break
+    return hits
 
 
 def person_area(centre: Point) -> tuple[float, float, float, float]:
@@ -168,10 +207,15 @@ def person_area(centre: Point) -> tuple[float, float, float, float]:
     return (x - HALF - CLEARANCE, y - HALF - CLEARANCE - 8, x + HALF + CLEARANCE, y + HALF + 4)
 
 
-def name_area(centre: Point) -> tuple[float, float, float, float]:
+def name_area(centre: Point, scale: float = 1.0) -> tuple[float, float, float, float]:
     """The name under a symbol, and the relation to the client under that."""
     x, y = centre
-    return (x - NAME_HALF, y + HALF + 4, x + NAME_HALF, y + HALF + 30)
+    return (x - NAME_HALF * scale, y + HALF + 4, x + NAME_HALF * scale, y + HALF + 30 * scale)
+
+
+def _box(segment: Segment) -> tuple[float, float, float, float]:
+    (x1, y1), (x2, y2) = segment
+    return (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
 
 
 def _extent(path: list[Point], pad: float) -> tuple[float, float, float, float]:
@@ -221,7 +265,7 @@ def _candidates(a: Point, b: Point) -> Iterable[list[Point]]:
             yield _cubic(a, (a[0] + spread, y), (b[0] - spread, y), b)
 
 
-def _corridors(a: Point, b: Point, rows: list[float]) -> Iterable[list[Point]]:
+def _corridors(a: Point, b: Point, rows: list[float], scale: float = 1.0) -> Iterable[list[Point]]:
     """Out from a to the free band between two rows, along it, and in to b; the corners
     rounded. Between rows there are only child lines, never a person."""
     bands = [y + ROW / 2 for y in rows] + [rows[0] - ROW / 2]
@@ -233,10 +277,61 @@ def _corridors(a: Point, b: Point, rows: list[float]) -> Iterable[list[Point]]:
     # The same, leaving each symbol at its side, clear of the name under it.
     for step, y in itertools.product(SIDE_STEPS, bands):
         for out_a, out_b in itertools.product((side, -side), (-side, side)):
-            ax, bx = a[0] + out_a * step, b[0] + out_b * step
+            ax, bx = a[0] + out_a * step * scale, b[0] + out_b * step * scale
             ay = a[1] + math.copysign(HALF, y - a[1])
             by = b[1] + math.copysign(HALF, y - b[1])
             yield _rounded([a, (ax, ay), (ax, y), (bx, y), (bx, by), b])
+
+
+CHANNELS = 6  # free channels tried, the nearest first
+
+
+def _channels(a: Point, b: Point, others: list[Point], scale: float = 1.0) -> Iterable[list[Point]]:
+    """Out from a at its side to the band above or below its row, along it to a channel
+    where nobody of the rows in between stands, down (or up) it to the band next to b's row,
+    and in to b from its side. The channels beyond the outermost people are always free."""
+    middle = (a[0] + b[0]) / 2
+    for band_a, band_b in itertools.product(
+        (a[1] - ROW / 2, a[1] + ROW / 2), (b[1] - ROW / 2, b[1] + ROW / 2)
+    ):
+        if abs(band_a - band_b) < 1:
+            continue  # one band joins them: a corridor, tried already
+        top, bottom = sorted((band_a, band_b))
+        free = _free_channels(
+            [p for p in others if p[1] + HALF + 30 * scale > top and p[1] - HALF - 13 < bottom],
+            scale,
+        )
+        free.sort(key=lambda x: abs(x - a[0]) + abs(x - b[0]) + abs(x - middle) / 2)
+        for x, step in itertools.product(free[:CHANNELS], SIDE_STEPS):
+            ax = a[0] + math.copysign(step * scale, x - a[0])
+            bx = b[0] + math.copysign(step * scale, x - b[0])
+            ay = a[1] + math.copysign(HALF, band_a - a[1])
+            by = b[1] + math.copysign(HALF, band_b - b[1])
+            yield _rounded(
+                [a, (ax, ay), (ax, band_a), (x, band_a), (x, band_b), (bx, band_b), (bx, by), b]
+            )
+
+
+def _free_channels(people: list[Point], scale: float) -> list[float]:
+    """Where an upright line passes the people given clear of their symbols and names: the
+    middle of each gap between them (and its sides, when wide), and beyond both ends."""
+    reach = max(NAME_HALF * scale, HALF + CLEARANCE) + 6
+    spans = sorted((x - reach, x + reach) for x, _ in people)
+    if not spans:
+        return []
+    merged = [list(spans[0])]
+    for left, right in spans[1:]:
+        if left <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], right)
+        else:
+            merged.append([left, right])
+    free = [merged[0][0] - 12, merged[-1][1] + 12]
+    for (_, left), (right, _) in itertools.pairwise(merged):
+        width = right - left
+        free.append(left + width / 2)
+        if width > 40:
+            free.extend((left + width / 4, right - width / 4))
+    return free
 
 
 def _rounded(points: list[Point], rounds: int = 3) -> list[Point]:
@@ -285,27 +380,35 @@ def _length(path: list[Point]) -> float:
 
 
 def _hits(path: list[Point], area: tuple[float, float, float, float]) -> bool:
-    return any(segment_meets_rect(p, q, area) for p, q in itertools.pairwise(path))
+    left, top, right, bottom = area
+    for p, q in itertools.pairwise(path):
+        if (p[0] < left and q[0] < left) or (p[0] > right and q[0] > right):
+            continue
+        if (p[1] < top and q[1] < top) or (p[1] > bottom and q[1] > bottom):
+            continue
+        if segment_meets_rect(p, q, area):
+            return True
+    return False
 
 
 def _crossings(path: list[Point], segment: Segment) -> int:
     """How often the path crosses a family line (all of them are level or upright); running
-    along one counts double, as it hides it."""
+    along one, close enough to hide it, counts once more for every `ALONG_STEP` of it."""
     (x1, y1), (x2, y2) = segment
     box = (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
     level = abs(y1 - y2) < 0.01
     upright = abs(x1 - x2) < 0.01
     count = 0
     for p, q in itertools.pairwise(path):
-        if max(p[0], q[0]) < box[0] - 3 or min(p[0], q[0]) > box[2] + 3:
+        if max(p[0], q[0]) < box[0] - ALONG or min(p[0], q[0]) > box[2] + ALONG:
             continue
-        if max(p[1], q[1]) < box[1] - 3 or min(p[1], q[1]) > box[3] + 3:
+        if max(p[1], q[1]) < box[1] - ALONG or min(p[1], q[1]) > box[3] + ALONG:
             continue
-        a, b = (1, 0) if level else (0, 1)
+        a, b = (0, 1) if level else (1, 0)  # along the line, and across it
         along = min(max(p[a], q[a]), box[a + 2]) - max(min(p[a], q[a]), box[a])
-        lying_on = abs(p[b] - box[b]) < 3 and abs(q[b] - box[b]) < 3 and along > 3
+        lying_on = abs(p[b] - box[b]) < ALONG and abs(q[b] - box[b]) < ALONG and along > 1
         if (level or upright) and lying_on:
-            count += 2
+            count += 1 + round(along / ALONG_STEP)
         elif _proper_cross(p, q, segment[0], segment[1]):
             count += 1
     return count
