@@ -1,7 +1,8 @@
 """The genogram view: select, drag, and add relatives from the context menu or the keyboard.
 
 Dragging moves people live and pushes one command on release (Esc puts them back). Every edit
-is a command from `tools.genogram.edits` or the shared commands, so it is undoable.
+is a command from `tools.genogram.edits` or the shared commands, so it is undoable. In client
+mode the drawing sizes its type for the client's larger minimum (`tools.genogram.sizing`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from netwerkatlas.i18n import t
 from netwerkatlas.model import NODES, Atlas
 from netwerkatlas.model.records import Gender
 from netwerkatlas.tools.genogram import edits
+from netwerkatlas.tools.genogram.drawing import GenogramDrawing
 from netwerkatlas.tools.netwerkintake import edits as node_edits
 
 RELATIVE_KEYS = {
@@ -32,8 +34,62 @@ RELATIVE_KEYS = {
 }
 
 
+class ClientGenogramScene(GenogramScene):
+    """The genogram's scene, drawn for client mode (larger type, people further apart) or
+    for the professional. In client mode the type keeps its size while people are added and
+    moved, so that a person let go stays under the finger; "Passend" sizes it again."""
+
+    client_mode = False
+    kept_scale: float | None = None
+
+    def __init__(self, atlas: Atlas, parent=None) -> None:
+        super().__init__(atlas, parent)
+        self.make_drawing = self._draw
+
+    def _draw(self, atlas: Atlas) -> GenogramDrawing:
+        if not self.client_mode:
+            return GenogramDrawing(atlas)
+        drawing = GenogramDrawing(atlas, client=True, scale=self.kept_scale)
+        self.kept_scale = drawing.scale
+        return drawing
+
+    def set_client_mode(self, on: bool) -> None:
+        if on != self.client_mode:
+            self.client_mode, self.kept_scale = on, None
+            self.rebuild()
+
+    def size_type_again(self) -> None:
+        """In client mode, size the type for the drawing as it is now."""
+        if self.client_mode:
+            scale = GenogramDrawing(self.atlas, client=True).scale
+            if scale != self.kept_scale:
+                self.kept_scale = scale
+                self.rebuild()
+
+
 class GenogramView(DrawingView):
     """The genogram: add relatives from the context menu or the keyboard, rename, remove."""
+
+    def set_client_mode(self, on: bool) -> None:
+        """Draw the type for the mode and, as "Passend" left the view, fit it again: now, or
+        when the tab is next shown."""
+        self.drawn.set_client_mode(on)
+        if not self.fitted:
+            return  # zoomed by hand: the user's zoom stays
+        if self.isVisible():
+            self.fit_all()
+        else:
+            self.resetTransform()
+            self.fitted = False  # fitted at its real size when shown
+
+    def fit_all(self) -> None:
+        self.drawn.size_type_again()
+        super().fit_all()
+
+    def dropped(self, moved: dict[str, tuple[float, float]]) -> None:
+        """People let go: kept where they are in the atlas, whatever the drawing's spread."""
+        drawing = self.drawn.drawing
+        super().dropped({p: drawing.stored_place(point) for p, point in moved.items()})
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         person = self.drawn.person_at(self.mapToScene(event.position().toPoint()))
@@ -139,9 +195,9 @@ class GenogramView(DrawingView):
 
 def make_genogram_tab(
     atlas: Atlas, push: Callable[[Command], None], parent: QWidget
-) -> tuple[GenogramScene, GenogramView]:
+) -> tuple[ClientGenogramScene, GenogramView]:
     """The genogram's tab, as the instrument registry asks for it."""
-    scene = GenogramScene(atlas, parent=parent)
+    scene = ClientGenogramScene(atlas, parent=parent)
     view = GenogramView(scene, push=push, parent=parent)
     view.empty_hint = EmptyHint(view, scene, "empty_hint.genogram", draws_only_client(scene))
     return scene, view

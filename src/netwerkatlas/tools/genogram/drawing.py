@@ -28,15 +28,11 @@ from netwerkatlas.render.fonts import baseline_offset, text_width
 from netwerkatlas.render.painter import Painter
 from netwerkatlas.render.style import INK, MUTED
 from netwerkatlas.render.text_fit import fit_text
-from netwerkatlas.tools.genogram import lines, routing
+from netwerkatlas.tools.genogram import lines, routing, sizing
 from netwerkatlas.tools.genogram.family import Family, kind_of_child, read_family
-from netwerkatlas.tools.genogram.layout import SLOT, SYMBOL, genogram_positions
+from netwerkatlas.tools.genogram.layout import SYMBOL, genogram_positions
+from netwerkatlas.tools.genogram.sizing import HOUSEHOLD_PAD, NAME_SIZE, NAME_WIDTH, SMALL
 from netwerkatlas.tools.genogram.symbols import draw_symbol
-
-NAME_SIZE = 18.0  # with the years and the relation: readable across the table when fitted
-SMALL = 17.0
-NAME_WIDTH = SLOT * 0.92
-HOUSEHOLD_PAD = 16.0
 
 
 def short_year(year: int | None) -> str:
@@ -70,13 +66,36 @@ def couple_labels(
 
 
 class GenogramDrawing:
-    """The genogram view of an atlas, ready to be drawn on any `Painter`."""
+    """The genogram view of an atlas, ready to be drawn on any `Painter`. Its base type
+    sizes read at the screen's minimum; with `client` the type and the spread grow for client
+    mode's larger one (`sizing`), or by a given `scale`. `positions` are where people are
+    drawn; `stored_place` turns one back into the atlas's."""
 
-    def __init__(self, atlas: Atlas, show_scores: bool = True, today: date | None = None) -> None:
+    def __init__(
+        self,
+        atlas: Atlas,
+        show_scores: bool = True,
+        today: date | None = None,
+        *,
+        client: bool = False,
+        scale: float | None = None,
+    ) -> None:
         self.today = today or date.today()
         self.view_title = t("view.genogram")
         self.family: Family = read_family(atlas, atlas.view_setting("genogram", "index_id"))
-        self.positions: dict[str, Point] = genogram_positions(atlas, self.family)
+        placed = genogram_positions(atlas, self.family)
+        self._size_type(1.0)
+        if scale is None and client:
+            below = {
+                p: sizing.text_below(
+                    len(self.name_lines(person)),
+                    len(self.relation_lines(getattr(person, "relation", "") or "")),
+                )
+                for p, person in self.family.persons.items()
+            }
+            scale = sizing.type_scale(placed, below, client=True)
+        self._size_type(scale or 1.0)
+        self.positions: dict[str, Point] = sizing.spread(placed, self.scale)
         self.emotional = [
             e
             for e in atlas.edges(EdgeKind.EMOTIONAL)
@@ -93,6 +112,15 @@ class GenogramDrawing:
         moved._lines = moved._routes = None
         return moved
 
+    def _size_type(self, scale: float) -> None:
+        self.scale = scale
+        self.name_size, self.small = NAME_SIZE * scale, SMALL * scale
+        self.name_width = NAME_WIDTH * scale
+
+    def stored_place(self, point: Point) -> Point:
+        """Where a person drawn at `point` is kept in the atlas (the drawing may be spread)."""
+        return sizing.unspread(point, self.scale)
+
     # --- extent and text --------------------------------------------------------------------
 
     def bounds(self) -> Rect:
@@ -100,8 +128,8 @@ class GenogramDrawing:
             return (-100.0, -100.0, 200.0, 200.0)
         xs = [p[0] for p in self.positions.values()]
         ys = [p[1] for p in self.positions.values()]
-        pad_x, top = NAME_WIDTH / 2 + HOUSEHOLD_PAD, SYMBOL / 2 + 5 + SMALL
-        bottom = SYMBOL / 2 + 5 + NAME_SIZE * 2.15 + SMALL * 2.3  # two lines of name, relation
+        pad_x, top = self.name_width / 2 + HOUSEHOLD_PAD, SYMBOL / 2 + 5 + self.small
+        bottom = SYMBOL / 2 + 5 + self.name_size * 2.15 + self.small * 2.3  # name, relation
         left, right = min(xs) - pad_x, max(xs) + pad_x
         upper, lower = min(ys) - top, max(ys) + bottom
         for route in self.emotional_routes().values():  # a curve may go round the outside
@@ -113,12 +141,16 @@ class GenogramDrawing:
 
     def name_lines(self, person: NodeBase) -> tuple[str, ...]:
         return fit_text(
-            person.shown_label, NAME_SIZE, NAME_WIDTH, lambda s, z: text_width(s, z, True), 2
+            person.shown_label,
+            self.name_size,
+            self.name_width,
+            lambda s, z: text_width(s, z, True),
+            2,
         ).lines
 
     def relation_lines(self, relation: str) -> tuple[str, ...]:
         """The relation to the client under the name, wrapped to the person's slot."""
-        return fit_text(relation, SMALL, NAME_WIDTH, text_width, 2).lines
+        return fit_text(relation, self.small, self.name_width, text_width, 2).lines
 
     def texts(self) -> list[str]:
         return [line for p in self.family.persons.values() for line in self.name_lines(p)]
@@ -137,7 +169,7 @@ class GenogramDrawing:
     def draw_person(self, painter: Painter, person_id: str) -> None:
         person = self.family.persons[person_id]
         x, y = self.positions[person_id]
-        half = SYMBOL / 2
+        half, small = SYMBOL / 2, self.small
         deceased = bool(getattr(person, "deceased", False) or getattr(person, "death_year", None))
         draw_symbol(
             painter,
@@ -153,41 +185,41 @@ class GenogramDrawing:
         # Birth year top left, death year top right, meeting above the middle.
         if born:
             painter.text(
-                x - 2 if died else x - half,
+                x - 4 if died else x - half,
                 y - half - 5,
                 str(born),
-                size=SMALL,
+                size=small,
                 colour=INK,
                 align="right" if died else "left",
             )
         if died:
-            painter.text(x + 2, y - half - 5, str(died), size=SMALL, colour=INK)
+            painter.text(x + 4, y - half - 5, str(died), size=small, colour=INK)
         age = age_of(person, self.today)
         if age is not None and getattr(person, "pregnancy", None) is None:
             if deceased:  # keep the age at death readable on top of the cross
                 painter.rect(
-                    x - SMALL * 0.8, y - SMALL * 0.6, SMALL * 1.6, SMALL * 1.2, fill="#ffffff"
+                    x - small * 0.8, y - small * 0.6, small * 1.6, small * 1.2, fill="#ffffff"
                 )
             painter.text(
-                x, y + baseline_offset(SMALL), str(age), size=SMALL, colour=INK, align="centre"
+                x, y + baseline_offset(small), str(age), size=small, colour=INK, align="centre"
             )
-        top = y + half + 5 + NAME_SIZE
+        top = y + half + 5 + self.name_size
         for i, line in enumerate(self.name_lines(person)):
             painter.text(
                 x,
-                top + i * NAME_SIZE * 1.15,
+                top + i * self.name_size * 1.15,
                 line,
-                size=NAME_SIZE,
+                size=self.name_size,
                 colour=INK,
                 bold=True,
                 align="centre",
             )
         relation = getattr(person, "relation", "")
         if relation:
-            below = top + len(self.name_lines(person)) * NAME_SIZE * 1.15
+            below = top + len(self.name_lines(person)) * self.name_size * 1.15
             for i, line in enumerate(self.relation_lines(relation)):
-                y_line = below + i * SMALL * 1.15
-                painter.text(x, y_line, line, size=SMALL, colour=MUTED, align="centre")
+                y_line = below + i * small * 1.15
+                painter.text(x, y_line, line, size=small, colour=MUTED, align="centre")
 
     # --- where the lines run ----------------------------------------------------------------
 
@@ -209,7 +241,7 @@ class GenogramDrawing:
                 others = [
                     p for pid, p in self.positions.items() if pid not in (edge.source, edge.target)
                 ]
-                route = routing.emotional_route(a, b, others, segments, SYMBOL * 0.62)
+                route = routing.emotional_route(a, b, others, segments, SYMBOL * 0.62, self.scale)
                 self._routes[edge.id] = route
                 segments = [*segments, *itertools.pairwise(route)]  # later ones avoid it too
         return self._routes
@@ -221,21 +253,15 @@ class GenogramDrawing:
 
     def _geometry(self) -> tuple[list[routing.CoupleRoute], list[routing.SiblingBar]]:
         if self._lines is None:
-            routes = routing.couple_routes(self.family, self.positions)
-            self._lines = (routes, routing.sibling_bars(self.family, self.positions, routes))
+            routes = routing.couple_routes(self.family, self.positions, self.scale)
+            bars = routing.sibling_bars(self.family, self.positions, routes, self.scale)
+            self._lines = (routes, bars)
         return self._lines
 
     def _draw_couples_and_children(self, painter: Painter) -> None:
+        """The lines down to the children first: a couple's end year below its line lies on
+        top of the line down from its middle."""
         routes, bars = self._geometry()
-        for route in routes:
-            rel = route.couple.relation
-            label, below = couple_labels(rel.status, rel.start_year, rel.end_year)
-            for riser in route.risers:
-                painter.line(*riser[0], *riser[1], colour=INK, width=lines.WIDTH)
-            start, end = route.start, route.end
-            if below and text_width(f"{label} {below}", SMALL) <= end[0] - start[0] - 4:
-                label, below = f"{label} {below}".strip(), ""
-            lines.couple_line(painter, start, end, rel.status, label, SMALL, below)
         for bar in bars:
             entries = []
             for child in bar.children:
@@ -249,6 +275,15 @@ class GenogramDrawing:
                     )
                 )
             lines.children_lines(painter, bar.start, bar.y, entries, routing.CHILD_GAP)
+        for route in routes:
+            rel = route.couple.relation
+            label, below = couple_labels(rel.status, rel.start_year, rel.end_year)
+            for riser in route.risers:
+                painter.line(*riser[0], *riser[1], colour=INK, width=lines.WIDTH)
+            start, end = route.start, route.end
+            if below and text_width(f"{label} {below}", self.small) <= end[0] - start[0] - 4:
+                label, below = f"{label} {below}".strip(), ""
+            lines.couple_line(painter, start, end, rel.status, label, self.small, below)
 
     def _draw_households(self, painter: Painter) -> None:
         households: dict[str, list[Point]] = {}
@@ -258,13 +293,13 @@ class GenogramDrawing:
                 households.setdefault(name, []).append(self.positions[person_id])
         for points in households.values():
             xs, ys = [p[0] for p in points], [p[1] for p in points]
-            left = min(xs) - NAME_WIDTH / 2 - 4
-            top = min(ys) - SYMBOL / 2 - HOUSEHOLD_PAD - 10
+            left = min(xs) - self.name_width / 2 - 4
+            top = min(ys) - SYMBOL / 2 - HOUSEHOLD_PAD - 10 * self.scale
             painter.rect(
                 left,
                 top,
-                max(xs) - min(xs) + NAME_WIDTH + 8,
-                max(ys) - min(ys) + SYMBOL + 2 * HOUSEHOLD_PAD + 40,
+                max(xs) - min(xs) + self.name_width + 8,
+                max(ys) - min(ys) + SYMBOL + 2 * HOUSEHOLD_PAD + 40 * self.scale,
                 stroke=MUTED,
                 width=1.2,
                 dash=(2, 3),

@@ -6,9 +6,10 @@ import itertools
 import math
 
 from netwerkatlas.model.records import EmotionalKind, ParentChildKind, PartnerStatus
+from netwerkatlas.render.fonts import ASCENT, text_width
 from netwerkatlas.render.geometry import arrow_head
 from netwerkatlas.render.painter import Painter, Point
-from netwerkatlas.render.style import INK, MUTED
+from netwerkatlas.render.style import INK, MUTED, PAPER
 
 WIDTH = 1.5
 DASHES = {
@@ -37,8 +38,9 @@ def couple_line(
     below: str = "",
 ) -> None:
     """From partner a to partner b (left to right): solid when married, dashed when living
-    together; one slash for separated, two for divorced; the years above the middle, and
-    what does not fit there (the end) below it."""
+    together; one slash for separated, two for divorced; the years just above the middle
+    (below the partners' birth and death years), and what does not fit there (the end) below
+    it, on a patch of paper: the line down to the children (drawn first) passes behind it."""
     dash = (6, 4) if status == PartnerStatus.COHABITING else None
     painter.line(*a, *b, colour=INK, width=WIDTH, dash=dash)
     mx, my = (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
@@ -47,9 +49,12 @@ def couple_line(
         sx = mx + (i - (slashes - 1) / 2) * 6
         painter.line(sx - 4, my + 7, sx + 4, my - 7, colour=INK, width=WIDTH)
     if label:
-        painter.text(mx, my - 9, label, size=size, colour=INK, align="centre")
+        painter.text(mx, my - 5, label, size=size, colour=INK, align="centre")
     if below:
-        painter.text(mx, my + 9 + size, below, size=size, colour=INK, align="centre")
+        baseline, width = my + 9 + size * 0.8, text_width(below, size)
+        top = baseline - size * ASCENT
+        painter.rect(mx - width / 2 - 2, top, width + 4, size * (ASCENT + 0.3), fill=PAPER)
+        painter.text(mx, baseline, below, size=size, colour=INK, align="centre")
 
 
 def children_lines(

@@ -1,0 +1,140 @@
+"""The genogram in client mode: the client sits further away, so its type grows to the client's
+minimum when fitted (people move further apart so that the names keep their lines), and
+shrinks back when the professional takes over; a person moved by the client stays where they
+were let go."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from tests.genogram_families import FamilyBuilder, random_family
+from tests.readable_probe import open_example, read
+from tests.test_canvas_editing import drag
+from tests.windows import person
+
+from netwerkatlas import io
+from netwerkatlas.model import Gender
+from netwerkatlas.render.readable import (
+    CLIENT_MIN_PT,
+    CLIENT_VIEW_PX,
+    FIT_MARGIN_PX,
+    SCREEN_MIN_PT,
+    measure,
+    points_on_screen,
+)
+from netwerkatlas.resources import example_path
+from netwerkatlas.tools.genogram import VIEW
+from netwerkatlas.tools.genogram.drawing import GenogramDrawing
+
+EXAMPLE = "genogram-familie-de-boer"
+
+
+@pytest.fixture
+def opened(qtbot, qsettings, request):
+    window = open_example(EXAMPLE, qsettings, request.param)
+    qtbot.waitExposed(window)
+    yield window
+    window.document.undo_stack.set_clean()
+    window.close()
+
+
+def smallest_size(window) -> float:
+    """The genogram's smallest text in drawing units, whatever the zoom."""
+    return measure(window.genogram_scene.drawing).smallest[0]
+
+
+def genogram_pt(window) -> float:
+    return read(window.current_view(), "genogram").smallest_pt
+
+
+@pytest.mark.parametrize("opened", [(1366, 768), (1920, 1080)], indirect=True)
+def test_client_mode_grows_the_genogram_type_and_leaving_it_shrinks_it_back(qtbot, opened):
+    window = opened
+    window.views.show_instrument("genogram")
+    window.current_view().fit_all()
+    normal_size, normal_pt = smallest_size(window), genogram_pt(window)
+    assert normal_pt >= SCREEN_MIN_PT
+
+    window.set_client_mode(True)
+    qtbot.waitUntil(lambda: genogram_pt(window) >= CLIENT_MIN_PT, timeout=10000)
+    assert smallest_size(window) > normal_size * 1.1
+    assert read(window.current_view(), "genogram").fill >= 0.8
+
+    window.set_client_mode(False)
+    qtbot.waitUntil(lambda: smallest_size(window) == normal_size, timeout=10000)
+    qtbot.waitUntil(lambda: abs(genogram_pt(window) - normal_pt) < 0.1, timeout=10000)
+
+
+@pytest.mark.parametrize("opened", [(1366, 768)], indirect=True)
+def test_a_genogram_behind_another_tab_is_fitted_for_client_mode_when_shown(qtbot, opened):
+    window = opened
+    window.views.show_instrument("genogram")
+    window.current_view().fit_all()
+    window.views.show_instrument("netwerkintake")
+    QApplication.processEvents()
+    window.set_client_mode(True)
+    window.views.show_instrument("genogram")
+    qtbot.waitUntil(lambda: genogram_pt(window) >= CLIENT_MIN_PT, timeout=10000)
+
+
+@pytest.mark.parametrize("opened", [(1366, 768)], indirect=True)
+def test_a_person_the_client_moves_stays_where_let_go_and_keeps_that_place(qtbot, opened):
+    window = opened
+    window.views.show_instrument("genogram")
+    window.set_client_mode(True)
+    view = window.current_view()
+    view.fit_all()
+    liesbeth, klaas = person(window, "Liesbeth").id, person(window, "Klaas").id
+    drawing = window.genogram_scene.drawing
+    start, klaas_then = drawing.positions[liesbeth], drawing.positions[klaas]
+    drop = (start[0] + 150, start[1] + 30)
+    drag(view, start, drop)
+    drawing = window.genogram_scene.drawing
+    assert drawing.positions[liesbeth] == pytest.approx(drop, abs=3)  # under the finger
+    assert drawing.positions[klaas] == klaas_then  # and nobody else moved
+    scale = drawing.scale
+    window.set_client_mode(False)
+    # the professional's drawing has her where the client put her, among the same people
+    normal = window.genogram_scene.drawing.positions
+    assert normal[liesbeth] == window.document.atlas.position(VIEW, liesbeth)
+    offset = (normal[liesbeth][0] - normal[klaas][0], normal[liesbeth][1] - normal[klaas][1])
+    moved = ((drop[0] - klaas_then[0]) / scale, drop[1] - klaas_then[1])
+    assert offset == pytest.approx(moved, abs=3)
+
+
+def _fitted_pt(drawing: GenogramDrawing) -> float:
+    """The smallest text of a drawing fitted into client mode's view on a laptop."""
+    size, _ = measure(drawing).smallest
+    _, _, width, height = measure(drawing).bounds
+    room_w, room_h = (side - 2 * FIT_MARGIN_PX for side in CLIENT_VIEW_PX)
+    return points_on_screen(size, min(room_w / width, room_h / height, 4.0))
+
+
+def _five_generations():
+    f = FamilyBuilder("Client", 2000)
+    parents = None
+    for generation in range(4):
+        father = f.person(f"Vader{generation}", Gender.MALE, 1880 + 30 * generation)
+        mother = f.person(f"Moeder{generation}", Gender.FEMALE, 1882 + 30 * generation)
+        names = {v: k for k, v in f.ids.items()}
+        f.couple(names[father], names[mother])
+        if parents:
+            f.child(parents, names[father])
+        parents = (names[father], names[mother])
+    f.child(parents, "Client")
+    return f.atlas
+
+
+def test_a_tall_family_grows_its_type_for_client_mode_and_a_wide_one_cannot():
+    tall = _five_generations()
+    assert _fitted_pt(GenogramDrawing(tall)) < CLIENT_MIN_PT
+    client = GenogramDrawing(tall, client=True)
+    assert client.scale > 1 and _fitted_pt(client) >= CLIENT_MIN_PT
+    wide = random_family(120, 3)  # far wider than the view: larger type would only zoom out
+    assert GenogramDrawing(wide, client=True).scale == 1.0
+
+
+def test_paper_and_the_professional_keep_the_base_sizes():
+    atlas, _ = io.load(example_path(EXAMPLE))
+    assert GenogramDrawing(atlas).scale == 1.0
+    assert GenogramDrawing(atlas, client=True).scale > 1.0
