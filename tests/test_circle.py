@@ -152,3 +152,36 @@ def test_a_person_renamed_elsewhere_is_renamed_in_the_circle(circle):
     assert fleur not in circle.circle_scene.drawing.positions
     stack.undo()
     assert io.dumps(atlas) == before and fleur in circle.circle_scene.drawing.positions
+
+
+@pytest.mark.parametrize("example", ["ecogram-freek", "netwerkintake-sanne"])
+def test_in_client_mode_the_circle_is_set_for_the_larger_minimum(example):
+    """Fitted on a laptop, every name reads at 14 pt in client mode: the type is sized for
+    client mode's own view and minimum, not the professional's."""
+    from netwerkatlas.render.readable import measure, readable_size
+    from netwerkatlas.resources import example_path
+
+    atlas, _ = io.load(example_path(example))
+    for client in (False, True):
+        drawing = CircleDrawing(atlas, client=client)
+        found = measure(drawing)
+        assert found.smallest[0] >= readable_size(found.bounds[2:], client=client) - 1e-6
+    assert CircleDrawing(atlas, client=True).size > CircleDrawing(atlas).size
+
+
+def test_client_mode_redraws_a_circle_behind_another_tab_and_fits_it_when_shown(window, qtbot):
+    from tests.readable_probe import read
+
+    from netwerkatlas.render.readable import CLIENT_MIN_PT
+
+    window.view_circle_action.trigger()
+    view = window.circle_view
+    view.fit_all()
+    normal = window.circle_scene.drawing.size
+    window.views.show_instrument("netwerkintake")
+    window.set_client_mode(True)
+    assert window.circle_scene.drawing.size > normal
+    window.view_circle_action.trigger()
+    assert window.views.currentWidget() is view
+    qtbot.waitUntil(lambda: read(view, "netwerkcirkel").fill >= 0.8, timeout=10000)
+    assert read(view, "netwerkcirkel").smallest_pt >= CLIENT_MIN_PT

@@ -12,6 +12,7 @@ from netwerkatlas.canvas.choices import choice, one_of
 from netwerkatlas.canvas.drawing_scene import DrawingScene, PersonHandle
 from netwerkatlas.canvas.drawing_view import DrawingView
 from netwerkatlas.canvas.empty_hint import EmptyHint, draws_only_client
+from netwerkatlas.canvas.refit import refit
 from netwerkatlas.commands import Command
 from netwerkatlas.i18n import t
 from netwerkatlas.model import Atlas
@@ -21,8 +22,19 @@ from netwerkatlas.tools.circle.variants import BUILT_IN, CUSTOM, Variant, curren
 
 
 class CircleScene(DrawingScene):
+    """The circle; in client mode its type is sized for the client's larger minimum."""
+
+    client_mode = False
+
     def __init__(self, atlas: Atlas, parent=None) -> None:
-        super().__init__(atlas, VIEW, CircleDrawing, parent)
+        super().__init__(atlas, VIEW, self._draw, parent)
+
+    def _draw(self, atlas: Atlas) -> CircleDrawing:
+        return CircleDrawing(atlas, client=self.client_mode)
+
+    def set_client_mode(self, on: bool) -> None:
+        self.client_mode = on
+        self.rebuild()
 
     def person_at(self, point: QPointF) -> str | None:
         """The name tapped: names side by side in one cell overlap, so where handles overlap
@@ -35,6 +47,10 @@ class CircleScene(DrawingScene):
 
 
 class CircleView(DrawingView):
+    def set_client_mode(self, on: bool) -> None:
+        """The scene has drawn itself with the other sizes: fit it again (see DrawingView)."""
+        refit(self)
+
     def dropped(self, moved: dict[str, tuple[float, float]]) -> None:
         geometry = self.drawn.drawing.geometry
         self._push(

@@ -12,6 +12,7 @@ from netwerkatlas.canvas.choices import choice, one_of
 from netwerkatlas.canvas.drawing_scene import DrawingScene
 from netwerkatlas.canvas.drawing_view import DrawingView
 from netwerkatlas.canvas.empty_hint import EmptyHint, draws_only_client
+from netwerkatlas.canvas.refit import refit
 from netwerkatlas.commands import Command, Macro
 from netwerkatlas.i18n import t
 from netwerkatlas.model import Atlas
@@ -38,6 +39,10 @@ class EcogramScene(DrawingScene):
 
 
 class EcogramView(DrawingView):
+    def set_client_mode(self, on: bool) -> None:
+        """The scene has drawn its cards without notes (or with them again): fit again."""
+        refit(self)
+
     def dropped(self, moved: dict[str, tuple[float, float]]) -> None:
         atlas, drawing = self.drawn.atlas, self.drawn.drawing
         steps: list[Command] = []

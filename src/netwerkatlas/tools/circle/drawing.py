@@ -37,10 +37,19 @@ def ring_label(key: str) -> str:
 
 
 class CircleDrawing:
-    def __init__(self, atlas: Atlas, show_scores: bool = True, show_counts: bool | None = None):
+    def __init__(
+        self,
+        atlas: Atlas,
+        show_scores: bool = True,
+        show_counts: bool | None = None,
+        *,
+        client: bool = False,
+    ):
+        """The type is as large as the fitted circle needs on a laptop: larger in client mode
+        (`client`), where the client reads it from further away."""
         self.view_title = t("view.netwerkcirkel")
         self.variant = current_variant(atlas)
-        self.geometry = Geometry(self.variant)
+        self.geometry = Geometry(self.variant, client)
         self.show_counts = (
             bool(atlas.view_setting(VIEW, "show_counts")) if show_counts is None else show_counts
         )
@@ -51,7 +60,7 @@ class CircleDrawing:
         for _ in range(4):  # names fanned out make the drawing larger: larger type then
             self._place()
             _, _, width, height = self.bounds()
-            needed = math.ceil(readable_size((width, height)))
+            needed = math.ceil(readable_size((width, height), client=client))
             if needed <= self.size:
                 break
             self.size = needed

@@ -25,6 +25,7 @@ ROW = 1.3  # from one row of names to the next, in type sizes
 @dataclass(frozen=True)
 class Geometry:
     variant: Variant
+    client: bool = False  # type sized for client mode's larger minimum
 
     @property
     def outer(self) -> float:
@@ -33,8 +34,9 @@ class Geometry:
     @property
     def type_size(self) -> float:
         """The least size of the texts in the circle: readable when the rings fill a laptop's
-        view (the drawing takes more when names fan out beyond the rings)."""
-        return math.ceil(readable_size((2 * self.outer, 2 * self.outer)))
+        view, in client mode at its larger minimum (the drawing takes more when names fan out
+        beyond the rings)."""
+        return math.ceil(readable_size((2 * self.outer, 2 * self.outer), client=self.client))
 
     def ring_band(self, ring: int) -> tuple[float, float]:
         inner = CENTRE_RADIUS + RING_WIDTH * ring
