@@ -112,3 +112,49 @@ def test_the_years_dialog_refuses_what_are_not_years(genogram, monkeypatch):  # 
     action(submenu(menu_for(genogram, "Henk"), "Relatie met Truus"), "Jaren…").trigger()
     assert atlas.edge(relation.id) == relation
     assert messages and "zeventig" in messages[0]
+
+
+class OrderRecorder:
+    """What a drawing paints, in order: ("line", x1, y1, x2, y2), ("rect", x, y, w, h, fill)
+    and ("text", x, y, text)."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple] = []
+
+    def line(self, x1, y1, x2, y2, **_):
+        self.calls.append(("line", x1, y1, x2, y2))
+
+    def rect(self, x, y, w, h, fill=None, **_):
+        self.calls.append(("rect", x, y, w, h, fill))
+
+    def text(self, x, y, text, **_):
+        self.calls.append(("text", x, y, text))
+
+    def __getattr__(self, name):
+        return lambda *a, **k: None
+
+
+def test_the_line_down_to_the_children_does_not_cross_out_the_divorce_year():
+    """The divorce year stands under the middle of the couple line, where the line down to the
+    children starts: it lies on a patch of paper over that line, never struck through."""
+    f = FamilyBuilder("Kees", 1970)
+    f.person("Anna", Gender.FEMALE, 1972)
+    f.person("Sem", Gender.MALE, 2001)
+    f.couple("Kees", "Anna", PartnerStatus.DIVORCED, 1995, 2009)
+    f.child(("Kees", "Anna"), "Sem")
+    recorder = OrderRecorder()
+    GenogramDrawing(f.atlas).draw(recorder)
+    calls = recorder.calls
+    year = t("genogram.year.divorced", year="'09")
+    at = next(i for i, c in enumerate(calls) if c[0] == "text" and c[3] == year)
+    _, tx, ty, _ = calls[at]
+    down = [
+        i
+        for i, c in enumerate(calls)
+        if c[0] == "line" and abs(c[1] - c[3]) < 0.01 and abs(c[1] - tx) < 1 and c[4] > ty
+    ]
+    assert down and max(down) < at  # the line down is painted before the year
+    patch = calls[at - 1]
+    assert patch[0] == "rect" and patch[5] is not None
+    assert patch[1] <= tx - 10 and patch[1] + patch[3] >= tx + 10  # and the year on a patch
+    assert patch[2] <= ty - 5 <= patch[2] + patch[4]

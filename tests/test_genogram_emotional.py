@@ -64,14 +64,16 @@ def couple_lines_crossed(drawing: GenogramDrawing, edge_id: str) -> int:
     return count
 
 
-def test_a_close_line_across_four_generations_goes_around_everyone_between():
+@pytest.mark.parametrize("client", [False, True], ids=["normal", "client-mode"])
+def test_a_close_line_across_four_generations_goes_around_everyone_between(client):
     atlas = de_boer()
     UndoStack(atlas).push(
         edits.set_emotional(
             atlas, by_label(atlas, "Greet"), by_label(atlas, "Liesbeth"), EmotionalKind.CLOSE
         )
     )
-    drawing = GenogramDrawing(atlas)
+    drawing = GenogramDrawing(atlas, client=client)
+    assert drawing.scale > 1 if client else drawing.scale == 1
     assert len(drawing.emotional) >= 2
     assert people_crossed(drawing) == []
     greet_liesbeth = edits.emotional_between(
@@ -80,8 +82,9 @@ def test_a_close_line_across_four_generations_goes_around_everyone_between():
     assert couple_lines_crossed(drawing, greet_liesbeth.id) == 0
 
 
-def test_the_example_draws_no_emotional_line_through_anyone():
-    assert people_crossed(GenogramDrawing(de_boer())) == []
+@pytest.mark.parametrize("client", [False, True], ids=["normal", "client-mode"])
+def test_the_example_draws_no_emotional_line_through_anyone(client):
+    assert people_crossed(GenogramDrawing(de_boer(), client=client)) == []
 
 
 def test_a_line_between_neighbours_stays_straight():
