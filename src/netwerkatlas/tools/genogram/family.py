@@ -38,6 +38,7 @@ class Family:
     child_links: dict[tuple[str, str], ParentChildRelation]  # (parent, child) -> relation
     single_parent_children: dict[str, list[str]]  # parent -> children with no second parent
     index_id: str
+    _partners: dict[str, list[Couple]] | None = field(default=None, repr=False, compare=False)
 
     def rows(self) -> list[list[str]]:
         count = max(self.generation.values(), default=-1) + 1
@@ -47,7 +48,15 @@ class Family:
         return rows
 
     def partners_of(self, person_id: str) -> list[Couple]:
-        return [c for c in self.couples if person_id in (c.left, c.right)]
+        """A person's couples, in the order of `couples` (indexed once: the layout asks for
+        everyone's many times, and a family of 1,000 has hundreds of couples)."""
+        if self._partners is None:
+            self._partners = {}
+            for couple in self.couples:
+                self._partners.setdefault(couple.left, []).append(couple)
+                if couple.right != couple.left:
+                    self._partners.setdefault(couple.right, []).append(couple)
+        return list(self._partners.get(person_id, ()))
 
     def birth_key(self, person_id: str) -> tuple:
         """Oldest first; unknown birth years after the known ones, then by name."""
@@ -115,9 +124,17 @@ def read_family(atlas: Atlas, index_id: str | None = None) -> Family:
         paired.add(pair)
         left, right = _drawing_order(persons, edge.source, edge.target)
         couples.append(Couple(edge, left, right))
+    children_of: dict[str, list[str]] = {}
+    for child, parents in parents_of.items():
+        for parent in parents:
+            children_of.setdefault(parent, []).append(child)
     for couple in couples:
         couple.children = sorted(
-            (c for c, ps in parents_of.items() if couple.left in ps and couple.right in ps),
+            (
+                c
+                for c in dict.fromkeys(children_of.get(couple.left, []))
+                if couple.right in parents_of[c]
+            ),
             key=key,
         )
     in_couple = {c for couple in couples for c in couple.children}
