@@ -79,10 +79,11 @@ def sector_middle(drawing: EcogramDrawing, domain: str, radius: float = 200.0):
     return point_at(radius, (start + end) / 2)
 
 
+@pytest.mark.parametrize("client", [False, True], ids=["normal", "client"])
 @pytest.mark.parametrize("count", [5, 30, 150])
-def test_cards_never_overlap_and_stay_in_their_own_sector(count):
+def test_cards_never_overlap_and_stay_in_their_own_sector(count, client):
     atlas, placing = crowd(count)
-    drawing = EcogramDrawing(atlas)
+    drawing = EcogramDrawing(atlas, show_notes=not client, client=client)
     assert set(drawing.positions) == set(placing)
     boxes = {p: drawing.card_box(p) for p in drawing.positions}
     overlaps = [(a, b) for a, b in itertools.combinations(boxes, 2) if meet(boxes[a], boxes[b])]
@@ -123,6 +124,28 @@ def test_where_there_is_room_no_line_passes_behind_another_card():
     assert crossings(EcogramDrawing(atlas)) == []
     freek, _ = io.load(assets_dir() / "examples" / "ecogram-freek.netwerkatlas")
     assert crossings(EcogramDrawing(freek)) == []
+
+
+def test_in_client_mode_the_cards_hold_only_the_names_in_larger_type():
+    """The client reads from across the table: no notes, and every text larger, with the
+    cards laid out for their names alone, apart, and every line still clear."""
+    from netwerkatlas.render.readable import measure
+
+    freek, _ = io.load(assets_dir() / "examples" / "ecogram-freek.netwerkatlas")
+    normal = EcogramDrawing(freek)
+    client = EcogramDrawing(freek, show_notes=False, client=True)
+    assert all(card.note_lines == () for card in client.cards.values())
+    names = {freek.node(p).shown_label for p in client.cards}
+    assert names and all(t in " ".join(client.texts()) for t in names)
+    smallest = measure(client).smallest[0]
+    assert smallest >= 1.4 * measure(normal).smallest[0]
+    names_size = min(card.name_size for card in client.cards.values())
+    assert names_size >= 1.4 * min(card.name_size for card in normal.cards.values())
+    boxes = [client.card_box(p) for p in client.positions]
+    assert not any(meet(a, b) for a, b in itertools.combinations(boxes, 2))
+    assert crossings(client) == []
+    # Larger type, and yet the names-only cards take no more room than the cards with notes.
+    assert client.bounds()[2] <= normal.bounds()[2] * 1.5
 
 
 def test_a_place_set_by_hand_is_kept_and_the_others_keep_clear_of_it():

@@ -18,15 +18,14 @@ from netwerkatlas.render.fonts import LINE_HEIGHT, text_width
 from netwerkatlas.render.text_fit import fit_text
 from netwerkatlas.tools.ecogram import VIEW
 from netwerkatlas.tools.ecogram.domains import key
+from netwerkatlas.tools.ecogram.sizes import DEFAULT_SIZES, TypeSizes
 
 SETTING = "centre"
 HOUSEHOLD_WORDS = ("huishouden", "gezin", "household")
-CLIENT_RADIUS = 44.0
-CLIENT_SIZE = 13.0
-MEMBER_SIZE = 10.0
-MEMBER_WIDTH = 110.0  # a household member's name is cut to this, as the circle must hold it
-GAP = 6.0  # between the client's name and the household
-MARGIN = 8.0  # between the text and the circle
+CLIENT_RADIUS = 44.0  # the least radius of the middle: it grows to hold the names
+MEMBER_EMS = 11.0  # a household member's name is cut to this many sizes, as the circle holds it
+GAP = 0.75  # between the client's name and the household, in sizes of the least type
+MARGIN = 1.0  # between the text and the circle, in sizes of the least type
 # Partners and parents first, then brothers and sisters, then children: the order a household
 # is usually told in. Relations are free text, so only the common words are known here.
 RELATION_ORDER = {
@@ -96,30 +95,41 @@ def household_order(people: list[NodeBase]) -> list[NodeBase]:
     )
 
 
-def layout_centre(client: NodeBase, household: list[NodeBase]) -> Centre:
+def layout_centre(
+    client: NodeBase, household: list[NodeBase], sizes: TypeSizes = DEFAULT_SIZES
+) -> Centre:
     """The circle for the client and (in one or two columns) the household under them."""
 
     def bold(s: str, size: float) -> float:
         return text_width(s, size, True)
 
+    margin, gap = MARGIN * sizes.least, GAP * sizes.least
     if not household:
-        name = fit_text(client.shown_label, CLIENT_SIZE, CLIENT_RADIUS * 1.7, bold, 2)
-        return Centre(CLIENT_RADIUS, name.lines, name.size, 0.0, {}, {})
-    name = fit_text(client.shown_label, CLIENT_SIZE, MEMBER_WIDTH * 1.3, bold, 2)
-    client_w = max(bold(line, name.size) for line in name.lines)
+        width = max(CLIENT_RADIUS * 1.7, sizes.client * 5)
+        name = fit_text(client.shown_label, sizes.client, width, bold, 2)
+        half_w = max((bold(line, name.size) for line in name.lines), default=0.0) / 2
+        half_h = len(name.lines) * name.size * LINE_HEIGHT / 2
+        radius = max(CLIENT_RADIUS, math.hypot(half_w, half_h) + margin / 2)
+        return Centre(radius, name.lines, name.size, 0.0, {}, {})
+    member_width = MEMBER_EMS * sizes.member
+    name = fit_text(client.shown_label, sizes.client, member_width * 1.3, bold, 2)
+    client_w = max((bold(line, name.size) for line in name.lines), default=0.0)
     client_h = len(name.lines) * name.size * LINE_HEIGHT
     members: dict[str, Member] = {}
     for person in household_order(household):
-        fitted = fit_text(person.shown_label, MEMBER_SIZE, MEMBER_WIDTH, text_width, 1)
+        fitted = fit_text(person.shown_label, sizes.member, member_width, text_width, 1)
         width = max(text_width(line, fitted.size) for line in fitted.lines)
         members[person.id] = Member(
-            fitted.lines, fitted.size, width / 2 + 3, MEMBER_SIZE * LINE_HEIGHT / 2 + 1
+            fitted.lines,
+            fitted.size,
+            width / 2 + sizes.least * 0.375,
+            sizes.member * LINE_HEIGHT / 2 + sizes.least * 0.125,
         )
     columns = 1 if len(members) <= 3 else 2
     rows = math.ceil(len(members) / columns)
-    column_w = max(m.half_w for m in members.values()) * 2 + 6
-    row_h = max(m.half_h for m in members.values()) * 2 + 1
-    height = client_h + GAP + rows * row_h
+    column_w = max(m.half_w for m in members.values()) * 2 + sizes.least * 0.75
+    row_h = max(m.half_h for m in members.values()) * 2 + sizes.least * 0.125
+    height = client_h + gap + rows * row_h
     top = -height / 2
     positions: dict[str, Point] = {}
     for index, person_id in enumerate(members):
@@ -127,10 +137,10 @@ def layout_centre(client: NodeBase, household: list[NodeBase]) -> Centre:
         x = (column - (columns - 1) / 2) * column_w
         if columns > 1 and index == len(members) - 1 and len(members) % 2:
             x = 0.0  # an odd last one in the middle, under the pair above
-        positions[person_id] = (x, top + client_h + GAP + (row + 0.5) * row_h)
+        positions[person_id] = (x, top + client_h + gap + (row + 0.5) * row_h)
     corners = [(client_w / 2, top)] + [
         (abs(x) + members[p].half_w, abs(y) + members[p].half_h) for p, (x, y) in positions.items()
     ]
-    radius = max(CLIENT_RADIUS, max(math.hypot(x, y) for x, y in corners) + MARGIN)
-    rule = (top + client_h + GAP / 2, min(radius * 0.45, max(client_w / 2 + 10, 30.0)))
+    radius = max(CLIENT_RADIUS, max(math.hypot(x, y) for x, y in corners) + margin)
+    rule = (top + client_h + gap / 2, min(radius * 0.45, max(client_w / 2 + 10, 30.0)))
     return Centre(radius, name.lines, name.size, top + client_h / 2, members, positions, rule)

@@ -23,13 +23,12 @@ from netwerkatlas.render.painter import Painter
 from netwerkatlas.render.style import CLIENT_FILL, INK, MUTED
 from netwerkatlas.tools.ecogram.domains import domain_label, seen_from_client, support_edge
 from netwerkatlas.tools.ecogram.geometry import Box, point_at
-from netwerkatlas.tools.ecogram.layout import NOTE_SIZE, build_layout, card_for
+from netwerkatlas.tools.ecogram.layout import EcogramLayout, build_layout
+from netwerkatlas.tools.ecogram.sizes import CLIENT_SCALE, FIRST_LEAST, TypeSizes
 
 SECTOR_FILLS = ("#edf2f7", "#f6f8fb")
 CARD_FILL = "#ffffff"
 STRESS = "#b03a2e"  # red as well as hatched, so a black-and-white print still tells it
-LABEL_SIZE = 12.5
-LETTER_SIZE = 8.5
 WIDTHS = {SupportStrength.STRONG: 3.2, SupportStrength.TENUOUS: 1.5, SupportStrength.STRESSFUL: 1.4}
 PLAIN_WIDTH = 0.9
 DASH = (7.0, 5.0)
@@ -54,19 +53,20 @@ def letters(support: tuple[SupportKind, ...]) -> str:
 class EcogramDrawing:
     """The ecogram view of an atlas, ready to be drawn on any `Painter`."""
 
-    def __init__(self, atlas: Atlas, show_scores: bool = True, show_notes: bool = True) -> None:
-        # Scores are not part of an ecogram; the flag is taken for the export's signature.
-        # Without notes (client mode) the cards keep their places and show only the names.
+    def __init__(
+        self,
+        atlas: Atlas,
+        show_scores: bool = True,
+        show_notes: bool = True,
+        *,
+        client: bool = False,
+    ) -> None:
+        """Scores are not part of an ecogram; the flag is taken for the export's signature.
+        Without notes (client mode) the cards hold only the names and are laid out as such;
+        with `client` the type is larger, for the client across the table."""
         self.view_title = t("view.ecogram")
-        self.layout = build_layout(atlas)
-        self.geometry = self.layout.geometry
-        self.cards = self.layout.cards
-        if not show_notes:
-            self.cards = {
-                p: card_for(atlas.node(p).model_copy(update={"note": ""})) for p in self.cards
-            }
-        self.centre = self.layout.centre
-        self.positions: dict[str, Point] = dict(self.layout.positions)
+        self.sizes = TypeSizes(FIRST_LEAST * (CLIENT_SCALE if client else 1.0))
+        self._use(build_layout(atlas, self.sizes, show_notes))
         self.ties: dict[str, Tie] = {}
         for person in self.cards:  # the people in the sectors: the household needs no line
             edge = support_edge(atlas, person)
@@ -75,6 +75,13 @@ class EcogramDrawing:
                 if edge is None
                 else Tie(edge.strength, seen_from_client(edge, atlas.client_id), edge.support)
             )
+
+    def _use(self, layout: EcogramLayout) -> None:
+        self.layout = layout
+        self.geometry = self.layout.geometry
+        self.cards = self.layout.cards
+        self.centre = self.layout.centre
+        self.positions: dict[str, Point] = dict(self.layout.positions)
 
     def at(self, positions: dict[str, Point]) -> EcogramDrawing:
         """The same drawing with some people elsewhere (while they are being dragged)."""
@@ -107,14 +114,15 @@ class EcogramDrawing:
         found = []
         for index, domain in enumerate(self.geometry.domains):
             start, end = self.geometry.sector_span(index)
-            x, y = point_at(self.geometry.outer + 14, (start + end) / 2)
+            x, y = point_at(self.geometry.outer + self.sizes.label, (start + end) / 2)
             label = domain_label(domain)
-            width = text_width(label, LABEL_SIZE, True)
+            size = self.sizes.label
+            width = text_width(label, size, True)
             # Words to the right of the circle start there, to the left end there.
             align = "left" if x > 1 else "right" if x < -1 else "centre"
-            y += baseline_offset(LABEL_SIZE) + (10 if y > 1 else -4 if y < -1 else 0)
+            y += baseline_offset(size) + (size * 0.8 if y > 1 else -size * 0.3 if y < -1 else 0)
             left = x if align == "left" else x - width if align == "right" else x - width / 2
-            box = (left, y - LABEL_SIZE, left + width, y + LABEL_SIZE * 0.3)
+            box = (left, y - size, left + width, y + size * 0.3)
             found.append((x, y, label, align, box))
         return found
 
@@ -164,7 +172,7 @@ class EcogramDrawing:
                 a, b = point_at(self.geometry.centre, start), point_at(outer, start)
                 painter.line(*a, *b, colour=MUTED, width=0.8)
         for x, y, label, align, _ in self._labels():
-            painter.text(x, y, label, size=LABEL_SIZE, colour=INK, bold=True, align=align)
+            painter.text(x, y, label, size=self.sizes.label, colour=INK, bold=True, align=align)
 
     def _draw_client(self, painter: Painter) -> None:
         centre = self.centre
@@ -195,16 +203,16 @@ class EcogramDrawing:
         x, y = self.positions[person]
         x1, y1, x2, y2 = card.box((x, y))
         painter.rect(x1, y1, x2 - x1, y2 - y1, fill=CARD_FILL, stroke=MUTED, width=0.7)
-        baseline = y1 + 4 + card.name_size * 0.95
+        baseline = y1 + self.sizes.pad[1] + card.name_size * 0.95
         for line in card.name_lines:
             painter.text(
                 x, baseline, line, size=card.name_size, colour=INK, bold=True, align="centre"
             )
             baseline += card.name_size * LINE_HEIGHT
-        baseline += NOTE_SIZE * 0.1
+        baseline += self.sizes.note * 0.1
         for line in card.note_lines:
-            painter.text(x, baseline, line, size=NOTE_SIZE, colour=MUTED, align="centre")
-            baseline += NOTE_SIZE * LINE_HEIGHT
+            painter.text(x, baseline, line, size=self.sizes.note, colour=MUTED, align="centre")
+            baseline += self.sizes.note * LINE_HEIGHT
 
     def _ends(self, person: str) -> tuple[Point, Point]:
         """From the client's rim to the edge of the person's card, along the line between."""
@@ -228,7 +236,8 @@ class EcogramDrawing:
             text = letters(self.ties[person].support)
             if not text:
                 continue
-            half_w, half_h = text_width(text, LETTER_SIZE, True) / 2 + 3, LETTER_SIZE * 0.75
+            size = self.sizes.letter
+            half_w, half_h = text_width(text, size, True) / 2 + size * 0.3, size * 0.75
             spots = [
                 (start[0] + (end[0] - start[0]) * f, start[1] + (end[1] - start[1]) * f)
                 for f in LETTER_SPOTS
@@ -249,9 +258,9 @@ class EcogramDrawing:
             cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
             painter.text(
                 cx,
-                cy + baseline_offset(LETTER_SIZE),
+                cy + baseline_offset(self.sizes.letter),
                 text,
-                size=LETTER_SIZE,
+                size=self.sizes.letter,
                 colour=INK,
                 bold=True,
                 align="centre",

@@ -13,6 +13,8 @@ from functools import cached_property
 from netwerkatlas.model.atlas import Point
 from netwerkatlas.tools.ecogram.centre import CLIENT_RADIUS
 
+# Close around the client: the cards are in readable type, and a drawing that spreads them out
+# is fitted smaller on screen (see `sizes`).
 INNER = 135.0  # cards start here: the ring inside is for the lines and their letters
 OUTER = 370.0  # cards are sought inside this radius first, and only then beyond it
 MIN_OUTER = 290.0  # the drawn edge of the sectors: just beyond the cards, at least this
@@ -20,6 +22,7 @@ PREFERRED = 225.0  # the radius the cards of a sector gather around
 CLEAN_REACH = 120.0  # how far beyond OUTER a card may go to keep its line clear
 STEP = 7.0  # between candidate spots, along and across the arcs
 PAD = 4.0  # free space around a card, also from the sector lines
+LETTER_RING = 4.0  # the ring for the lines is at least this many letter sizes wide
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 
@@ -53,20 +56,21 @@ class Geometry:
     domains: tuple[str, ...]
     outer: float = OUTER
     centre: float = CLIENT_RADIUS
+    letters: float = 0.0  # the size of the support letters: the ring holds a few of them
 
     @property
     def inner(self) -> float:
         """Where cards may start: the ring inside is for the lines and their letters."""
-        return INNER + self.centre - CLIENT_RADIUS
+        return self.centre + max(INNER - CLIENT_RADIUS, LETTER_RING * self.letters)
 
     @property
     def search(self) -> float:
         """Inside this radius cards are sought first, and only then beyond it."""
-        return OUTER + self.centre - CLIENT_RADIUS
+        return OUTER - INNER + self.inner
 
     @property
     def preferred(self) -> float:
-        return PREFERRED + self.centre - CLIENT_RADIUS
+        return PREFERRED - INNER + self.inner
 
     def sector_span(self, index: int) -> tuple[float, float]:
         """Start and end angle (radians, clockwise from the top)."""

@@ -1,5 +1,6 @@
-"""Who stands where on an ecogram: the cards (a name, and a short note in small type under it),
-the sectors they are in, and their places, stored by hand or computed (`placing`).
+"""Who stands where on an ecogram: the cards (a name, and a short note under it), the sectors
+they are in, and their places, stored by hand or computed (`placing`). Every size comes from the
+drawing's `TypeSizes`.
 """
 
 from __future__ import annotations
@@ -11,20 +12,16 @@ from dataclasses import dataclass, replace
 from netwerkatlas.model import Atlas, NodeBase
 from netwerkatlas.model.atlas import Point
 from netwerkatlas.render.fonts import LINE_HEIGHT, text_width
-from netwerkatlas.render.text_fit import ELLIPSIS, fit_text, wrap_words
+from netwerkatlas.render.text_fit import ELLIPSIS, elide, fit_text, wrap_words
 from netwerkatlas.tools.ecogram import VIEW
-from netwerkatlas.tools.ecogram.centre import CLIENT_RADIUS, Centre, centre_domain, layout_centre
+from netwerkatlas.tools.ecogram.centre import Centre, centre_domain, layout_centre
 from netwerkatlas.tools.ecogram.domains import domain_of, domains
-from netwerkatlas.tools.ecogram.geometry import MIN_OUTER, PAD, Card, Geometry
+from netwerkatlas.tools.ecogram.geometry import INNER, MIN_OUTER, PAD, Card, Geometry
 from netwerkatlas.tools.ecogram.placing import place_cards
+from netwerkatlas.tools.ecogram.sizes import DEFAULT_SIZES, TypeSizes
 
-NAME_SIZE = 11.0
-NOTE_SIZE = 8.0
-NAME_WIDTH = 130.0
-NOTE_WIDTH = 92.0
-NARROW_NOTE_WIDTH = 66.0  # in sectors above and below the client, where wide cards block more
 NOTE_CHARS = 40
-CARD_PAD_X, CARD_PAD_Y = 6.0, 4.0
+NOTE_LINES = 3  # a longer note is cut with an ellipsis: the whole note is in the details panel
 
 
 def short_note(note: str, limit: int = NOTE_CHARS) -> str:
@@ -46,32 +43,46 @@ def short_note(note: str, limit: int = NOTE_CHARS) -> str:
     return " ".join(words).rstrip(" ,;:.-–") + ELLIPSIS
 
 
-def card_for(person: NodeBase, note_width: float = NOTE_WIDTH) -> Card:
+def card_for(
+    person: NodeBase, note_width: float | None = None, sizes: TypeSizes = DEFAULT_SIZES
+) -> Card:
+    """The card for `person`: the name in bold (two lines at most), and under it the note
+    (without one in client mode: pass a person whose note is empty), wrapped at `note_width`
+    and cut after `NOTE_LINES` lines."""
+
     def bold(s: str, size: float) -> float:
         return text_width(s, size, True)
 
-    name = fit_text(person.shown_label, NAME_SIZE, NAME_WIDTH, bold, 2)
+    name = fit_text(person.shown_label, sizes.name, sizes.name_width, bold, 2)
     widest = max((bold(line, name.size) for line in name.lines), default=0.0)
-    note = short_note(person.note)
-    notes = tuple(wrap_words(note, lambda s: text_width(s, NOTE_SIZE), max(note_width, widest)))
-    widest = max([widest, *(text_width(line, NOTE_SIZE) for line in notes)])
-    height = len(name.lines) * name.size * LINE_HEIGHT + len(notes) * NOTE_SIZE * LINE_HEIGHT
+    limit = max(sizes.note_width if note_width is None else note_width, widest)
+
+    def note_w(s: str) -> float:
+        return text_width(s, sizes.note)
+
+    notes = wrap_words(short_note(person.note), note_w, limit)
+    if len(notes) > NOTE_LINES:
+        notes = [*notes[: NOTE_LINES - 1], elide(" ".join(notes[NOTE_LINES - 1 :]), note_w, limit)]
+    widest = max([widest, *(note_w(line) for line in notes)])
+    height = len(name.lines) * name.size * LINE_HEIGHT + len(notes) * sizes.note * LINE_HEIGHT
+    pad_x, pad_y = sizes.pad
     return Card(
         name.lines,
         name.size,
-        notes,
-        max(widest / 2, 12.0) + CARD_PAD_X,
-        max(height / 2, 6.0) + CARD_PAD_Y,
+        tuple(notes),
+        max(widest / 2, sizes.least * 1.5) + pad_x,
+        max(height / 2, sizes.least * 0.75) + pad_y,
     )
 
 
-def note_width(geometry: Geometry, domain: str) -> float:
+def note_width(geometry: Geometry, domain: str, sizes: TypeSizes = DEFAULT_SIZES) -> float:
     """Cards in a sector above or below the client are narrower and taller: seen from the
     client a wide card there spans much of the sector's angle, and leaves no room beside it
     for the lines to the cards behind."""
     start, end = geometry.sector_span(geometry.domains.index(domain))
     upright = abs(math.cos((start + end) / 2)) > math.cos(math.radians(40))
-    return NARROW_NOTE_WIDTH if upright and len(geometry.domains) > 2 else NOTE_WIDTH
+    narrow = upright and len(geometry.domains) > 2
+    return sizes.narrow_note_width if narrow else sizes.note_width
 
 
 @dataclass(frozen=True)
@@ -94,17 +105,25 @@ class EcogramLayout:
         return self.geometry.domain_at(point)
 
 
-def build_layout(atlas: Atlas) -> EcogramLayout:
-    """Everyone on the ecogram with their card and place: stored by hand, or computed."""
+def build_layout(
+    atlas: Atlas, sizes: TypeSizes = DEFAULT_SIZES, show_notes: bool = True
+) -> EcogramLayout:
+    """Everyone on the ecogram with their card and place: stored by hand, or computed. Without
+    notes (client mode) the cards are only as large as the names."""
     names = domains(atlas)
     home = centre_domain(atlas, names)
     members = domain_of(atlas, names)
     household = [atlas.node(p) for p in members if members[p] == home]
-    centre = layout_centre(atlas.client, household)
+    centre = layout_centre(atlas.client, household, sizes)
     ring = tuple(n for n in names if n != home)
-    geometry = Geometry(ring, centre=centre.radius)
+    geometry = Geometry(ring, centre=centre.radius, letters=sizes.letter)
     around = {p: d for p, d in members.items() if d != home}
-    cards = {p: card_for(atlas.node(p), note_width(geometry, around[p])) for p in around}
+
+    def shown(person: str) -> NodeBase:
+        node = atlas.node(person)
+        return node if show_notes else node.model_copy(update={"note": ""})
+
+    cards = {p: card_for(shown(p), note_width(geometry, around[p], sizes), sizes) for p in around}
     state = atlas.views.get(VIEW)
     stored: Mapping[str, Point] = state.positions if state else {}
     # A stored place counts while it lies in the person's own sector; when the person's domain
@@ -125,7 +144,7 @@ def build_layout(atlas: Atlas) -> EcogramLayout:
         ),
         default=0.0,
     )
-    outer = max(geometry.centre + MIN_OUTER - CLIENT_RADIUS, reach + 3 * PAD)
+    outer = max(geometry.inner + MIN_OUTER - INNER, reach + 3 * PAD)
     return EcogramLayout(
         replace(geometry, outer=math.ceil(outer / 10) * 10),
         members,
