@@ -23,7 +23,7 @@ from netwerkatlas.tools.ecogram.drawing import EcogramDrawing
 
 
 class EcogramScene(DrawingScene):
-    """The ecogram; in client mode its cards show the names without the notes."""
+    """The ecogram; in client mode its cards show the names without the notes, larger."""
 
     client_mode = False
 
@@ -31,7 +31,7 @@ class EcogramScene(DrawingScene):
         super().__init__(atlas, VIEW, self._draw, parent)
 
     def _draw(self, atlas: Atlas) -> EcogramDrawing:
-        return EcogramDrawing(atlas, show_notes=not self.client_mode)
+        return EcogramDrawing(atlas, show_notes=not self.client_mode, client=self.client_mode)
 
     def set_client_mode(self, on: bool) -> None:
         self.client_mode = on

@@ -13,8 +13,6 @@ from functools import cached_property
 from netwerkatlas.model.atlas import Point
 from netwerkatlas.tools.ecogram.centre import CLIENT_RADIUS
 
-# Close around the client: the cards are in readable type, and a drawing that spreads them out
-# is fitted smaller on screen (see `sizes`).
 INNER = 135.0  # cards start here: the ring inside is for the lines and their letters
 OUTER = 370.0  # cards are sought inside this radius first, and only then beyond it
 MIN_OUTER = 290.0  # the drawn edge of the sectors: just beyond the cards, at least this
