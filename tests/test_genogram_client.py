@@ -5,6 +5,8 @@ were let go."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from PySide6.QtWidgets import QApplication
 from tests.genogram_families import FamilyBuilder, random_family
@@ -13,7 +15,9 @@ from tests.test_canvas_editing import drag
 from tests.windows import person
 
 from netwerkatlas import io
-from netwerkatlas.model import Gender
+from netwerkatlas.commands import UndoStack, UpdateItem
+from netwerkatlas.model import NODES, Gender
+from netwerkatlas.render.fonts import ASCENT, text_width
 from netwerkatlas.render.readable import (
     CLIENT_MIN_PT,
     CLIENT_VIEW_PX,
@@ -23,7 +27,7 @@ from netwerkatlas.render.readable import (
     points_on_screen,
 )
 from netwerkatlas.resources import example_path
-from netwerkatlas.tools.genogram import VIEW
+from netwerkatlas.tools.genogram import VIEW, routing
 from netwerkatlas.tools.genogram.drawing import GenogramDrawing
 
 EXAMPLE = "genogram-familie-de-boer"
@@ -138,3 +142,66 @@ def test_paper_and_the_professional_keep_the_base_sizes():
     atlas, _ = io.load(example_path(EXAMPLE))
     assert GenogramDrawing(atlas).scale == 1.0
     assert GenogramDrawing(atlas, client=True).scale > 1.0
+
+
+class TextBoxes:
+    """The box of every text a drawing writes: what its ink covers."""
+
+    def __init__(self) -> None:
+        self.boxes: list[tuple[str, tuple[float, float, float, float]]] = []
+
+    def text(self, x, y, text, *, size, colour, bold=False, align="left"):
+        width = text_width(text, size, bold)
+        left = {"left": x, "centre": x - width / 2, "right": x - width}[align]
+        descent = size * 0.24 if set(text) & set("gjpqy,;") else 0.0
+        self.boxes.append((text, (left, y - size * ASCENT, left + width, y + descent)))
+
+    def __getattr__(self, name):
+        return lambda *a, **k: None
+
+
+def _long_names_above_children():
+    atlas = _five_generations()
+    stack = UndoStack(atlas)
+    for label, name, relation in [
+        ("Moeder2", "Wilhelmina Theodora", "overgrootmoeder van moederskant"),
+        ("Vader1", "Vader1", "betovergrootvader"),
+    ]:
+        node = next(n for n in atlas.nodes() if n.shown_label == label)
+        stack.push(UpdateItem(NODES, node.id, {"label": name, "name": name, "relation": relation}))
+    return atlas
+
+
+def _de_boer():
+    return io.load(example_path(EXAMPLE))[0]
+
+
+@pytest.mark.parametrize("make", [_five_generations, _long_names_above_children, _de_boer])
+def test_grown_type_never_runs_into_the_next_row_or_a_line_down(make):
+    """Larger type in client mode grows only as far as the rows leave room: no text on
+    another, and no line down to the children through a name or a relation."""
+    drawing = GenogramDrawing(make(), client=True)
+    boxes = TextBoxes()
+    drawing.draw(boxes)
+    on_each_other = [
+        (a, b)
+        for (a, p), (b, q) in itertools.combinations(boxes.boxes, 2)
+        if p[0] + 1 < q[2] and q[0] + 1 < p[2] and p[1] + 1 < q[3] and q[1] + 1 < p[3]
+    ]
+    assert on_each_other == []
+    names = {
+        line
+        for person in drawing.family.persons.values()
+        for line in (*drawing.name_lines(person), *drawing.relation_lines(person.relation))
+    }
+    segments = routing.family_segments(
+        drawing.couple_routes(), drawing.sibling_bars(), drawing.positions, drawing.scale
+    )
+    struck = [
+        text
+        for text, (left, top, right, bottom) in boxes.boxes
+        if text in names
+        for (x1, y1), (x2, y2) in segments
+        if min(x1, x2) < right and left < max(x1, x2) and min(y1, y2) < bottom and top < max(y1, y2)
+    ]
+    assert struck == []

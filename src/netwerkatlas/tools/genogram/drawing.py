@@ -197,9 +197,8 @@ class GenogramDrawing:
         age = age_of(person, self.today)
         if age is not None and getattr(person, "pregnancy", None) is None:
             if deceased:  # keep the age at death readable on top of the cross
-                painter.rect(
-                    x - small * 0.8, y - small * 0.6, small * 1.6, small * 1.2, fill="#ffffff"
-                )
+                wide = min(text_width(str(age), small) + 6, SYMBOL - 4)
+                painter.rect(x - wide / 2, y - small * 0.6, wide, small * 1.2, fill="#ffffff")
             painter.text(
                 x, y + baseline_offset(small), str(age), size=small, colour=INK, align="centre"
             )
@@ -233,7 +232,7 @@ class GenogramDrawing:
         """Each emotional relation's line, by relation id: clear of everyone else's symbol."""
         if self._routes is None:
             routes, bars = self._geometry()
-            segments = routing.family_segments(routes, bars, self.positions)
+            segments = routing.family_segments(routes, bars, self.positions, self.scale)
             self._routes = {}
             # The short ones first: they can least go round, the long ones then avoid them.
             for edge in sorted(self.emotional, key=self._straight_length):
@@ -274,7 +273,8 @@ class GenogramDrawing:
                         bool(link and link.identical_twin),
                     )
                 )
-            lines.children_lines(painter, bar.start, bar.y, entries, routing.CHILD_GAP)
+            gap = routing.child_gap(self.scale)
+            lines.children_lines(painter, bar.start, bar.y, entries, gap)
         for route in routes:
             rel = route.couple.relation
             label, below = couple_labels(rel.status, rel.start_year, rel.end_year)

@@ -49,7 +49,7 @@ def couple_line(
         sx = mx + (i - (slashes - 1) / 2) * 6
         painter.line(sx - 4, my + 7, sx + 4, my - 7, colour=INK, width=WIDTH)
     if label:
-        painter.text(mx, my - 5, label, size=size, colour=INK, align="centre")
+        painter.text(mx, my - 3, label, size=size, colour=INK, align="centre")
     if below:
         baseline, width = my + 9 + size * 0.8, text_width(below, size)
         top = baseline - size * ASCENT

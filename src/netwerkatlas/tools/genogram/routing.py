@@ -23,6 +23,7 @@ from netwerkatlas.tools.genogram.layout import ROW, SYMBOL
 
 HALF = SYMBOL / 2
 CHILD_GAP = HALF + 16  # from a child's centre up to where its line from the bar ends
+YEAR_HEIGHT = 13.0  # the height of the years above a symbol, at the base type size
 BAR_STEP = 9.0  # between the heights of sibling bars that would otherwise overlap
 BAR_APART = 8.0  # the least horizontal room between two bars at the same height
 LONE_PARENT_DROP = HALF + 28.6  # below a lone parent, under the name, where the line starts
@@ -124,8 +125,17 @@ def _level_offset(level: int) -> float:
     return BAR_STEP * step * (-1 if level % 2 else 1)
 
 
+def child_gap(scale: float = 1.0) -> float:
+    """From a child's centre up to where its line from the bar ends: above the birth year,
+    which grows with the type `scale`."""
+    return CHILD_GAP + (scale - 1) * YEAR_HEIGHT
+
+
 def family_segments(
-    routes: list[CoupleRoute], bars: list[SiblingBar], positions: dict[str, Point]
+    routes: list[CoupleRoute],
+    bars: list[SiblingBar],
+    positions: dict[str, Point],
+    scale: float = 1.0,
 ) -> list[Segment]:
     """The straight pieces of every couple and child line, to count what a line crosses."""
     segments: list[Segment] = []
@@ -137,7 +147,7 @@ def family_segments(
         segments.append(((bar.left, bar.y), (bar.right, bar.y)))
         for child in bar.children:
             x, y = positions[child]
-            segments.append(((x, bar.y), (x, y - CHILD_GAP)))
+            segments.append(((x, bar.y), (x, y - child_gap(scale))))
     return segments
 
 

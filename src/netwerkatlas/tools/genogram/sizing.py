@@ -21,7 +21,8 @@ from netwerkatlas.render.readable import (
     minimum_pt,
     readable_size,
 )
-from netwerkatlas.tools.genogram.layout import SLOT, SYMBOL
+from netwerkatlas.tools.genogram.layout import ROW, SLOT, SYMBOL
+from netwerkatlas.tools.genogram.routing import BAR_STEP
 
 NAME_SIZE = 18.0  # names, bold, under the symbol
 SMALL = 17.0  # years, ages, the relation, a couple's years: the smallest text drawn
@@ -69,8 +70,8 @@ def type_scale(
     if not positions:
         return 1.0
     room_w, room_h = CLIENT_VIEW_PX if client else SMALLEST_VIEW_PX
-    scale = 1.0
-    while scale <= MAX_SCALE + 1e-9:
+    scale, most = 1.0, largest_scale(positions, below)
+    while scale <= most + 1e-9:
         width, height = extent(positions, scale, below)
         needed = readable_size((width, height), minimum_pt(client) * HEADROOM, client=client)
         if SMALL * scale >= needed - 1e-6:
@@ -78,7 +79,21 @@ def type_scale(
         if width / room_w >= height / room_h:
             return round(scale, 2)  # the width decides the fit from here on
         scale += STEP
-    return MAX_SCALE
+    return round(max(1.0, most), 2)
+
+
+def largest_scale(positions: Mapping[str, Point], below: Mapping[str, float] | None) -> float:
+    """The most the type may grow: a name and relation under someone with a row below them
+    stay above the sibling bars there (`routing` puts them at 0.62 of a row, or a step higher
+    where two would overlap)."""
+    lowest = max(y for _, y in positions.values())
+    most = text_below(2, 2)
+    room = ROW * 0.62 - BAR_STEP - SYMBOL / 2 - GAP - 4
+    tallest = max(
+        ((below or {}).get(p, most) for p, (_, y) in positions.items() if y < lowest - 1),
+        default=0.0,
+    )
+    return min(MAX_SCALE, room / tallest) if tallest else MAX_SCALE
 
 
 def spread(positions: Mapping[str, Point], scale: float) -> dict[str, Point]:
