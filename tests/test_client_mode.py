@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QTreeWidget,
     QWidget,
 )
+from tests.readable_probe import read
 
 from netwerkatlas.app.client_mode import LEAVE_CHORD, LEAVE_HOLD_MS
 from netwerkatlas.i18n import t
@@ -248,13 +249,15 @@ def test_the_view_and_targets_grow_in_client_mode(window, qtbot):
         window.views.show_instrument(name)
         view = window.current_view()
         view.fit_all()
-        before = view.width(), view.height(), view.transform().m11()
+        before = view.width(), view.height(), read(view, name)
         window.set_client_mode(True)
         qtbot.waitUntil(
             lambda v=view, b=before: v.width() >= b[0] and v.height() >= b[1], timeout=5000
         )
         view.fit_all()
-        assert view.transform().m11() >= before[2] * 0.999  # the drawing is no smaller
+        after = read(view, name)  # what is drawn, and its text, is no smaller on screen
+        assert after.fill >= before[2].fill * 0.999
+        assert after.smallest_pt >= before[2].smallest_pt * 0.999
         window.set_client_mode(False)
     window.set_client_mode(True)
     millimetre = window.logicalDpiX() / 25.4
