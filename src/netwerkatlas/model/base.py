@@ -60,9 +60,13 @@ class Record(BaseModel):
 
     Every record has an `id`. Made in the program, a record without one gets a fresh id; read
     from a file (validation context ``{"from_file": True}``), a missing id is an error.
+
+    A record class builds its validator when first used (`defer_build`): opening a file needs
+    only the file's validator (`io.fileformat.AtlasFile`), which holds them all, and building
+    each one at import as well was a tenth of the start.
     """
 
-    model_config = ConfigDict(frozen=True, extra="allow", validate_default=False)
+    model_config = ConfigDict(frozen=True, extra="allow", validate_default=False, defer_build=True)
 
     @model_validator(mode="before")
     @classmethod

@@ -41,7 +41,7 @@ __all__ = [
 class Body(BaseModel):
     """Base of every body part: frozen, strict, unknown fields kept."""
 
-    model_config = ConfigDict(frozen=True, extra="allow", strict=True)
+    model_config = ConfigDict(frozen=True, extra="allow", strict=True, defer_build=True)
 
 
 class PersonRef(Body):

@@ -1,14 +1,11 @@
-"""The records that follow the drawing: goals, actions, evaluations, sessions and plans, and
-the atlas's own metadata.
-
-A `Session` holds a `Snapshot`, which is itself made of these records and the nodes and edges,
-so `Session` is completed in `model.records` once `model.snapshot` is defined.
+"""The records that follow the drawing: goals, actions, evaluations and plans, and the atlas's
+own metadata. Sessions hold a snapshot made of all of these, so they are in `model.snapshot`.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 from pydantic import Field, StrictBool, StringConstraints
 
@@ -23,9 +20,6 @@ from netwerkatlas.model.base import (
     Text,
     Whole,
 )
-
-if TYPE_CHECKING:
-    from netwerkatlas.model.snapshot import Snapshot
 
 
 class Horizon(StrEnum):
@@ -88,21 +82,6 @@ class Evaluation(Record):
     score: Annotated[Whole, Field(ge=1, le=5)] | None = None
     note: Note = ""
     perspective: Annotated[Text, StringConstraints(max_length=80)] = ""  # "" = the client's
-
-
-class Session(Record):
-    """A dated conversation (intake, follow-up, meeting); `snapshot` freezes the atlas as it
-    was when the session closed (None: the current session). See `model.snapshot`."""
-
-    id: Id
-    date: Short = ""
-    label: Label = ""
-    kind: Short = "follow_up"
-    note: Note = ""
-    present: tuple[Label, ...] = ()  # who was there, in words
-    snapshot: Snapshot | None = None
-    snapshot_v3: JsonObject | None = None  # a format 3 snapshot (it had no shape), kept as it was
-    _free_form = ("snapshot_v3",)
 
 
 class Plan(Record):

@@ -1,8 +1,8 @@
 """The records an atlas is made of: nodes, edges, goals, plans and sessions, in one vocabulary.
 
-They live in `model.base` (the record base and value types), `model.nodes`, `model.edges` and
-`model.plans`; this module gathers them, and completes `Session`, whose snapshot is made of all
-the others (see `model.snapshot`).
+They live in `model.base` (the record base and value types), `model.nodes`, `model.edges`,
+`model.plans` and `model.snapshot` (sessions, whose snapshot is made of all the others); this
+module gathers them.
 """
 
 from __future__ import annotations
@@ -63,8 +63,8 @@ from netwerkatlas.model.plans import (
     GoalStatus,
     Horizon,
     Plan,
-    Session,
 )
+from netwerkatlas.model.snapshot import Session
 
 __all__ = [
     "EDGE_CLASSES",
@@ -117,9 +117,3 @@ __all__ = [
     "Year",
     "new_id",
 ]
-
-
-# The snapshot is made of the records above, so it is defined after them and joined in here.
-from netwerkatlas.model.snapshot import Snapshot  # noqa: F401  (resolves Session.snapshot)
-
-Session.model_rebuild()

@@ -14,17 +14,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationInfo, model_validator
 
-from netwerkatlas.model.records import (
-    Action,
-    AtlasMeta,
-    Edge,
-    Evaluation,
-    Goal,
-    Id,
-    Node,
-    Plan,
-    Short,
-)
+from netwerkatlas.model.base import Id, JsonObject, Label, Note, Record, Short
+from netwerkatlas.model.edges import Edge
+from netwerkatlas.model.nodes import Node
+from netwerkatlas.model.plans import Action, AtlasMeta, Evaluation, Goal, Plan
 from netwerkatlas.model.values import MAX_COORDINATE, check_json
 
 Coordinate = Annotated[
@@ -38,7 +31,7 @@ class ViewSnapshot(BaseModel):
     """One view then: positions and settings (all of them, or with `against`, those that
     differed), and with `against` the nodes placed later and the settings set later."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
     positions: dict[Id, tuple[Coordinate, Coordinate]] = Field(default_factory=dict)
     settings: dict[str, Any] = Field(default_factory=dict)
     extra: dict[str, Any] | None = Field(
@@ -68,7 +61,7 @@ class ViewSnapshot(BaseModel):
 class Snapshot(BaseModel):
     """The atlas when its session closed; see the module docstring for `against`."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
     against: Id | None = Field(
         None, description="the next closed session; None: this is the whole state"
     )
@@ -84,3 +77,18 @@ class Snapshot(BaseModel):
     )
     views: dict[Short, ViewSnapshot] = Field(default_factory=dict)
     views_removed: tuple[Short, ...] = ()
+
+
+class Session(Record):
+    """A dated conversation (intake, follow-up, meeting); `snapshot` freezes the atlas as it
+    was when the session closed (None: the current session). See `model.snapshot`."""
+
+    id: Id
+    date: Short = ""
+    label: Label = ""
+    kind: Short = "follow_up"
+    note: Note = ""
+    present: tuple[Label, ...] = ()  # who was there, in words
+    snapshot: Snapshot | None = None
+    snapshot_v3: JsonObject | None = None  # a format 3 snapshot (it had no shape), kept as it was
+    _free_form = ("snapshot_v3",)

@@ -27,7 +27,7 @@ ShortList = Annotated[list[Short], Field(max_length=200)]
 
 
 class _Settings(BaseModel):
-    model_config = ConfigDict(strict=True, extra="allow", frozen=True)
+    model_config = ConfigDict(strict=True, extra="allow", frozen=True, defer_build=True)
 
 
 class NetwerkcirkelSettings(_Settings):
