@@ -23,7 +23,6 @@ from netwerkatlas.app.client_name_dialog import ask_client_name
 from netwerkatlas.app.details_panel import DetailsPanel
 from netwerkatlas.app.encryption_dialogs import EncryptionActions
 from netwerkatlas.app.file_commands import FileCommands
-from netwerkatlas.app.help_dialog import open_help
 from netwerkatlas.app.language_menu import LanguageActions
 from netwerkatlas.app.lock_dialog import read_only_label
 from netwerkatlas.app.palette import SuggestionPalette
@@ -459,7 +458,9 @@ class MainWindow(FileCommands, QMainWindow):
             ask_client_name(self)
 
     def show_help(self) -> None:
-        """The manual, on the page of the view in front (F1)."""
+        """The manual, on the page of the view in front (F1); made when first asked for."""
+        from netwerkatlas.app.help_dialog import open_help
+
         open_help(self, self.views.current_tab().instrument.name)
 
     def undo(self) -> None:

