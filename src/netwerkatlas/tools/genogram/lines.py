@@ -47,9 +47,9 @@ def couple_line(
     slashes = {PartnerStatus.SEPARATED: 1, PartnerStatus.DIVORCED: 2}.get(status, 0)
     for i in range(slashes):
         sx = mx + (i - (slashes - 1) / 2) * 6
-        painter.line(sx - 4, my + 7, sx + 4, my - 7, colour=INK, width=WIDTH)
+        painter.line(sx - 3.5, my + 5.5, sx + 3.5, my - 5.5, colour=INK, width=WIDTH)
     if label:
-        painter.text(mx, my - 3, label, size=size, colour=INK, align="centre")
+        painter.text(mx, my - 7, label, size=size, colour=INK, align="centre")
     if below:
         baseline, width = my + 9 + size * 0.8, text_width(below, size)
         top = baseline - size * ASCENT
