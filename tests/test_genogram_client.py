@@ -176,11 +176,19 @@ def _de_boer():
     return io.load(example_path(EXAMPLE))[0]
 
 
-@pytest.mark.parametrize("make", [_five_generations, _long_names_above_children, _de_boer])
-def test_grown_type_never_runs_into_the_next_row_or_a_line_down(make):
+@pytest.mark.parametrize(
+    ("make", "client"),
+    [
+        (_five_generations, True),
+        (_long_names_above_children, True),
+        (_de_boer, True),
+        (_de_boer, False),
+    ],
+)
+def test_grown_type_never_runs_into_the_next_row_or_a_line_down(make, client):
     """Larger type in client mode grows only as far as the rows leave room: no text on
     another, and no line down to the children through a name or a relation."""
-    drawing = GenogramDrawing(make(), client=True)
+    drawing = GenogramDrawing(make(), client=client)
     boxes = TextBoxes()
     drawing.draw(boxes)
     on_each_other = [
