@@ -185,3 +185,17 @@ def test_client_mode_redraws_a_circle_behind_another_tab_and_fits_it_when_shown(
     assert window.views.currentWidget() is view
     qtbot.waitUntil(lambda: read(view, "netwerkcirkel").fill >= 0.8, timeout=10000)
     assert read(view, "netwerkcirkel").smallest_pt >= CLIENT_MIN_PT
+
+
+@pytest.mark.parametrize(
+    "example", ["ecogram-freek", "genogram-familie-de-boer", "netwerkintake-sanne"]
+)
+def test_the_circle_prints_readable_on_a3_without_a_note(example):
+    from netwerkatlas.export.poster import readability_note, smallest_text_on_paper
+    from netwerkatlas.render.readable import PAPER_MIN_PT
+    from netwerkatlas.resources import example_path
+
+    atlas, _ = io.load(example_path(example))
+    drawing = CircleDrawing(atlas)
+    assert smallest_text_on_paper(drawing, "A3", False, 12.0) >= PAPER_MIN_PT
+    assert readability_note(drawing, "A3", False, 12.0) is None
