@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
@@ -13,6 +15,9 @@ from netwerkatlas.tools.netwerkintake import VIEW
 
 LEFT = Qt.MouseButton.LeftButton
 NO_MOD = Qt.KeyboardModifier.NoModifier
+
+
+EMPTY = (0.0, 118.0)  # in Sanne's example: canvas below the client, between her bollen
 
 
 def screen(view, point) -> QPoint:
@@ -53,10 +58,11 @@ def test_dragging_a_bol_moves_it_as_one_undo_step(window):
     sleep = bol_named(window, "Slapen")
     before = position(window, sleep.id)
     depth = len(window.document.undo_stack)
-    drag(window.view, before, (before[0] + 80, before[1] + 40))
+    free = window.view.free_spot()  # where it overlaps nothing, so its links are drawn
+    drag(window.view, before, free.toTuple())
     after = position(window, sleep.id)
-    assert after[0] == pytest.approx(before[0] + 80, abs=2)
-    assert after[1] == pytest.approx(before[1] + 40, abs=2)
+    assert after[0] == pytest.approx(free.x(), abs=2)
+    assert after[1] == pytest.approx(free.y(), abs=2)
     assert len(window.document.undo_stack) == depth + 1
     link_ids = [e.id for e in window.document.atlas.edges_of(sleep.id)]
     item = window.scene.bol_items[sleep.id]
@@ -304,8 +310,14 @@ def test_tab_walks_round_the_client_clockwise(window):
     assert window.scene.selected_ids() == [window.document.atlas.client_id]
     key(window, Qt.Key.Key_Tab)
     first = window.scene.selected_ids()[0]
-    x, y = position(window, first)
-    assert y < 0 and abs(x) < 60, "Tab after the client goes to the bol at the top"
+    _, y = position(window, first)
+
+    def clockwise(point):
+        return math.atan2(point[0], -point[1]) % (2 * math.pi)
+
+    others = [n for n in window.scene.bol_items if n != window.document.atlas.client_id]
+    topmost = min(others, key=lambda n: clockwise(window.scene.bol_items[n].pos().toTuple()))
+    assert first == topmost and y < 0, "Tab after the client goes to the bol at the top"
     key(window, Qt.Key.Key_Backtab)
     assert window.scene.selected_ids() == [window.document.atlas.client_id]
 
@@ -403,7 +415,8 @@ def test_keyboard_only_adds_a_bol_in_a_free_spot(window):
     humor = bol_named(window, "Humor")
     item = window.scene.bol_items[humor.id]
     others = [i for n, i in window.scene.bol_items.items() if n != humor.id]
-    assert all(not item.collidesWithItem(other) for other in others)
+    for other in others:
+        assert math.dist(item.pos().toTuple(), other.pos().toTuple()) >= item.radius + other.radius
 
 
 def test_space_and_drag_pans_with_a_mouse(window):
@@ -411,7 +424,9 @@ def test_space_and_drag_pans_with_a_mouse(window):
     window.view.centerOn(0, 0)
     scroll = window.view.verticalScrollBar().value()
     QTest.keyPress(window.view, Qt.Key.Key_Space)
-    drag(window.view, (-150.0, 0.0), (-150.0, 40.0))
+    assert window.scene.bol_at(QPointF(*EMPTY)) is None
+    assert window.scene.link_at(QPointF(*EMPTY)) is None
+    drag(window.view, EMPTY, (EMPTY[0], EMPTY[1] + 40.0))
     QTest.keyRelease(window.view, Qt.Key.Key_Space)
     assert window.view.verticalScrollBar().value() < scroll
     assert not window.view.labels.is_open and not window.document.is_modified

@@ -11,12 +11,12 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from tests.test_canvas_editing import bol_named, click, drag, key, position, screen
+from tests.test_canvas_editing import EMPTY, bol_named, click, drag, key, position, screen
 
 from netwerkatlas import io
 from netwerkatlas.model import NodeKind
 from netwerkatlas.tools.netwerkintake import VIEW
-from netwerkatlas.tools.netwerkintake.layout import MIN_GAP, RING_MAX
+from netwerkatlas.tools.netwerkintake.layout import MIN_GAP
 from netwerkatlas.tools.netwerkintake.suggestions import MIME_TYPE
 
 
@@ -107,8 +107,16 @@ def test_the_details_panel_edits_the_note_of_the_selected_bol(window):
 
 def test_a_link_is_selected_by_tapping_it_and_gets_a_direction_and_note(window):
     atlas = window.document.atlas
-    voetbal, fleur = bol_named(window, "Voetbal"), bol_named(window, "Fleur")
-    link = next(e for e in atlas.edges_of(voetbal.id) if fleur.id in (e.source, e.target))
+    scene = window.scene
+    # a link of no direction whose middle is clear of every bol and every other link
+    link = next(
+        atlas.edge(edge_id)
+        for edge_id, item in scene.link_items.items()
+        if item.direction == "none"
+        and scene.link_at(item.line().center()) is item
+        and scene.bol_at(item.line().center()) is None
+    )
+    voetbal, fleur = atlas.node(link.source), atlas.node(link.target)
     line = window.scene.link_items[link.id].line()
     plain_width = window.scene.link_items[link.id].pen().widthF()
     click(window.view, line.center())
@@ -135,27 +143,40 @@ def test_a_link_is_selected_by_tapping_it_and_gets_a_direction_and_note(window):
     assert atlas.has("nodes", voetbal.id) and atlas.has("nodes", fleur.id)
 
 
-def test_arrange_places_every_bol_on_rings_without_overlap_in_one_step(window):
+def _turn(a, b) -> float:
+    """The angle between the directions of two points seen from the client, in degrees."""
+    diff = math.atan2(a[0], -a[1]) - math.atan2(b[0], -b[1])
+    return abs(math.degrees((diff + math.pi) % (2 * math.pi) - math.pi))
+
+
+def test_arrange_packs_every_bol_without_overlap_keeping_the_picture_in_one_step(window):
     atlas = window.document.atlas
     before = io.dumps(atlas)
-    order_before = window.scene.clockwise_ids()
-    drag(window.view, position(window, bol_named(window, "Wonen").id), (40.0, 90.0))
+    wonen = bol_named(window, "Wonen").id
+    drag(window.view, position(window, wonen), (40.0, 90.0))  # on top of the client
+    was = {n: item.pos().toTuple() for n, item in window.scene.bol_items.items()}
     window.arrange_action.trigger()
     shown = {n: item.pos().toTuple() for n, item in window.scene.bol_items.items()}
     for (a, pa), (b, pb) in itertools.combinations(shown.items(), 2):
         assert math.dist(pa, pb) >= MIN_GAP - 1, f"{a} overlaps {b}"
     others = [n for n in shown if n != atlas.client_id]
-    radii = {round(math.dist(shown[n], (0, 0))) for n in others}
-    rings = math.ceil(len(others) / RING_MAX)  # as few rings as hold them all
-    assert len(radii) == rings, f"{len(others)} bollen on {rings} ring(s)"
     assert all(atlas.position(VIEW, n) is not None for n in others)
-    kept = [n for n in window.scene.clockwise_ids() if n != bol_named(window, "Wonen").id]
-    wanted = [n for n in order_before if n in kept]
-    # the ring may turn a little, so the bol first from the top may be another one
-    others_kept = [n for n in kept if n != atlas.client_id]
-    others_wanted = [n for n in wanted if n != atlas.client_id]
-    start = others_kept.index(others_wanted[0])
-    assert others_kept[start:] + others_kept[:start] == others_wanted, "the clockwise order is kept"
+    client = window.scene.bol_items[atlas.client_id]
+    for n in others:  # none on the client: it is larger, and needs the room
+        gap = math.dist(shown[n], (0, 0)) - client.radius - window.scene.bol_items[n].radius
+        assert gap >= 0, f"{n} covers the client"
+    # each bol stays on its side of the client, and the inner ones stay nearer than the outer
+    turns = [_turn(shown[n], was[n]) for n in others if n != wonen]
+    assert max(turns) < 60 and sum(turns) / len(turns) < 20, [
+        (atlas.node(n).label, was[n], shown[n]) for n in others if _turn(shown[n], was[n]) > 30
+    ]
+    inner = sorted(others, key=lambda n: math.dist(was[n], (0, 0)))
+    half = len(inner) // 2
+    mean = lambda ids: sum(math.dist(shown[n], (0, 0)) for n in ids) / len(ids)  # noqa: E731
+    assert mean(inner[:half]) < mean(inner[half:])
+    # packed: the bollen fill a screen's rectangle, not a ring around an empty middle
+    xs, ys = [p[0] for p in shown.values()], [p[1] for p in shown.values()]
+    assert (max(xs) - min(xs)) > (max(ys) - min(ys))
     window.undo_action.trigger()
     window.undo_action.trigger()
     assert io.dumps(atlas) == before
@@ -219,8 +240,9 @@ def test_a_finger_drags_a_bol(window, finger):
 def test_a_finger_on_empty_canvas_pans_and_a_tap_adds(window, finger):
     window.view.zoom_by(2.0)  # room to pan
     window.view.centerOn(0, 0)
-    empty = screen(window.view, (-150.0, 0.0))
-    assert window.scene.bol_at(QPointF(-150.0, 0.0)) is None
+    empty = screen(window.view, EMPTY)
+    assert window.scene.bol_at(QPointF(*EMPTY)) is None
+    assert window.scene.link_at(QPointF(*EMPTY)) is None
     scroll = window.view.horizontalScrollBar().value()
     touch(window, finger).press(0, at(window, empty)).commit()
     for step in range(1, 6):

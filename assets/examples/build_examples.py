@@ -67,11 +67,11 @@ from netwerkatlas.model.records import (
     SupportStrength,
     ThemeNode,
 )
+from netwerkatlas.tools.netwerkintake.layout import MIN_GAP, arrange_around_client, place_unplaced
 from netwerkatlas.tools.sessions.edits import start_follow_up
 
 HERE = Path(__file__).resolve().parent
 NAMESPACE = uuid.UUID("5b0c7a2e-6f1d-4c3e-9a8b-0d2e4f6a8c10")
-MIN_DISTANCE = 110.0  # pt between bol centres: two bollen of ~46 pt radius plus a gap
 
 F, M, U = Gender.FEMALE, Gender.MALE, Gender.UNKNOWN
 
@@ -265,10 +265,22 @@ def ring_positions(keys: list[str], inner: float = 240.0, outer: float = 310.0) 
         radius = inner if index % 2 == 0 else outer
         angle = index * step
         positions[key] = (radius * math.sin(angle), -radius * math.cos(angle))
-    points = list(positions.values())
-    closest = min(math.dist(a, b) for i, a in enumerate(points) for b in points[i + 1 :])
-    assert closest >= MIN_DISTANCE, f"bollen overlap: {closest:.0f} pt apart"
     return positions
+
+
+def sanne_places() -> dict[str, Point]:
+    """Where Sanne's bollen stand: as she put them (her themes and people in a ring, the events
+    outside it, each between two of the ring), tidied by "Rangschikken" into the honeycomb."""
+    drawn = ring_positions([key for key, *_ in SANNE_BOLLEN])
+    for index, (key, *_) in enumerate(SANNE_EVENTS):
+        angle = math.radians(33.75 + 90 * index)
+        drawn[key] = (430 * math.sin(angle), -430 * math.cos(angle))
+    places = arrange_around_client(drawn, "client", [(a, b) for a, b, *_ in SANNE_LINKS])
+    places |= place_unplaced([SANNE_DROPPED[0]], places, "client")  # let go of later
+    points = list(places.values())
+    closest = min(math.dist(a, b) for i, a in enumerate(points) for b in points[i + 1 :])
+    assert closest >= MIN_GAP - 0.01, f"bollen overlap: {closest:.0f} pt apart"
+    return places
 
 
 # Sanne's contacts' numbers (invented), for the signaleringsplan's naasten and crisis contacts.
@@ -472,7 +484,8 @@ def build_sanne() -> Atlas:
     dropped = ThemeNode(
         id=make_id(SANNE, f"node/{dropped_key}"), label=dropped_label, score=0, note=dropped_note
     )
-    atlas.add("nodes", dropped, {"netwerkintake": (0.0, 420.0)})
+    places = sanne_places()
+    atlas.add("nodes", dropped, {"netwerkintake": places[dropped_key]})
     for source, target, direction, note, private in SANNE_LINKS:
         link = InfluenceLink(
             id=make_id(SANNE, f"link/{source}-{target}"),
@@ -483,16 +496,11 @@ def build_sanne() -> Atlas:
             private=private,
         )
         atlas.add("edges", link)
-    places = ring_positions([key for key, *_ in SANNE_BOLLEN])
     atlas.set_positions(
         "netwerkintake",
-        {client.id: (0.0, 0.0)} | {ids[k]: p for k, p in places.items() if k not in later},
+        {client.id: (0.0, 0.0)} | {ids[k]: places[k] for k, *_ in SANNE_BOLLEN if k not in later},
     )
-    # outside the ring, each in a direction of its own between two bollen of the ring
-    event_places: dict[str, Point] = {}
-    for index, (key, *_) in enumerate(SANNE_EVENTS):
-        angle = math.radians(33.75 + 90 * index)
-        event_places[key] = (round(430 * math.sin(angle), 2), round(-430 * math.cos(angle), 2))
+    event_places = {key: places[key] for key, *_ in SANNE_EVENTS}
     _sanne_events(atlas, ids, "intake", event_places)
     cells = {ids[k]: list(cell) for k, cell in SANNE_CIRCLE.items()}
     atlas.set_view_setting("netwerkcirkel", "cells", cells)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from netwerkatlas.i18n import t
 from netwerkatlas.model.records import Direction, EdgeBase, NodeBase, NodeKind
+from netwerkatlas.render.fonts import baseline_offset
 from netwerkatlas.render.geometry import ARROW_LENGTH, arrow_head, badge_offset
 from netwerkatlas.render.goal_marker import (
     GOAL_FILL,
@@ -52,7 +53,12 @@ from netwerkatlas.render.style import (
     bol_fill,
     score_symbol,
 )
-from netwerkatlas.render.text_fit import fit_text
+from netwerkatlas.tools.netwerkintake.bol_label import (
+    PlacedLabel,
+    line_boxes,
+    obstacles,
+    place_label,
+)
 from netwerkatlas.tools.netwerkintake.perspectives import (
     SECOND_BADGE_SCALE,
     second_badge_offset,
@@ -87,14 +93,21 @@ def scene_font(size: float, bold: bool = False) -> QFont:
     return QFont(_font(_pixels(size), bold))  # a copy: the caller may change it
 
 
-def fit_label(text: str, size: float, bold: bool, width: float) -> tuple[QFont, list[str]]:
-    """The font and lines for a label inside `width` scene units (see `render.text_fit`)."""
+@cache
+def measure_with(bold: bool):
+    """Qt's measure of a line, in scene units, as `render.text_fit` asks for it. Widths are
+    kept: fitting a label measures the same words again for each way of wrapping them."""
+    widths: dict[tuple[str, int], float] = {}
 
     def measure(line: str, at_size: float) -> float:
-        return _metrics(_pixels(at_size), bold).horizontalAdvance(line) / TEXT_SCALE
+        key = (line, _pixels(at_size))
+        if key not in widths:
+            if len(widths) > 50_000:
+                widths.clear()
+            widths[key] = _metrics(key[1], bold).horizontalAdvance(line) / TEXT_SCALE
+        return widths[key]
 
-    fitted = fit_text(text, size, width, measure)
-    return scene_font(fitted.size, bold), list(fitted.lines)
+    return measure
 
 
 class BolItem(QGraphicsItem):
@@ -124,6 +137,7 @@ class BolItem(QGraphicsItem):
         self._marker_font = scene_font(MARKER_TEXT_SIZE, bold=True)
         self.text_scale = 1.0
         self._label_text = ""
+        self.placed = PlacedLabel(self._label_size, (), ())
         self.set_record(record)
 
     def set_record(self, record: NodeBase) -> None:
@@ -139,32 +153,46 @@ class BolItem(QGraphicsItem):
         self._layout_label()
 
     def _layout_label(self) -> None:
+        """Fit the label around what the rim shows now (badge, marks), never under them."""
         self.prepareGeometryChange()
-        self._font, self.label_lines = fit_label(
-            self._label_text, self._label_size * self.text_scale, self.is_client, self.radius * 1.62
+        marks = obstacles(
+            self.radius,
+            badge=self.show_score and not self.is_client,
+            second_badge=bool(self.other_badge),
+            person=self.kind == NodeKind.PERSON,
+            goal=bool(self.goal_marker),
         )
+        size = self._label_size * self.text_scale
+        self.placed = place_label(
+            self._label_text, size, self.radius, measure_with(self.is_client), marks
+        )
+        self._font = scene_font(self.placed.size, self.is_client)
+        self.label_lines = list(self.placed.lines)
         self.update()
 
+    def label_boxes(self) -> list[tuple[float, float, float, float]]:
+        """Each label line's ink as (left, top, right, bottom) in item coordinates."""
+        return line_boxes(self.placed, measure_with(self.is_client))
+
     def set_text_scale(self, scale: float) -> None:
-        """Larger type (client mode); long labels still shrink to fit inside the bol."""
+        """Larger type (client mode): the label wraps anew, at that size."""
         self.text_scale = scale
         self._layout_label()
 
     def set_show_score(self, show: bool) -> None:
-        self.prepareGeometryChange()
         self.show_score = show
-        self.update()
+        self._layout_label()
 
     def set_goals(self, numbers: tuple[int, ...], show: bool) -> None:
         """The numbers of the goals this bol is about, drawn as a small tag (or hidden)."""
         if (numbers, show) != (self.goal_numbers, self.show_goals):
             self.goal_numbers, self.show_goals = numbers, show
-            self.update()
+            self._layout_label()
 
     def set_show_other_views(self, show: bool) -> None:
         if show != self.show_other_views:
             self.show_other_views = show
-            self.update()
+            self._layout_label()
 
     @property
     def other_badge(self) -> str:
@@ -182,8 +210,11 @@ class BolItem(QGraphicsItem):
         return " ".join(self.label_lines)
 
     def boundingRect(self) -> QRectF:
-        r = self.radius + METRICS.emphasis_outline + METRICS.badge_radius
-        return QRectF(-r, -r, 2 * r, 2 * r)
+        """The circle with its outline; the badges and marks on the rim stay inside it, but
+        for another view's badge, which reaches out on the right."""
+        r = self.radius + METRICS.emphasis_outline
+        right = max(r, self.radius + METRICS.badge_radius * SECOND_BADGE_SCALE + 1.5)
+        return QRectF(-r, -r, r + right, 2 * r)
 
     def shape(self) -> QPainterPath:
         """The circle, and the score badge where one can be tapped."""
@@ -283,17 +314,18 @@ class BolItem(QGraphicsItem):
         painter.restore()
 
     def _paint_label(self, painter: QPainter) -> None:
+        """Each line where `place_label` put it, on the same baseline as on the poster."""
         painter.save()
         painter.scale(1 / TEXT_SCALE, 1 / TEXT_SCALE)
         painter.setFont(self._font)
         painter.setPen(QColor(INK))
-        metrics = QFontMetricsF(self._font)
-        height = metrics.height() * len(self.label_lines)
-        top = -height / 2
-        width = self.radius * 1.8 * TEXT_SCALE
-        for i, line in enumerate(self.label_lines):
-            rect = QRectF(-width / 2, top + i * metrics.height(), width, metrics.height())
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, line)
+        metrics = _metrics(_pixels(self.placed.size), self.is_client)
+        below = baseline_offset(self.placed.size)
+        for i, line in enumerate(self.placed.lines):
+            width = metrics.horizontalAdvance(line)
+            x = self.placed.centres[i] * TEXT_SCALE - width / 2
+            y = (self.placed.line_y(i) + below) * TEXT_SCALE
+            painter.drawText(QPointF(x, y), line)
         painter.restore()
 
     def _paint_goal_marker(self, painter: QPainter, with_text: bool = True) -> None:

@@ -31,7 +31,7 @@ from netwerkatlas.render.style import PAPER
 from netwerkatlas.tools.netwerkintake import VIEW as NETWERKINTAKE
 from netwerkatlas.tools.netwerkintake.layout import shown_positions
 
-CLIENT_TEXT_SCALE = 1.3
+CLIENT_TEXT_SCALE = 1.14  # client mode: 17 pt labels, at the zoom a laptop fits them in
 LINK_REACH = 8.0  # points either side of a link that still hit it
 
 

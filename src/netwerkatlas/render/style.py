@@ -38,12 +38,12 @@ CLIENT_FILL = "#fff4d6"
 class BolMetrics:
     """Sizes of a bol in points."""
 
-    radius: float = 46.0
-    client_radius: float = 62.0
+    radius: float = 55.0  # files laid out 110 apart (before the honeycomb) at worst touch
+    client_radius: float = 74.0
     outline: float = 1.6
     emphasis_outline: float = 4.0
     badge_radius: float = 15.0
-    label_size: float = 14.0
+    label_size: float = 15.0
     client_label_size: float = 18.0
     badge_size: float = 13.0
     link_width: float = 1.6

@@ -12,7 +12,7 @@ from netwerkatlas.i18n import t
 from netwerkatlas.model import Atlas, EdgeKind
 from netwerkatlas.model.records import Direction, NodeBase, NodeKind
 from netwerkatlas.render.drawing import LegendEntry, Rect
-from netwerkatlas.render.fonts import LINE_HEIGHT, baseline_offset, text_width
+from netwerkatlas.render.fonts import baseline_offset, text_width
 from netwerkatlas.render.geometry import arrow_head, badge_offset, rim_to_rim
 from netwerkatlas.render.goal_marker import (
     GOAL_FILL,
@@ -34,8 +34,8 @@ from netwerkatlas.render.style import (
     bol_fill,
     score_symbol,
 )
-from netwerkatlas.render.text_fit import fit_text
 from netwerkatlas.tools.netwerkintake import VIEW
+from netwerkatlas.tools.netwerkintake.bol_label import PlacedLabel, obstacles, place_label
 from netwerkatlas.tools.netwerkintake.layout import shown_positions
 from netwerkatlas.tools.netwerkintake.perspectives import (
     SECOND_BADGE_SCALE,
@@ -44,7 +44,6 @@ from netwerkatlas.tools.netwerkintake.perspectives import (
 )
 from netwerkatlas.tools.plan.markers import goal_markers, marked_goals
 
-LABEL_WIDTH = 1.62  # label width as a share of the radius, as on the canvas
 SCORE_ORDER = (2, 1, 0, -1, -2)
 
 
@@ -54,25 +53,37 @@ class _Bol:
     x: float
     y: float
     radius: float
-    label_size: float
-    lines: tuple[str, ...]
+    label: PlacedLabel
 
     @property
     def is_client(self) -> bool:
         return self.record.kind == NodeKind.CLIENT
 
+    @property
+    def lines(self) -> tuple[str, ...]:
+        return self.label.lines
 
-def _bol(record: NodeBase, point: Point) -> _Bol:
+    @property
+    def label_size(self) -> float:
+        return self.label.size
+
+
+def _bol(record: NodeBase, point: Point, badge: bool, second: bool, goal: bool) -> _Bol:
+    """A bol with its label placed clear of what its rim shows (as on the canvas)."""
     is_client = record.kind == NodeKind.CLIENT
     radius = METRICS.client_radius if is_client else METRICS.radius
     size = METRICS.client_label_size if is_client else METRICS.label_size
-    fitted = fit_text(
-        record.shown_label,
-        size,
-        radius * LABEL_WIDTH,
-        lambda text, at: text_width(text, at, is_client),
+    marks = obstacles(
+        radius,
+        badge=badge and not is_client,
+        second_badge=second,
+        person=record.kind == NodeKind.PERSON,
+        goal=goal,
     )
-    return _Bol(record, point[0], point[1], radius, fitted.size, fitted.lines)
+    label = place_label(
+        record.shown_label, size, radius, lambda text, at: text_width(text, at, is_client), marks
+    )
+    return _Bol(record, point[0], point[1], radius, label)
 
 
 class NetwerkintakeDrawing:
@@ -94,17 +105,27 @@ class NetwerkintakeDrawing:
         self.marked_goals = marked_goals(atlas) if show_goals else []
         self.view_title = t("view.netwerkintake")
         positions = shown_positions(atlas, VIEW)
-        bollen = [_bol(node, positions[node.id]) for node in atlas.nodes()]
-        # The client last, so it lies on top, as on the canvas.
-        self.bollen = sorted(bollen, key=lambda bol: bol.is_client)
-        by_id = {bol.record.id: bol for bol in self.bollen}
         # where another view's score differs from the client's: the second badge's score
         self.other_views: dict[str, int] = {}
         if self.show_other_views:
-            for bol in self.bollen:
-                other = None if bol.is_client else second_badge_score(bol.record)
+            for node in atlas.nodes():
+                other = None if node.kind == NodeKind.CLIENT else second_badge_score(node)
                 if other is not None:
-                    self.other_views[bol.record.id] = other
+                    self.other_views[node.id] = other
+        bollen = [
+            _bol(
+                node,
+                positions[node.id],
+                # the badge's place shows on the canvas even without a score
+                badge=show_scores,
+                second=node.id in self.other_views,
+                goal=node.id in self.markers,
+            )
+            for node in atlas.nodes()
+        ]
+        # The client last, so it lies on top, as on the canvas.
+        self.bollen = sorted(bollen, key=lambda bol: bol.is_client)
+        by_id = {bol.record.id: bol for bol in self.bollen}
         self.links = [
             (by_id[edge.source], by_id[edge.target], edge.direction)
             for edge in atlas.edges(EdgeKind.INFLUENCE)
@@ -114,7 +135,8 @@ class NetwerkintakeDrawing:
     # --- extent and text --------------------------------------------------------------------
 
     def bounds(self) -> Rect:
-        reach = METRICS.emphasis_outline + METRICS.badge_radius
+        # the outline, and another view's badge on the right of the rim
+        reach = METRICS.emphasis_outline + METRICS.badge_radius * SECOND_BADGE_SCALE
         if not self.bollen:
             return (-100.0, -100.0, 200.0, 200.0)
         left = min(b.x - b.radius for b in self.bollen) - reach
@@ -163,7 +185,7 @@ class NetwerkintakeDrawing:
         if record.kind == NodeKind.PERSON:
             dx, dy = person_mark_offset(bol.radius)
             draw_person_mark(painter, bol.x + dx, bol.y + dy)
-        _draw_lines(painter, bol.x, bol.y, bol.lines, bol.label_size, bol.is_client)
+        _draw_label(painter, bol.x, bol.y, bol.label, bol.is_client)
         if record.id in self.markers:
             dx, dy = marker_centre(bol.radius)
             draw_goal_marker(painter, bol.x + dx, bol.y + dy, marker_text(self.markers[record.id]))
@@ -222,14 +244,19 @@ class NetwerkintakeDrawing:
         return entries
 
 
-def _draw_lines(
-    painter: Painter, x: float, y: float, lines: tuple[str, ...], size: float, bold: bool
-) -> None:
-    """Lines of text centred on (x, y)."""
-    step = size * LINE_HEIGHT
-    first = y - step * (len(lines) - 1) / 2 + baseline_offset(size)
-    for i, line in enumerate(lines):
-        painter.text(x, first + i * step, line, size=size, colour=INK, bold=bold, align="centre")
+def _draw_label(painter: Painter, x: float, y: float, label: PlacedLabel, bold: bool) -> None:
+    """A bol's label around (x, y), each line where `place_label` put it."""
+    size = label.size
+    for i, line in enumerate(label.lines):
+        painter.text(
+            x + label.centres[i],
+            y + label.line_y(i) + baseline_offset(size),
+            line,
+            size=size,
+            colour=INK,
+            bold=bold,
+            align="centre",
+        )
 
 
 def _draw_link(painter: Painter, source: _Bol, target: _Bol, direction: Direction) -> None:

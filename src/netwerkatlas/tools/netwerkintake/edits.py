@@ -13,6 +13,7 @@ from netwerkatlas.model import (
     NODES,
     Atlas,
     Direction,
+    EdgeKind,
     InfluenceLink,
     NodeKind,
     Point,
@@ -105,9 +106,10 @@ def remove(atlas: Atlas, node_ids: Iterable[str]) -> Command | None:
 
 
 def arrange(atlas: Atlas, shown: dict[str, Point]) -> Command | None:
-    """Place every bol on even rings around the client, as one undo step. `shown` holds where
-    each bol is drawn now (stored or computed), so unplaced bollen are arranged as seen."""
-    target = arrange_around_client(shown, atlas.client_id)
+    """Pack every bol around the client, as one undo step. `shown` holds where each bol is
+    drawn now (stored or computed), so unplaced bollen are arranged as seen."""
+    links = [(edge.source, edge.target) for edge in atlas.edges(EdgeKind.INFLUENCE)]
+    target = arrange_around_client(shown, atlas.client_id, links)
     changed = {n: p for n, p in target.items() if atlas.position(VIEW, n) != p}
     if not changed:
         return None
