@@ -20,6 +20,7 @@ from netwerkatlas.canvas.drawing_view import DRAG_START, DrawingView
 from netwerkatlas.canvas.empty_hint import EmptyHint, draws_only_client
 from netwerkatlas.canvas.gebeurteniskaart_menus import ask_event, event_menu, paper_menu
 from netwerkatlas.canvas.label_editor import LabelEditor
+from netwerkatlas.canvas.refit import refit
 from netwerkatlas.commands import Command
 from netwerkatlas.i18n import t
 from netwerkatlas.model import Atlas
@@ -69,12 +70,8 @@ class TimelineScene(DrawingScene):
         self.client_mode = on
         self.rebuild()
         for view in self.views():
-            if isinstance(view, TimelineView) and view.fitted:
-                if view.isVisible():
-                    view.fit_all()
-                else:  # fitted at its real size when next shown
-                    view.resetTransform()
-                    view.fitted = False
+            if isinstance(view, TimelineView):
+                refit(view)
 
     def rebuild(self) -> None:
         """Each handle covers the mark and the label beside it, not a square centred on it."""
