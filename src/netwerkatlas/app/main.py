@@ -126,7 +126,7 @@ def _open_asked(request: single_instance.Request, settings: QSettings) -> MainWi
 def _collector_back() -> None:
     """The cycle collector on again after the start. What the start made lives as long as the
     program, so later collections leave it out (`gc.freeze`) and walk only what came after:
-    the first one walked it all, some 40 ms at a moment the user was working."""
+    the first one walked it all, tens of milliseconds at a moment the user was working."""
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
