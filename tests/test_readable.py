@@ -24,25 +24,12 @@ EXAMPLES = [path.stem for path in examples()]
 # Where the minimum is not reached yet (view, screen width), and why. A gap no example shows
 # any more makes `test_every_known_gap_is_still_a_gap` fail: take it out.
 GAPS = {
-    ("netwerkintake", 1366): "the bollen keep their saved places: larger type needs larger "
-    "bollen and a wider arrangement",
-    ("netwerkintake", 1920): "a label a little too wide for its bol is set up to 15 % smaller "
-    "(10.4 pt) to keep its words whole",
     ("ecogram", 1366): "the notes on the cards are set small",
     ("ecogram", 1920): "the notes on the cards are set small",
-    ("gebeurteniskaart", 1366): "the lane names and score marks are set small",
-    ("gebeurteniskaart", 1920): "the lane names and score marks are set small",
 }
 # The same in client mode, where the minimum is CLIENT_MIN_PT.
 CLIENT_GAPS = {
-    ("netwerkintake", 1366): "the bollen keep their saved places",
-    ("netwerkintake", 1920): "the bollen keep their saved places",
-    ("genogram", 1366): "the genogram sizes its type for the normal minimum",
-    ("netwerkcirkel", 1366): "the circle sizes its type for the normal minimum",
     ("ecogram", 1366): "the cards size their type for the normal minimum",
-    ("ecogram", 1920): "the cards size their type for the normal minimum",
-    ("gebeurteniskaart", 1366): "the lane names and score marks are set small",
-    ("gebeurteniskaart", 1920): "the lane names and score marks are set small",
 }
 
 
