@@ -115,6 +115,24 @@ def crossings(drawing: EcogramDrawing) -> list[tuple[str, str]]:
     return found
 
 
+def test_a_crowded_leefgebied_gets_a_wider_sector_and_a_quiet_one_keeps_room():
+    atlas = Atlas(ClientNode(label="Freek"))
+    for i in range(10):
+        atlas.add("nodes", PersonNode(label=f"Vriend {i}", life_domain="vrienden"))
+    atlas.add("nodes", PersonNode(label="Oma", life_domain="familie"))
+    geometry = EcogramDrawing(atlas).geometry
+    spans = {d: geometry.sector_span(i) for i, d in enumerate(geometry.domains)}
+    angle = {d: end - start for d, (start, end) in spans.items()}
+    equal = 2 * math.pi / len(DEFAULT_DOMAINS)
+    assert angle["vrienden"] > 2 * equal and angle["vrienden"] < math.pi
+    assert angle["familie"] > angle["werk"] > math.radians(10)  # an empty one stays open
+    assert math.isclose(sum(angle.values()), 2 * math.pi)
+    # Clockwise from the top, in the list's order, and a drop finds the sector it lands in.
+    for domain, (start, end) in spans.items():
+        assert geometry.domain_at(point_at(250, (start + end) / 2)) == domain
+    assert spans[DEFAULT_DOMAINS[0]][0] == 0.0
+
+
 def test_where_there_is_room_no_line_passes_behind_another_card():
     """A line hidden behind a card seems to end there: the reader would link the wrong
     person. With up to two contacts a sector, and in Freek's ecogram, every line is clear."""

@@ -1,12 +1,14 @@
-"""The ecogram's shapes, in points with the client at 0, 0: the sectors, equal wedges clockwise
-from the top around the middle circle, and the cards, boxes around a centre point. When the
-household shares the middle with the client, that circle is larger and every radius here moves
-out by as much.
+"""The ecogram's shapes, in points with the client at 0, 0: the sectors, wedges clockwise from
+the top around the middle circle, each as wide as its cards need (`sector_bounds`), and the
+cards, boxes around a centre point. When the household shares the middle with the client, that
+circle is larger and every radius here moves out by as much.
 """
 
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -46,15 +48,54 @@ class Card:
         return (x - w, y - h, x + w, y + h)
 
 
+WIDEST_SHARE = 0.45  # of the full turn: a wedge stays under half a turn (see `holds`)
+
+
+def sector_bounds(weights: Sequence[float]) -> tuple[float, ...]:
+    """The angles between the sectors (radians clockwise from the top, from 0 to a full turn)
+    when each sector's angle is in proportion to its weight, none wider than `WIDEST_SHARE`
+    of the turn. Two or fewer sectors share the turn equally."""
+    if len(weights) <= 2:
+        shares = [1.0 / max(1, len(weights))] * len(weights)
+    else:
+        shares = list(weights)
+        capped: set[int] = set()
+        while True:
+            free = 1.0 - WIDEST_SHARE * len(capped)
+            rest = sum(w for i, w in enumerate(shares) if i not in capped)
+            scaled = [
+                WIDEST_SHARE if i in capped else w * free / rest for i, w in enumerate(shares)
+            ]
+            over = {i for i, w in enumerate(scaled) if w > WIDEST_SHARE + 1e-9} - capped
+            if not over:
+                shares = scaled
+                break
+            capped |= over
+    bounds, angle = [0.0], 0.0
+    for share in shares:
+        angle += share * 2 * math.pi
+        bounds.append(angle)
+    bounds[-1] = 2 * math.pi
+    return tuple(bounds)
+
+
 @dataclass(frozen=True)
 class Geometry:
-    """The sectors: one equal wedge per domain, clockwise from the top, around a central circle
-    of radius `centre`."""
+    """The sectors: one wedge per domain, clockwise from the top, around a central circle of
+    radius `centre`; equal wedges unless `bounds` (from `sector_bounds`) says otherwise."""
 
     domains: tuple[str, ...]
     outer: float = OUTER
     centre: float = CLIENT_RADIUS
     letters: float = 0.0  # the size of the support letters: the ring holds a few of them
+    bounds: tuple[float, ...] | None = None
+
+    @cached_property
+    def _bounds(self) -> tuple[float, ...]:
+        if self.bounds is not None:
+            return self.bounds
+        count = max(1, len(self.domains))
+        return tuple(2 * math.pi * i / count for i in range(count + 1))
 
     @property
     def inner(self) -> float:
@@ -72,8 +113,7 @@ class Geometry:
 
     def sector_span(self, index: int) -> tuple[float, float]:
         """Start and end angle (radians, clockwise from the top)."""
-        step = 2 * math.pi / max(1, len(self.domains))
-        return index * step, (index + 1) * step
+        return self._bounds[index], self._bounds[index + 1]
 
     def sector_index(self, point: Point) -> int | None:
         """The sector a point lies in by its angle alone (at any distance); None in the
@@ -82,8 +122,7 @@ class Geometry:
         if math.hypot(x, y) < self.centre or not self.domains:
             return None
         angle = math.atan2(x, -y) % (2 * math.pi)
-        step = 2 * math.pi / len(self.domains)
-        return min(int(angle // step), len(self.domains) - 1)
+        return min(max(bisect_right(self._bounds, angle) - 1, 0), len(self.domains) - 1)
 
     def domain_at(self, point: Point) -> str | None:
         """The domain a point lies in, for a drop: None in the centre and beyond the edge."""

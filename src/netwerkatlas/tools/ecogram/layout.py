@@ -16,11 +16,19 @@ from netwerkatlas.render.text_fit import ELLIPSIS, elide, fit_text, wrap_words
 from netwerkatlas.tools.ecogram import VIEW
 from netwerkatlas.tools.ecogram.centre import Centre, centre_domain, layout_centre
 from netwerkatlas.tools.ecogram.domains import domain_of, domains
-from netwerkatlas.tools.ecogram.geometry import INNER, MIN_OUTER, PAD, Card, Geometry
+from netwerkatlas.tools.ecogram.geometry import (
+    INNER,
+    MIN_OUTER,
+    PAD,
+    Card,
+    Geometry,
+    sector_bounds,
+)
 from netwerkatlas.tools.ecogram.placing import place_cards
 from netwerkatlas.tools.ecogram.sizes import DEFAULT_SIZES, TypeSizes
 
 NOTE_CHARS = 40
+EMPTY_WEIGHT = 1.0  # a sector's angle: this, plus its cards' widths in typical card widths
 NOTE_LINES = 3  # a longer note is cut with an ellipsis: the whole note is in the details panel
 
 
@@ -116,13 +124,22 @@ def build_layout(
     household = [atlas.node(p) for p in members if members[p] == home]
     centre = layout_centre(atlas.client, household, sizes)
     ring = tuple(n for n in names if n != home)
-    geometry = Geometry(ring, centre=centre.radius, letters=sizes.letter)
     around = {p: d for p, d in members.items() if d != home}
 
     def shown(person: str) -> NodeBase:
         node = atlas.node(person)
         return node if show_notes else node.model_copy(update={"note": ""})
 
+    # A sector's angle follows how wide its cards are together: a crowded leefgebied gets the
+    # room to hold its cards near the client, a quiet one keeps enough to drop someone into.
+    widths = {p: card_for(shown(p), sizes.note_width, sizes).half_w for p in around}
+    typical = sum(widths.values()) / len(widths) if widths else 1.0
+    weights = [
+        EMPTY_WEIGHT + sum(w for p, w in widths.items() if around[p] == n) / typical for n in ring
+    ]
+    geometry = Geometry(
+        ring, centre=centre.radius, letters=sizes.letter, bounds=sector_bounds(weights)
+    )
     cards = {p: card_for(shown(p), note_width(geometry, around[p], sizes), sizes) for p in around}
     state = atlas.views.get(VIEW)
     stored: Mapping[str, Point] = state.positions if state else {}
