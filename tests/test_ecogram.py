@@ -533,7 +533,7 @@ def test_a_large_household_grows_the_middle_and_keeps_every_name_apart():
 
 @pytest.mark.xfail(
     strict=True,
-    reason="Freek's ecogram sets its notes at 8.0 pt on A3: the sector placing pushes the "
+    reason="Freek's ecogram sets its notes at about 8 pt on A3: the sector placing pushes the "
     "household's cards out, and larger type makes the drawing grow as fast",
 )
 def test_freeks_ecogram_prints_readable_on_a3_without_a_note():
