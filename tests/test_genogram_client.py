@@ -213,3 +213,13 @@ def test_grown_type_never_runs_into_the_next_row_or_a_line_down(make, client):
         if min(x1, x2) < right and left < max(x1, x2) and min(y1, y2) < bottom and top < max(y1, y2)
     ]
     assert struck == []
+
+
+def test_another_atlas_opened_in_client_mode_gets_its_own_type_size(qtbot):
+    from netwerkatlas.canvas.genogram_view import ClientGenogramScene
+
+    scene = ClientGenogramScene(_five_generations())
+    scene.set_client_mode(True)
+    tall = scene.drawing.scale
+    scene.set_atlas(_de_boer())
+    assert tall > 1.4 and scene.drawing.scale == GenogramDrawing(_de_boer(), client=True).scale

@@ -53,6 +53,10 @@ class ClientGenogramScene(GenogramScene):
         self.kept_scale = drawing.scale
         return drawing
 
+    def set_atlas(self, atlas: Atlas) -> None:
+        self.kept_scale = None  # another family: its own size
+        super().set_atlas(atlas)
+
     def set_client_mode(self, on: bool) -> None:
         if on != self.client_mode:
             self.client_mode, self.kept_scale = on, None
