@@ -93,22 +93,22 @@ def place_unplaced(
 ) -> dict[str, Point]:
     """Positions for `unplaced` node ids: the free cells nearest the client, clear of the
     `placed` ones, clockwise from the top."""
-    todo = [node_id for node_id in unplaced if node_id != client_id]
+    todo = list(dict.fromkeys(node_id for node_id in unplaced if node_id != client_id))
     if not todo:
         return {}
     taken = _Taken(p for node_id, p in placed.items() if node_id != client_id)
     result: dict[str, Point] = {}
     reach = _first_reach(len(todo) + len(placed))
     tried: set[Point] = set()
-    while todo:
+    while len(result) < len(todo):
         for cell in _cells(reach):
-            if not todo:
+            if len(result) == len(todo):
                 break
             if cell in tried:
                 continue
             tried.add(cell)
             if taken.free(cell):
-                result[todo.pop(0)] = cell
+                result[todo[len(result)]] = cell
                 taken.add(cell)
         reach *= 1.5
     return result
