@@ -45,7 +45,28 @@ def fit_rect(view: QGraphicsView, rect: QRectF, max_zoom: float = MAX_FIT_ZOOM) 
     view.centerOn(rect.center())
 
 
-class DrawingView(QGraphicsView):
+class FittedWithoutScrollBars:
+    """A view shown as "Passend" left it has no scroll bars: all of the drawing is in sight, and
+    bars would only take room from it and suggest there is more. Zooming or panning brings them
+    back. Mixed into a QGraphicsView, before it."""
+
+    _fitted = False
+
+    @property
+    def fitted(self) -> bool:
+        return self._fitted
+
+    @fitted.setter
+    def fitted(self, on: bool) -> None:
+        self._fitted = on
+        policy = (
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
+        self.setHorizontalScrollBarPolicy(policy)
+        self.setVerticalScrollBarPolicy(policy)
+
+
+class DrawingView(FittedWithoutScrollBars, QGraphicsView):
     """Select, drag (one command on release, Esc puts back), pan and zoom on a `DrawingScene`."""
 
     def __init__(self, scene: DrawingScene, push: Callable[[Command], None], parent=None):
@@ -93,8 +114,8 @@ class DrawingView(QGraphicsView):
         return QRectF(x, y, w, h)
 
     def fit_all(self) -> None:
+        self.fitted, self._fitted_size = True, self.size()  # first: the bars' room is the drawing's
         fit_rect(self, self.drawn_bounds())
-        self.fitted, self._fitted_size = True, self.size()
 
     def zoom_by(self, factor: float) -> None:
         current = self.transform().m11()

@@ -15,7 +15,7 @@ from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, Q
 from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
 
 from netwerkatlas.canvas.choices import choice, one_of
-from netwerkatlas.canvas.drawing_view import fit_rect
+from netwerkatlas.canvas.drawing_view import FittedWithoutScrollBars, fit_rect
 from netwerkatlas.canvas.empty_hint import EmptyHint, bollen_only_client
 from netwerkatlas.canvas.gebeurteniskaart_menus import ask_event
 from netwerkatlas.canvas.goal_links import add_to_goal_menu, node_drag
@@ -44,7 +44,7 @@ MAX_FIT = 1.6  # a small atlas should not fill the screen with giant bollen
 SCORE_KEYS = {Qt.Key.Key_Plus: 1, Qt.Key.Key_Minus: -1}
 
 
-class AtlasView(QGraphicsView):
+class AtlasView(FittedWithoutScrollBars, QGraphicsView):
     def __init__(
         self, scene: AtlasScene, push: Callable[[Command], None] | None = None, parent=None
     ) -> None:
@@ -80,9 +80,9 @@ class AtlasView(QGraphicsView):
 
     def fit_all(self) -> None:
         """Show every bol as large as the window allows, with a small margin."""
+        self.fitted, self._fitted_size = True, self.size()  # first: the bars' room is the drawing's
         fit_rect(self, self.scene().itemsBoundingRect(), MAX_FIT)
         self._fitted_once = True
-        self.fitted, self._fitted_size = True, self.size()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
