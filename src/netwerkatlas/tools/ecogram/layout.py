@@ -29,7 +29,7 @@ from netwerkatlas.tools.ecogram.sizes import DEFAULT_SIZES, TypeSizes
 
 NOTE_CHARS = 40
 EMPTY_WEIGHT = 1.0  # a sector's angle: this, plus its cards' widths in typical card widths
-NOTE_LINES = 3  # a longer note is cut with an ellipsis: the whole note is in the details panel
+NOTE_LINES = 2  # a longer note is cut with an ellipsis: the whole note is in the details panel
 
 
 def short_note(note: str, limit: int = NOTE_CHARS) -> str:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-FIRST_LEAST = 8.0  # the notes; names and the rest in proportion
-CLIENT_SCALE = 1.5  # client mode: with names-only cards the type reads largest at about this
-# (in Freek's example; larger type pushes the cards out as far, or in front of other lines)
+FIRST_LEAST = 11.0  # the notes; names and the rest in proportion
+CLIENT_SCALE = 1.4  # client mode's type: with names-only cards it reads largest at about this
+# (larger type pushes the cards out as far, or in front of each other's lines)
 
 
 @dataclass(frozen=True)
@@ -33,21 +33,21 @@ class TypeSizes:
     @property
     def name(self) -> float:
         """A card's name, bold."""
-        return self.least * 1.375
+        return self.least * 1.2
 
     @property
     def member(self) -> float:
         """The name of a household member in the middle."""
-        return self.least * 1.25
+        return self.least * 1.1
 
     @property
     def client(self) -> float:
-        return self.least * 1.625
+        return self.least * 1.45
 
     @property
     def label(self) -> float:
         """The leefgebieden around the circle."""
-        return self.least * 1.5625
+        return self.least * 1.35
 
     @property
     def name_width(self) -> float:
