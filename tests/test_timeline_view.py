@@ -237,6 +237,8 @@ def test_comparing_sessions_marks_the_events_new_since_then(timeline):
     timeline.sessions.compare_action.trigger()
     marks = timeline.sessions._overlays.marks("gebeurteniskaart")
     assert {(m.what, m.node_id) for m in marks} == {("new", event(timeline, "Nieuwe baan").id)}
+    scene, _ = tab(timeline)
+    assert marks[0].radius >= scene.drawing.sizes.badge_r  # the ring goes round the score disc
 
 
 def test_client_mode_hides_the_details_and_enlarges_the_menus(timeline):

@@ -335,8 +335,9 @@ def genogram_marks(changes, scene, before: Atlas) -> list[Mark]:
 def timeline_marks(changes, scene, before: Atlas) -> list[Mark]:
     """Marks on the gebeurteniskaart: the events that are new since the earlier session."""
     places = scene.drawing.positions
+    radius = scene.drawing.sizes.badge_r  # round the score disc, which grows with the type
     return [
-        Mark("new", QPointF(*point), 14, text=t("compare.new"), node_id=event_id)
+        Mark("new", QPointF(*point), radius, text=t("compare.new"), node_id=event_id)
         for event_id, point in places.items()
         if not before.has("nodes", event_id)
     ]
