@@ -6,14 +6,12 @@ Every step turns what can go wrong into a readable `Problem`; reading never writ
 from __future__ import annotations
 
 import errno
-import gc
 import itertools
 import json
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -362,30 +360,11 @@ def unseal(path: Path, data: bytes, passphrase: str | None) -> tuple[bytes, Seal
     return Sealing.open(data, passphrase, path)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector waits while a file becomes records. Reading makes tens of
-    thousands of objects and no cycles, yet each collection they set off walked every object
-    of the program: a third of opening a large atlas. What is left over is collected after."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 def load(path: str | os.PathLike[str], passphrase: str | None = None) -> tuple[Atlas, LoadReport]:
     """Open an atlas file, decrypting it with `passphrase` when it is encrypted. Raises
     `AtlasFileError` with readable problems (also `PassphraseNeeded`, `WrongPassphrase`);
     never writes."""
-    with _collector_paused():
-        return _load(Path(path), passphrase)
-
-
-def _load(path: Path, passphrase: str | None) -> tuple[Atlas, LoadReport]:
+    path = Path(path)
     plaintext, sealing = unseal(path, read_bytes(path), passphrase)
     text = decode(path, plaintext)
     data = parse_json(path, text)
