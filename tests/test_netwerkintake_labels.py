@@ -18,7 +18,7 @@ from netwerkatlas.render.fonts import text_width
 from netwerkatlas.render.geometry import badge_offset
 from netwerkatlas.render.readable import Measure
 from netwerkatlas.render.style import METRICS, SCORE_FILL
-from netwerkatlas.render.text_fit import HYPHEN, fit_shaped, syllable_breaks
+from netwerkatlas.render.text_fit import HYPHEN, SHORTEST_HEAD, fit_shaped, syllable_breaks
 from netwerkatlas.resources import example_path, examples
 from netwerkatlas.tools.netwerkintake.bol_label import INK_ABOVE, INK_BELOW, obstacles, place_label
 from netwerkatlas.tools.netwerkintake.drawing import NetwerkintakeDrawing
@@ -80,6 +80,17 @@ def test_a_label_too_wide_for_its_bol_is_hyphenated_at_a_syllable_never_inside_o
                     head = line.split()[-1][:-1]
                     word = head + following.split()[0].rstrip("…")
                     assert len(head) in syllable_breaks(word), (line, following)
+
+
+def test_a_word_is_not_started_with_a_scrap_at_the_end_of_a_line():
+    """ "op de ba- / sisschool" reads worse than "op de / basis- / school"."""
+    for size in (METRICS.label_size, METRICS.label_size * 1.14):
+        marks = obstacles(METRICS.radius, badge=True)
+        label = place_label("Gepest op de basisschool", size, METRICS.radius, text_width, marks)
+        for line in label.lines:
+            words = line.split()
+            if len(words) > 1 and line.endswith(HYPHEN):
+                assert len(words[-1]) > SHORTEST_HEAD, label.lines
 
 
 def test_a_word_with_no_syllable_point_that_fits_is_cut_short_not_broken_anywhere():

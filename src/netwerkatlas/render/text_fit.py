@@ -22,6 +22,7 @@ ELLIPSIS = "…"
 HYPHEN = "-"
 WHOLE_WORD_SHRINK = (1.0, 0.92, 0.85)  # never smaller than 85 %: then a word is broken
 LEAST_PIECE = 2  # letters on either side of a break: "Vriend-schappen", never "V-riend"
+SHORTEST_HEAD = 4  # letters of a word worth starting at the end of a line ("basis-", not "ba-")
 VOWELS = frozenset("aeiouyáàâäéèêëíìîïóòôöúùûü")
 # Consonants that begin a syllable together: one sound ("ch", "sch", "th") or a start of Dutch
 # words that a reader takes in at once (ge-sprek, ver-pleeg); "st", "sp" are split (mees-ter).
@@ -240,7 +241,11 @@ def _wrap_to(
             alone = widths[min(len(lines) + 1, len(widths) - 1)]
             head = ""
             if hyphenate and width_of(word) > alone:
-                head, word = _syllable_head(word, current + " ", width_of, limit())
+                head, rest = _syllable_head(word, current + " ", width_of, limit())
+                if len(head) > SHORTEST_HEAD:  # "op de ba- sisschool" reads worse
+                    word = rest
+                else:
+                    head = ""
             lines.append(f"{current} {head}" if head else current)
             current = ""
         while hyphenate and width_of(word) > limit():

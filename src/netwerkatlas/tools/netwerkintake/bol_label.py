@@ -154,7 +154,7 @@ def place_label(
     """The label's lines at `size`, each in the free stretch of its band inside the bol.
 
     The block sits in the middle of the bol unless moving it a little down (away from the
-    score badge) or up lets it keep words it would otherwise cut short."""
+    score badge) or up lets it keep a word whole that it would otherwise break or cut."""
     marks = tuple(marks)
     best: tuple[tuple[int, int, int], PlacedLabel] | None = None
     for rank, shift in enumerate(SHIFTS):
@@ -172,7 +172,7 @@ def place_label(
         score = (cut, broken, rank)
         if best is None or score < best[0]:
             best = (score, placed)
-        if not cut:  # moving the block is for words that would not fit at all
+        if not cut and not broken:
             break
     return best[1]
 
