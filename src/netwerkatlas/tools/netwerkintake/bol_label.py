@@ -156,7 +156,7 @@ def place_label(
     The block sits in the middle of the bol unless moving it a little down (away from the
     score badge) or up lets it keep a word whole that it would otherwise break or cut."""
     marks = tuple(marks)
-    best: tuple[tuple[int, int, int], PlacedLabel] | None = None
+    best: tuple[tuple[int, int, int, int], PlacedLabel] | None = None
     for rank, shift in enumerate(SHIFTS):
 
         def widths(count: int, shift: float = shift) -> list[float]:
@@ -169,7 +169,9 @@ def place_label(
         placed = PlacedLabel(fitted.size, fitted.lines, centres, shift)
         cut = sum(line.endswith(ELLIPSIS) for line in fitted.lines)
         broken = sum(line.endswith(HYPHEN) for line in fitted.lines)
-        score = (cut, broken, rank)
+        # what is cut short shows as much of its text as it can
+        shown = sum(len(line.rstrip(ELLIPSIS)) for line in fitted.lines) if cut else 0
+        score = (cut, -shown, broken, rank)
         if best is None or score < best[0]:
             best = (score, placed)
         if not cut and not broken:
