@@ -167,3 +167,24 @@ def test_scores_and_flags_cannot_be_typed_over(setup, qtbot):
     for column in (SCORE, PRIVATE):
         view.editItem(row, column)
         assert view.state() != QAbstractItemView.State.EditingState
+
+
+def test_the_list_behind_another_panel_tab_is_filled_when_its_tab_is_clicked(window, qtbot):
+    """At the start the Lijst tab is behind Details: its rows wait (a thousand bollen cost the
+    start a tenth of a second) and are there as soon as its tab is clicked."""
+    from PySide6.QtWidgets import QTabBar
+
+    qtbot.waitExposed(window)
+    assert window.list.visibleRegion().isEmpty()
+    assert window.list.topLevelItemCount() == 0
+    bars = [bar for bar in window.findChildren(QTabBar) if bar.isVisible()]
+    bar, index = next(
+        (bar, i)
+        for bar in bars
+        for i in range(bar.count())
+        if bar.tabText(i) == window.list_dock.windowTitle()
+    )
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    qtbot.waitUntil(lambda: window.list.topLevelItemCount() > 0, timeout=10000)
+    nodes = [n for n in window.document.atlas.nodes() if n.kind != NodeKind.CLIENT]
+    assert len(window.list.rows) == len(nodes)

@@ -242,6 +242,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
         self.list = NetwerkintakeList(self.document.atlas, self.push, self, fill_when_shown=True)
         self.list_dock = self._dock("list", t("panel.list"), self.list)
+        self.list_dock.visibilityChanged.connect(lambda shown: shown and self.list.refresh())
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.list_dock)
         self.tabifyDockWidget(self.details_dock, self.list_dock)
         self.groslijst = Groslijst(self.document.atlas, self.push, self)

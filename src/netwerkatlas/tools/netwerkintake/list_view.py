@@ -182,7 +182,11 @@ class NetwerkintakeList(QTreeWidget):
             self.rebuild()
 
     def showEvent(self, event) -> None:
-        self.refresh()
+        # A list in a tabbed panel is shown with the window even behind another tab: filling it
+        # then would cost the start its rows (a tenth of a second for a thousand bollen). Its
+        # panel calls `refresh` when its tab comes to the front.
+        if not self.visibleRegion().isEmpty():
+            self.refresh()
         super().showEvent(event)
 
     def rebuild(self) -> None:
