@@ -180,8 +180,9 @@ class BolItem(QGraphicsItem):
         self._layout_label()
 
     def set_show_score(self, show: bool) -> None:
-        self.show_score = show
-        self._layout_label()
+        if show != self.show_score:  # a new bol is told the scene's choice: mostly no change
+            self.show_score = show
+            self._layout_label()
 
     def set_goals(self, numbers: tuple[int, ...], show: bool) -> None:
         """The numbers of the goals this bol is about, drawn as a small tag (or hidden)."""
