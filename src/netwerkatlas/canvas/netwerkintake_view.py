@@ -15,8 +15,8 @@ from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, Q
 from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
 
 from netwerkatlas.canvas.choices import choice, one_of
-from netwerkatlas.canvas.drawing_view import FittedWithoutScrollBars, fit_rect
 from netwerkatlas.canvas.empty_hint import EmptyHint, bollen_only_client
+from netwerkatlas.canvas.fitting import FittedWithoutScrollBars, fit_rect
 from netwerkatlas.canvas.gebeurteniskaart_menus import ask_event
 from netwerkatlas.canvas.goal_links import add_to_goal_menu, node_drag
 from netwerkatlas.canvas.interactions import (
