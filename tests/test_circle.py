@@ -14,7 +14,6 @@ from tests.windows import person
 from netwerkatlas import io
 from netwerkatlas.commands import UndoStack
 from netwerkatlas.model import Atlas, ClientNode, PersonNode
-from netwerkatlas.render.fonts import text_width
 from netwerkatlas.tools.circle import edits
 from netwerkatlas.tools.circle.drawing import CircleDrawing
 from netwerkatlas.tools.circle.variants import CUSTOM, LENSINK, WIJKECOGRAM, Variant, cells
@@ -121,11 +120,9 @@ def test_names_never_overlap_in_a_crowded_circle(count):
     }
     edits.place(atlas, placing).redo(atlas)
     drawing = CircleDrawing(atlas)
-    boxes = []
-    for pid, (x, y) in drawing.positions.items():
-        size = drawing.placed[pid].size
-        w = text_width(drawing.names[pid], size, True) / 2
-        boxes.append((x - w, y - size * 0.6, x + w, y + size * 0.6))
+    boxes = [drawing.name_box(pid) for pid in drawing.positions]
+    for pid in drawing.positions:  # every word of the name is set, in one line or two
+        assert " ".join(drawing.lines(pid)) == drawing.names[pid]
     overlaps = [
         (a, b)
         for a, b in itertools.combinations(boxes, 2)
@@ -134,7 +131,7 @@ def test_names_never_overlap_in_a_crowded_circle(count):
     assert overlaps == []
     for pid, point in drawing.positions.items():
         placed = drawing.placed[pid]
-        # In its cell, or fanned out beyond the rings with a line to a dot in its cell.
+        # In its cell, or set outside the rings with a line to a dot in its cell.
         inside = placed.anchor or point
         assert drawing.geometry.cell_at(inside) == placing[pid]
 

@@ -19,12 +19,17 @@ from netwerkatlas.render.text_fit import wrap_words
 from netwerkatlas.tools.circle import VIEW
 from netwerkatlas.tools.circle.layout import (
     CENTRE_RADIUS,
-    RING_WIDTH,
+    GAP,
+    ROW,
     Geometry,
     Placed,
+    free_dot,
+    half_height,
+    line_offsets,
     place_cell,
     point_at,
 )
+from netwerkatlas.tools.circle.outside import anchors, place_outside, ring_widths
 from netwerkatlas.tools.circle.variants import current_variant, placeable
 
 RING_FILLS = ("#dde8f3", "#e8eff7", "#f1f5fa", "#f8fafc", "#fbfcfd", "#fdfefe")
@@ -57,29 +62,89 @@ class CircleDrawing:
         self.cells = placeable(atlas, self.variant)
         self.names = {p: atlas.node(p).shown_label for p in self.cells}
         self.size = self.geometry.type_size
-        for _ in range(4):  # names fanned out make the drawing larger: larger type then
-            self._place()
+        # Names set outside make the drawing larger, and so its type. A circle so crowded that
+        # this would not end keeps at most twice the circle's own size; it reads when zoomed in.
+        largest = 2 * self.size
+        for _ in range(8):
+            self._fit_rings()
             _, _, width, height = self.bounds()
-            needed = math.ceil(readable_size((width, height), client=client))
+            needed = min(math.ceil(readable_size((width, height), client=client)), largest)
             if needed <= self.size:
                 break
             self.size = needed
         self.positions: dict[str, Point] = {p: (v.x, v.y) for p, v in self.placed.items()}
 
+    def _fit_rings(self) -> None:
+        """Equal rings, unless rings as wide as their names need keep more names inside."""
+        best: tuple[int, tuple[float, ...]] | None = None
+        for widths in ring_widths(self.variant, self._demands(), self.size):
+            self.geometry = Geometry(self.variant, self.geometry.client, widths)
+            self._place()
+            outside = sum(1 for placed in self.placed.values() if placed.anchor is not None)
+            if best is None or outside < best[0]:
+                best = (outside, widths)
+            if outside == 0:
+                return
+        assert best is not None
+        if self.geometry.widths != best[1]:
+            self.geometry = Geometry(self.variant, self.geometry.client, best[1])
+            self._place()
+
+    def _demands(self) -> list[float]:
+        """Per ring, the band width its fullest cell's names would take in rows along its arc."""
+        uniform = Geometry(self.variant, self.geometry.client)
+        demands = []
+        for r, ring in enumerate(self.variant.rings):
+            inner, outer = uniform.ring_band(r)
+            most = 0.0
+            for s, sector in enumerate(self.variant.sectors):
+                start, end = uniform.sector_span(s)
+                arc = (inner + outer) / 2 * (end - start)
+                length = sum(
+                    text_width(self.names[p], self.size, True) + GAP
+                    for p, c in self.cells.items()
+                    if c == (ring, sector)
+                )
+                most = max(most, length / arc * self.size * ROW)
+            demands.append(most)
+        return demands
+
     def _place(self) -> None:
+        """Every name in its own cell where it finds room; the rest outside, with leaders."""
         self.placed: dict[str, Placed] = {}
-        outside = self._label_boxes()  # fanned-out names keep clear of the sector names
         taken = self._ring_label_boxes()  # names inside keep clear of ring names and counts
+        rest = []
         for r, ring in enumerate(self.variant.rings):
             for s, sector in enumerate(self.variant.sectors):
                 people = sorted(
                     (p for p, c in self.cells.items() if c == (ring, sector)),
-                    key=lambda p: self.names[p].casefold(),
+                    key=lambda p: (self.names[p].casefold(), p),
                 )
                 names = [(p, self.names[p]) for p in people]
-                self.placed.update(
-                    place_cell(self.geometry, r, s, names, outside, taken, self.size)
-                )
+                boxes = list(taken)
+                inside, left = place_cell(self.geometry, r, s, names, boxes, self.size)
+                self.placed.update(inside)
+                dots = [
+                    free_dot(self.geometry, r, s, boxes, near, self.size)
+                    for near in anchors(self.geometry, r, s, len(left))
+                ]
+                rest += [(p, name, dot) for (p, name), dot in zip(left, dots, strict=True)]
+        # Outside names keep clear of the sector names.
+        self.placed.update(place_outside(self.geometry, rest, self._label_boxes(), self.size))
+
+    def lines(self, person: str) -> tuple[str, ...]:
+        placed = self.placed.get(person)
+        return placed.lines if placed is not None and placed.lines else (self.names[person],)
+
+    def name_box(self, person: str) -> tuple[float, float, float, float]:
+        """The box a name's lines take where it stands now."""
+        x, y = self.positions[person]
+        placed = self.placed.get(person)
+        size = placed.size if placed is not None else self.size
+        lines = self.lines(person)
+        half_w = max(text_width(line, size, True) for line in lines) / 2
+        half_h = half_height(len(lines), size)
+        return (x - half_w, y - half_h, x + half_w, y + half_h)
 
     def at(self, positions: dict[str, Point]) -> CircleDrawing:
         moved = object.__new__(CircleDrawing)
@@ -128,8 +193,8 @@ class CircleDrawing:
             return []
         counts = []
         for r, ring in enumerate(self.variant.rings):
-            _inner, outer = self.geometry.ring_band(r)
-            middle = outer - RING_WIDTH / 2
+            inner, outer = self.geometry.ring_band(r)
+            middle = (inner + outer) / 2
             for s, sector in enumerate(self.variant.sectors):
                 _start, end = self.geometry.sector_span(s)
                 x, y = point_at(middle, end - self.size * 0.9 / middle)
@@ -158,9 +223,13 @@ class CircleDrawing:
         left, top, right, bottom = -outer, -outer, outer, outer
         boxes = self._label_boxes()
         for person, placed in self.placed.items():
-            if placed.anchor is not None:  # fanned out beyond the rings
-                half = text_width(self.names[person], placed.size, True) / 2
-                boxes.append((placed.x - half, placed.y - placed.size, placed.x + half, placed.y))
+            if placed.anchor is not None:  # set outside the rings
+                lines = placed.lines or (self.names[person],)
+                half_w = max(text_width(line, placed.size, True) for line in lines) / 2 + GAP / 2
+                half_h = half_height(len(lines), placed.size)
+                boxes.append(
+                    (placed.x - half_w, placed.y - half_h, placed.x + half_w, placed.y + half_h)
+                )
         for x1, y1, x2, y2 in boxes:
             left, top, right, bottom = min(left, x1), min(top, y1), max(right, x2), max(bottom, y2)
         return (left, top, right - left, bottom - top)
@@ -198,19 +267,24 @@ class CircleDrawing:
             painter.text(0, y, line, size=size, colour=INK, bold=True, align="centre")
         for person, (x, y) in self.positions.items():
             placed = self.placed.get(person)
-            if placed is not None and placed.anchor is not None:
-                painter.line(*placed.anchor, x, y, colour=MUTED, width=0.6)
-                painter.circle(*placed.anchor, 2.2, fill=INK)
             size = placed.size if placed is not None else self.size
-            painter.text(
-                x,
-                y + baseline_offset(size),
-                self.names[person],
-                size=size,
-                colour=INK,
-                bold=True,
-                align="centre",
-            )
+            if placed is not None and placed.anchor is not None:
+                x1, y1, x2, y2 = self.name_box(person)
+                ax, ay = placed.anchor
+                end = (min(max(ax, x1 - 2), x2 + 2), min(max(ay, y1), y2))  # the name's near edge
+                painter.line(ax, ay, *end, colour=MUTED, width=0.8)
+                painter.circle(ax, ay, 2.6, fill=INK)
+            lines = self.lines(person)
+            for line, dy in zip(lines, line_offsets(len(lines), size), strict=True):
+                painter.text(
+                    x,
+                    y + dy + baseline_offset(size),
+                    line,
+                    size=size,
+                    colour=INK,
+                    bold=True,
+                    align="centre",
+                )
 
     def legend(self) -> list[LegendEntry]:
         symbols = t("legend.symbols")

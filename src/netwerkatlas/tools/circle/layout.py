@@ -1,9 +1,10 @@
 """Where the rings, sectors and people of the circle go, in points, with the client at 0, 0.
 
-In a crowded cell names never overlap: they are spread along arcs inside the cell, in as many
-rows as the ring allows, and fan out beyond the rings when even that is not enough. Names are
-never set smaller than the circle's type size: that size is chosen so that the whole circle,
-fitted into a laptop's view, still shows every text at the readable minimum.
+A name is set inside its own cell wherever the cell has room, in one line or wrapped at a word
+break into two, clear of the other names, the ring names and the counts. Only a name that finds
+no room goes outside the rings (see `outside`). Names are never set smaller than the circle's
+type size: that size is chosen so that the whole circle, fitted into a laptop's view, still shows
+every text at the readable minimum.
 """
 
 from __future__ import annotations
@@ -17,19 +18,27 @@ from netwerkatlas.tools.circle.variants import Cell, Variant
 
 CENTRE_RADIUS = 55.0
 RING_WIDTH = 95.0
-GAP = 10.0  # between two names on an arc
-HALF_HEIGHT = 0.62  # half a name's box, in type sizes: from the cap height to the descender
-ROW = 1.3  # from one row of names to the next, in type sizes
+GAP = 10.0  # between two names side by side
+HALF_HEIGHT = 0.62  # half a line's box, in type sizes: from the cap height to the descender
+ROW = 1.3  # from one line of a name to the next, and between rows of names, in type sizes
+MARGIN = 3.0  # a name's box keeps this clear of the ring edges and the sector lines
+
+Box = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True)
 class Geometry:
     variant: Variant
     client: bool = False  # type sized for client mode's larger minimum
+    widths: tuple[float, ...] = ()  # each ring's width, inside out; all RING_WIDTH when empty
+
+    @property
+    def ring_widths(self) -> tuple[float, ...]:
+        return self.widths or (RING_WIDTH,) * len(self.variant.rings)
 
     @property
     def outer(self) -> float:
-        return CENTRE_RADIUS + RING_WIDTH * len(self.variant.rings)
+        return CENTRE_RADIUS + sum(self.ring_widths)
 
     @property
     def type_size(self) -> float:
@@ -39,8 +48,9 @@ class Geometry:
         return math.ceil(readable_size((2 * self.outer, 2 * self.outer), client=self.client))
 
     def ring_band(self, ring: int) -> tuple[float, float]:
-        inner = CENTRE_RADIUS + RING_WIDTH * ring
-        return inner, inner + RING_WIDTH
+        widths = self.ring_widths
+        inner = CENTRE_RADIUS + sum(widths[:ring])
+        return inner, inner + widths[ring]
 
     def sector_span(self, sector: int) -> tuple[float, float]:
         """Start and end angle (radians, clockwise from the top)."""
@@ -53,7 +63,8 @@ class Geometry:
         r = math.hypot(x, y)
         if r < CENTRE_RADIUS or r > self.outer:
             return None
-        ring = min(int((r - CENTRE_RADIUS) // RING_WIDTH), len(self.variant.rings) - 1)
+        rings = len(self.variant.rings)
+        ring = next((i for i in range(rings) if r < self.ring_band(i)[1]), rings - 1)
         angle = math.atan2(x, -y) % (2 * math.pi)
         step = 2 * math.pi / len(self.variant.sectors)
         sector = min(int(angle // step), len(self.variant.sectors) - 1)
@@ -66,14 +77,36 @@ def point_at(radius: float, angle: float) -> tuple[float, float]:
 
 @dataclass(frozen=True)
 class Placed:
-    x: float
+    x: float  # the centre of the name's block of lines
     y: float
     size: float  # the name's type size
-    anchor: tuple[float, float] | None = None  # for a name fanned out of a full cell
+    anchor: tuple[float, float] | None = None  # the dot in its cell, for a name set outside
+    lines: tuple[str, ...] = ()  # the name as set: one line, or two when wrapped
 
     @property
     def box_half_height(self) -> float:
-        return self.size * HALF_HEIGHT
+        return half_height(len(self.lines) or 1, self.size)
+
+
+def half_height(lines: int, size: float) -> float:
+    return size * HALF_HEIGHT + (lines - 1) * size * ROW / 2
+
+
+def line_offsets(lines: int, size: float) -> list[float]:
+    """Each line's centre below the block's centre."""
+    return [(i - (lines - 1) / 2) * size * ROW for i in range(lines)]
+
+
+def settings(name: str, size: float) -> list[tuple[tuple[str, ...], float]]:
+    """The ways to set a name, each with its width: one line first, then two at a word break
+    (the most even break first)."""
+    words = name.split()
+    ways = [((name,), text_width(name, size, True))]
+    splits = []
+    for i in range(1, len(words)):
+        lines = (" ".join(words[:i]), " ".join(words[i:]))
+        splits.append((lines, max(text_width(line, size, True) for line in lines)))
+    return ways + sorted(splits, key=lambda way: way[1])
 
 
 def place_cell(
@@ -81,86 +114,119 @@ def place_cell(
     ring: int,
     sector: int,
     names: list[tuple[str, str]],
-    outside: list[tuple[float, float, float, float]] | None = None,
-    taken: list[tuple[float, float, float, float]] | None = None,
+    taken: list[Box] | None = None,
     size: float | None = None,
-) -> dict[str, Placed]:
-    """Put `names` ((person id, name), in order) inside one cell, nearest its middle first,
-    each name's whole box inside the cell and clear of the others and of `taken` (the ring
-    labels and counts). Boxes inside disjoint cells cannot meet, so no two names in the circle
-    overlap. Names that do not fit fan out beyond the rings, each with a line to a dot in its
-    cell; `outside` holds the boxes already used out there (shared by all cells)."""
-    outside = [] if outside is None else outside
+) -> tuple[dict[str, Placed], list[tuple[str, str]]]:
+    """Put `names` ((person id, name), in order) inside one cell, each in the free place
+    nearest the cell's middle: the name's whole box inside the cell and clear of the other
+    names and of `taken` (ring names and counts, extended with the names placed here). Boxes
+    inside disjoint cells cannot meet, so no two names in the circle overlap. Returns the names
+    placed and those that found no room."""
+    size = size or geometry.type_size
+    boxes: list[Box] = [] if taken is None else taken
     if not names:
-        return {}
-    cell = (geometry.variant.rings[ring], geometry.variant.sectors[sector])
+        return {}, []
     inner, outer = geometry.ring_band(ring)
     start, end = geometry.sector_span(sector)
     middle = point_at((inner + outer) / 2, (start + end) / 2)
+    candidates = _candidates(geometry, ring, sector, size)
+    candidates.sort(key=lambda p: (math.dist(p, middle), p))
     placed: dict[str, Placed] = {}
-    size = size or geometry.type_size
-    candidates = sorted(
-        _candidates(inner, outer, start, end, size),
-        key=lambda p: math.dist(p, middle),
-    )
-    boxes: list[tuple[float, float, float, float]] = list(taken or ())
-    for person, name in names:
-        half_w, half_h = text_width(name, size, True) / 2 + GAP / 2, size * HALF_HEIGHT
-        for x, y in candidates:
-            box = (x - half_w, y - half_h, x + half_w, y + half_h)
-            if _inside(geometry, box, cell) and not any(_meet(box, b) for b in boxes):
+    rest: list[tuple[str, str]] = []
+    failed: dict[int, float] = {}  # per number of lines, the narrowest width that found no room
+    # The longest names first: they fit in fewest places (by the ends of a ring's arc, where
+    # its band runs level), the short ones then fill the middle.
+    longest = sorted(names, key=lambda n: -text_width(n[1], size, True))
+    for person, name in longest:
+        for lines, width in settings(name, size):
+            if width >= failed.get(len(lines), math.inf):
+                continue
+            spot = _free_spot(geometry, ring, sector, candidates, boxes, width, len(lines), size)
+            if spot is not None:
+                x, y, box = spot
                 boxes.append(box)
-                placed[person] = Placed(x, y, size)
+                placed[person] = Placed(x, y, size, None, lines)
                 break
+            failed[len(lines)] = width
         else:
-            break
-    # Too many for the cell: the rest fan out beyond the rings.
-    rest = [n for n in names if n[0] not in placed]
-    for i, (person, name) in enumerate(rest):
-        anchor = point_at((inner + outer) / 2, start + (end - start) * (i + 0.5) / len(rest))
-        half_w, half_h = text_width(name, size, True) / 2 + GAP / 2, size * HALF_HEIGHT
-        placed[person] = _fan_out(geometry, start, end, half_w, half_h, size, anchor, outside)
-    return placed
+            rest.append((person, name))
+    rest.sort(key=names.index)
+    return placed, rest
 
 
-def _fan_out(geometry, start, end, half_w, half_h, size, anchor, outside) -> Placed:
-    """The free place beyond the rings nearest the direction of `anchor`, within the sector."""
-    radius = geometry.outer + 24
-    toward = math.atan2(anchor[0], -anchor[1]) % (2 * math.pi)
-    while True:
-        steps = max(1, int(radius * (end - start) / 6.0))
-        angles = sorted(
-            (start + (end - start) * i / steps for i in range(steps + 1)),
-            key=lambda a: abs(a - toward),
-        )
-        for angle in angles:
-            x, y = point_at(radius, angle)
-            box = (x - half_w, y - half_h, x + half_w, y + half_h)
-            nearest = (min(max(0.0, box[0]), box[2]), min(max(0.0, box[1]), box[3]))
-            if math.hypot(*nearest) > geometry.outer + 4 and not any(
-                _meet(box, b) for b in outside
-            ):
-                outside.append(box)
-                return Placed(x, y, size, anchor)
-        radius += size * ROW
+def free_dot(
+    geometry: Geometry,
+    ring: int,
+    sector: int,
+    boxes: list[Box],
+    near: tuple[float, float],
+    size: float,
+) -> tuple[float, float]:
+    """The place for a leader's dot in its cell nearest `near`, clear of the names there (and
+    of `boxes`, to which it is added)."""
+    inner, outer = geometry.ring_band(ring)
+    start, end = geometry.sector_span(sector)
+    candidates = sorted(_candidates(geometry, ring, sector, size), key=lambda p: math.dist(p, near))
+    reach = size / 3
+    for x, y in candidates:
+        box = (x - reach, y - reach, x + reach, y + reach)
+        if _inside(box, inner, outer, start, end) and not any(_meet(box, b) for b in boxes):
+            boxes.append(box)
+            return x, y
+    return near
 
 
-def _candidates(inner: float, outer: float, start: float, end: float, size: float):
-    radial = size * ROW
-    radius = inner + size * HALF_HEIGHT
-    while radius <= outer - size * HALF_HEIGHT:
-        steps = max(1, int(radius * (end - start) / 6.0))
-        for i in range(steps + 1):
-            yield point_at(radius, start + (end - start) * i / steps)
-        radius += radial
+def _free_spot(geometry, ring, sector, candidates, boxes, width, lines, size):
+    half_w, half_h = width / 2 + GAP / 2, half_height(lines, size)
+    inner, outer = geometry.ring_band(ring)
+    start, end = geometry.sector_span(sector)
+    for x, y in candidates:
+        box = (x - half_w, y - half_h, x + half_w, y + half_h)
+        if _inside(box, inner, outer, start, end) and not any(_meet(box, b) for b in boxes):
+            return x, y, box
+    return None
 
 
-def _inside(geometry: Geometry, box, cell: Cell) -> bool:
+def _candidates(geometry: Geometry, ring: int, sector: int, size: float):
+    """A grid of centres over the cell, a third of the type size apart."""
+    inner, outer = geometry.ring_band(ring)
+    start, end = geometry.sector_span(sector)
+    rim = [point_at(r, start + (end - start) * i / 32) for r in (inner, outer) for i in range(33)]
+    left, top = min(p[0] for p in rim), min(p[1] for p in rim)
+    right, bottom = max(p[0] for p in rim), max(p[1] for p in rim)
+    step = size / 3
+    found = []
+    for i in range(int((bottom - top) / step) + 1):
+        y = top + i * step
+        for j in range(int((right - left) / step) + 1):
+            x = left + j * step
+            r = math.hypot(x, y)
+            angle = math.atan2(x, -y) % (2 * math.pi)
+            if inner < r < outer and start <= angle < end:
+                found.append((x, y))
+    return found
+
+
+def _inside(box: Box, inner: float, outer: float, start: float, end: float) -> bool:
+    """The whole box within the ring band and the sector, with a margin."""
     x1, y1, x2, y2 = box
-    return all(
-        geometry.cell_at(corner) == cell for corner in ((x1, y1), (x2, y1), (x1, y2), (x2, y2))
-    )
+    near = (min(max(0.0, x1), x2), min(max(0.0, y1), y2))
+    if math.hypot(*near) < inner + MARGIN:
+        return False
+    corners = ((x1, y1), (x2, y1), (x1, y2), (x2, y2))
+    if any(math.hypot(*c) > outer - MARGIN for c in corners):
+        return False
+    for edge in (start, end):  # every corner on the cell's side of both sector lines
+        dx, dy = math.sin(edge), -math.cos(edge)
+        sign = 1 if edge == start else -1
+        for cx, cy in corners:
+            if sign * (dx * cy - dy * cx) < MARGIN:  # clockwise of start, before end
+                return False
+    return True
 
 
-def _meet(a, b) -> bool:
+def meet(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+_meet = meet
