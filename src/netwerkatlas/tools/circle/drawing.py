@@ -20,6 +20,7 @@ from netwerkatlas.tools.circle import VIEW
 from netwerkatlas.tools.circle.layout import (
     CENTRE_RADIUS,
     GAP,
+    RING_WIDTH,
     ROW,
     Geometry,
     Placed,
@@ -62,33 +63,65 @@ class CircleDrawing:
         self.cells = placeable(atlas, self.variant)
         self.names = {p: atlas.node(p).shown_label for p in self.cells}
         self.size = self.geometry.type_size
-        # Names set outside make the drawing larger, and so its type. A circle so crowded that
-        # this would not end keeps at most twice the circle's own size; it reads when zoomed in.
-        largest = 2 * self.size
+        # Names set outside make the drawing larger, and so its type, so that fewer fit
+        # inside. A circle so crowded that this runs away keeps the circle's own type size
+        # and the most names inside: it reads when zoomed in.
+        smallest = self.size
         for _ in range(8):
             self._fit_rings()
             _, _, width, height = self.bounds()
-            needed = min(math.ceil(readable_size((width, height), client=client)), largest)
+            needed = math.ceil(readable_size((width, height), client=client))
             if needed <= self.size:
+                break
+            if needed > 1.5 * smallest:
+                self.size = smallest
+                self._fit_rings()
                 break
             self.size = needed
         self.positions: dict[str, Point] = {p: (v.x, v.y) for p, v in self.placed.items()}
 
     def _fit_rings(self) -> None:
-        """Equal rings, unless rings as wide as their names need keep more names inside."""
-        best: tuple[int, tuple[float, ...]] | None = None
-        for widths in ring_widths(self.variant, self._demands(), self.size):
-            self.geometry = Geometry(self.variant, self.geometry.client, widths)
-            self._place()
-            outside = sum(1 for placed in self.placed.values() if placed.anchor is not None)
-            if best is None or outside < best[0]:
-                best = (outside, widths)
-            if outside == 0:
-                return
-        assert best is not None
-        if self.geometry.widths != best[1]:
-            self.geometry = Geometry(self.variant, self.geometry.client, best[1])
-            self._place()
+        """Equal rings, unless rings as wide as their names need keep more names inside: the
+        best of a few shapes, then moved a ring edge at a time while that keeps more inside."""
+        memo: dict[tuple[int, float, float], int] = {}
+        client = self.geometry.client
+
+        def left_over(widths: tuple[float, ...]) -> int:
+            self.geometry = Geometry(self.variant, client, widths)
+            taken = self._ring_label_boxes()
+            total = 0
+            for r in range(len(widths)):
+                key = (r, *self.geometry.ring_band(r))
+                if key not in memo:
+                    memo[key] = sum(
+                        len(self._place_in(r, s, list(taken))[1])
+                        for s in range(len(self.variant.sectors))
+                    )
+                total += memo[key]
+            return total
+
+        tries = ring_widths(self.variant, self._demands(), self.size)
+        best = min(tries, key=lambda widths: (left_over(widths), tries.index(widths)))
+        step, least = RING_WIDTH / 10, RING_WIDTH * 0.6
+        for _ in range(6):
+            score = left_over(best)
+            if score == 0:
+                break
+            moves = []
+            for edge in range(len(best) - 1):
+                for shift in (step, -step):
+                    widths = list(best)
+                    widths[edge] += shift
+                    widths[edge + 1] -= shift
+                    if min(widths) >= least:
+                        moves.append(tuple(round(w, 3) for w in widths))
+            better = [(left_over(w), i, w) for i, w in enumerate(moves)]
+            better = [m for m in better if m[0] < score]
+            if not better:
+                break
+            best = min(better)[2]
+        self.geometry = Geometry(self.variant, client, best)
+        self._place()
 
     def _demands(self) -> list[float]:
         """Per ring, the band width its fullest cell's names would take in rows along its arc."""
@@ -114,15 +147,10 @@ class CircleDrawing:
         self.placed: dict[str, Placed] = {}
         taken = self._ring_label_boxes()  # names inside keep clear of ring names and counts
         rest = []
-        for r, ring in enumerate(self.variant.rings):
-            for s, sector in enumerate(self.variant.sectors):
-                people = sorted(
-                    (p for p, c in self.cells.items() if c == (ring, sector)),
-                    key=lambda p: (self.names[p].casefold(), p),
-                )
-                names = [(p, self.names[p]) for p in people]
+        for r in range(len(self.variant.rings)):
+            for s in range(len(self.variant.sectors)):
                 boxes = list(taken)
-                inside, left = place_cell(self.geometry, r, s, names, boxes, self.size)
+                inside, left = self._place_in(r, s, boxes)
                 self.placed.update(inside)
                 dots = [
                     free_dot(self.geometry, r, s, boxes, near, self.size)
@@ -131,6 +159,16 @@ class CircleDrawing:
                 rest += [(p, name, dot) for (p, name), dot in zip(left, dots, strict=True)]
         # Outside names keep clear of the sector names.
         self.placed.update(place_outside(self.geometry, rest, self._label_boxes(), self.size))
+
+    def _place_in(self, r: int, s: int, boxes: list) -> tuple[dict[str, Placed], list]:
+        """One cell's names inside it, and those that find no room (`boxes` gains theirs)."""
+        cell = (self.variant.rings[r], self.variant.sectors[s])
+        people = sorted(
+            (p for p, c in self.cells.items() if c == cell),
+            key=lambda p: (self.names[p].casefold(), p),
+        )
+        names = [(p, self.names[p]) for p in people]
+        return place_cell(self.geometry, r, s, names, boxes, self.size)
 
     def lines(self, person: str) -> tuple[str, ...]:
         placed = self.placed.get(person)
