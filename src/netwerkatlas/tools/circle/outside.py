@@ -38,6 +38,8 @@ def ring_widths(variant, demands: list[float], size: float) -> list[tuple[float,
     return [tuple(round(w, 3) for w in widths) for widths in tries]
 
 
+SWAP_LIMIT = 24  # names on one side
+
 Item = tuple[str, str, tuple[float, float]]  # person, name, the dot in its cell
 
 
@@ -70,7 +72,9 @@ def place_outside(
             lines, width = min(settings(name, size), key=lambda way: way[1])  # narrowest
             names.append((person, dot, lines, width, half_height(len(lines), size)))
         column = _stacked(geometry, names, obstacles, radius, right, pad)
-        for _ in range(min(len(names) ** 2, 400)):  # where two leaders cross, names trade places
+        # Where two leaders cross, their names trade places (not for a side so full that this
+        # would take long: there leaders to a further column may cross).
+        for _ in range(len(names) ** 2 if len(names) <= SWAP_LIMIT else 0):
             pair = _crossing(names, column)
             if pair is None:
                 break
