@@ -31,7 +31,7 @@ from netwerkatlas.resources import assets_dir
 from netwerkatlas.tools.ecogram import VIEW, edits
 from netwerkatlas.tools.ecogram.domains import DEFAULT_DOMAINS, domain_label, domains
 from netwerkatlas.tools.ecogram.drawing import EcogramDrawing, draw_tie
-from netwerkatlas.tools.ecogram.geometry import CLIENT_RADIUS, INNER, point_at
+from netwerkatlas.tools.ecogram.geometry import CLIENT_RADIUS, INNER
 from netwerkatlas.tools.ecogram.layout import short_note
 from netwerkatlas.tools.ecogram.placing import sector_layout
 
@@ -76,7 +76,7 @@ def corners(box):
 
 def sector_middle(drawing: EcogramDrawing, domain: str, radius: float = 200.0):
     start, end = drawing.geometry.sector_span(drawing.geometry.domains.index(domain))
-    return point_at(radius, (start + end) / 2)
+    return drawing.geometry.point(radius, (start + end) / 2)
 
 
 @pytest.mark.parametrize("client", [False, True], ids=["normal", "client"])
@@ -96,7 +96,7 @@ def test_cards_never_overlap_and_stay_in_their_own_sector(count, client):
         assert geometry.domain_at(drawing.positions[person]) == placing[person]
         nearest = (min(max(0.0, box[0]), box[2]), min(max(0.0, box[1]), box[3]))
         assert math.hypot(*nearest) >= INNER - 1e-6
-        assert all(math.hypot(*c) <= geometry.outer for c in corners(box))
+        assert all(geometry.reach(*c) <= geometry.outer for c in corners(box))  # inside the rim
     x, y, w, h = drawing.bounds()
     assert all(x <= b[0] and y <= b[1] and b[2] <= x + w and b[3] <= y + h for b in boxes.values())
 
@@ -129,7 +129,7 @@ def test_a_crowded_leefgebied_gets_a_wider_sector_and_a_quiet_one_keeps_room():
     assert math.isclose(sum(angle.values()), 2 * math.pi)
     # Clockwise from the top, in the list's order, and a drop finds the sector it lands in.
     for domain, (start, end) in spans.items():
-        assert geometry.domain_at(point_at(250, (start + end) / 2)) == domain
+        assert geometry.domain_at(geometry.point(250, (start + end) / 2)) == domain
     assert spans[DEFAULT_DOMAINS[0]][0] == 0.0
 
 
@@ -142,6 +142,34 @@ def test_where_there_is_room_no_line_passes_behind_another_card():
     assert crossings(EcogramDrawing(atlas)) == []
     freek, _ = io.load(assets_dir() / "examples" / "ecogram-freek.netwerkatlas")
     assert crossings(EcogramDrawing(freek)) == []
+
+
+@pytest.mark.parametrize("client", [False, True], ids=["normal", "client"])
+def test_the_leefgebieden_are_named_inside_the_rim_of_a_drawing_as_wide_as_the_screen(client):
+    """Outside the rim the names widened the drawing and left the wedges' outer parts empty:
+    inside, each name lies in its own wedge, clear of every card and of every line, and the
+    drawing is no larger than its rim, which is wider than tall like the screen."""
+    freek, _ = io.load(assets_dir() / "examples" / "ecogram-freek.netwerkatlas")
+    drawing = EcogramDrawing(freek, show_notes=not client, client=client)
+    geometry = drawing.geometry
+    labels = drawing.layout.labels
+    assert set(labels) == set(geometry.domains)
+    for domain, label in labels.items():
+        assert " ".join(label.lines) == domain_label(domain)
+        assert all(geometry.domain_at(c) == domain for c in corners(label.box))
+        assert not any(meet(label.box, drawing.card_box(p)) for p in drawing.cards)
+        for person in drawing.cards:
+            x, y = drawing.positions[person]
+            x1, y1, x2, y2 = label.box
+            samples = [(x * f / 400, y * f / 400) for f in range(401)]
+            assert not any(x1 < u < x2 and y1 < v < y2 for u, v in samples), (domain, person)
+    x, y, w, h = drawing.bounds()
+    rim_w, rim_h = 2 * geometry.outer * geometry.aspect, 2 * geometry.outer
+    assert w <= rim_w + 30 and h <= rim_h + 30
+    assert 1.2 <= rim_w / rim_h <= 1.7
+    # Every name is drawn, once per line.
+    texts = drawing.texts()
+    assert all(line in texts for label in labels.values() for line in label.lines)
 
 
 def test_in_client_mode_the_cards_hold_only_the_names_in_larger_type():

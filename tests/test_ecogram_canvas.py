@@ -13,7 +13,6 @@ from netwerkatlas import io
 from netwerkatlas.model import EdgeKind
 from netwerkatlas.tools.circle import edits as circle_edits
 from netwerkatlas.tools.ecogram import VIEW
-from netwerkatlas.tools.ecogram.geometry import point_at
 from netwerkatlas.tools.groslijst.list_view import NAME, UNPLACED
 
 
@@ -28,7 +27,7 @@ def sector_point(drawing, domain, radius_share=0.75):
     geometry = drawing.geometry
     index = list(geometry.domains).index(domain)
     start, end = geometry.sector_span(index)
-    return point_at(geometry.outer * radius_share, (start + end) / 2)
+    return geometry.point(geometry.outer * radius_share, (start + end) / 2)
 
 
 def test_dragging_a_contact_into_another_leefgebied_moves_it_there(freek):

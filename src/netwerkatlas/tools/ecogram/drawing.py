@@ -21,9 +21,9 @@ from netwerkatlas.render.fonts import LINE_HEIGHT, baseline_offset, text_width
 from netwerkatlas.render.geometry import arrow_head
 from netwerkatlas.render.painter import Painter
 from netwerkatlas.render.style import CLIENT_FILL, INK, MUTED
-from netwerkatlas.tools.ecogram.domains import domain_label, seen_from_client, support_edge
-from netwerkatlas.tools.ecogram.geometry import Box, point_at
-from netwerkatlas.tools.ecogram.layout import EcogramLayout, build_layout
+from netwerkatlas.tools.ecogram.domains import seen_from_client, support_edge
+from netwerkatlas.tools.ecogram.geometry import Box
+from netwerkatlas.tools.ecogram.layout import ASPECT, CLIENT_ASPECT, EcogramLayout, build_layout
 from netwerkatlas.tools.ecogram.sizes import CLIENT_SCALE, FIRST_LEAST, TypeSizes
 
 SECTOR_FILLS = ("#edf2f7", "#f6f8fb")
@@ -66,7 +66,8 @@ class EcogramDrawing:
         with `client` the type is larger, for the client across the table."""
         self.view_title = t("view.ecogram")
         self.sizes = TypeSizes(FIRST_LEAST * (CLIENT_SCALE if client else 1.0))
-        self._use(build_layout(atlas, self.sizes, show_notes))
+        aspect = CLIENT_ASPECT if client else ASPECT
+        self._use(build_layout(atlas, self.sizes, show_notes, aspect))
         self.ties: dict[str, Tie] = {}
         for person in self.cards:  # the people in the sectors: the household needs no line
             edge = support_edge(atlas, person)
@@ -109,33 +110,28 @@ class EcogramDrawing:
 
     # --- extent and text --------------------------------------------------------------------
 
-    def _labels(self) -> list[tuple[float, float, str, str, Box]]:
-        """Each domain's name just outside the sectors: (x, baseline, text, align, box)."""
+    def _labels(self) -> list[tuple[float, float, str, Box]]:
+        """Each line of each domain's name inside the rim: (x, baseline, text, box)."""
         found = []
-        for index, domain in enumerate(self.geometry.domains):
-            start, end = self.geometry.sector_span(index)
-            x, y = point_at(self.geometry.outer + self.sizes.label, (start + end) / 2)
-            label = domain_label(domain)
-            size = self.sizes.label
-            width = text_width(label, size, True)
-            # Words to the right of the circle start there, to the left end there.
-            align = "left" if x > 1 else "right" if x < -1 else "centre"
-            y += baseline_offset(size) + (size * 0.8 if y > 1 else -size * 0.3 if y < -1 else 0)
-            left = x if align == "left" else x - width if align == "right" else x - width / 2
-            box = (left, y - size, left + width, y + size * 0.3)
-            found.append((x, y, label, align, box))
+        size = self.sizes.label
+        step = size * LINE_HEIGHT
+        for label in (self.layout.labels or {}).values():
+            x, y = label.centre
+            first = y - step * (len(label.lines) - 1) / 2 + baseline_offset(size)
+            for i, line in enumerate(label.lines):
+                found.append((x, first + i * step, line, label.box))
         return found
 
     def bounds(self) -> Rect:
-        r = self.geometry.outer
-        boxes = [(-r, -r, r, r)] + [b for *_, b in self._labels()]
+        r, k = self.geometry.outer, self.geometry.aspect
+        boxes = [(-r * k, -r, r * k, r)] + [b for *_, b in self._labels()]
         boxes += [self.card_box(p) for p in self.positions]
         left, top = min(b[0] for b in boxes) - 12, min(b[1] for b in boxes) - 12
         right, bottom = max(b[2] for b in boxes) + 12, max(b[3] for b in boxes) + 12
         return (left, top, right - left, bottom - top)
 
     def texts(self) -> list[str]:
-        found = list(self.centre.client_lines) + [label for _, _, label, _, _ in self._labels()]
+        found = list(self.centre.client_lines) + [line for _, _, line, _ in self._labels()]
         for member in self.centre.members.values():
             found += member.lines
         for person in self.cards:
@@ -158,21 +154,27 @@ class EcogramDrawing:
         self._draw_letters(painter, ends)
 
     def _draw_sectors(self, painter: Painter) -> None:
-        outer, count = self.geometry.outer, len(self.geometry.domains)
+        geometry = self.geometry
+        outer, count = geometry.outer, len(geometry.domains)
         for index in range(count):
-            start, end = self.geometry.sector_span(index)
+            start, end = geometry.sector_span(index)
             steps = max(2, int((end - start) / math.radians(3)))
-            arc = [point_at(outer, start + (end - start) * i / steps) for i in range(steps + 1)]
+            arc = [
+                geometry.point(outer, start + (end - start) * i / steps) for i in range(steps + 1)
+            ]
             fill = SECTOR_FILLS[index % 2] if count % 2 == 0 or index < count - 1 else "#f1f5f9"
             painter.polygon([(0.0, 0.0), *arc] if count > 1 else arc, fill=fill)
-        painter.circle(0, 0, outer, stroke=MUTED, width=1.0)
+        steps = 120
+        rim = [geometry.point(outer, 2 * math.pi * i / steps) for i in range(steps)]
+        painter.polygon(rim, stroke=MUTED, width=1.0)
         if count > 1:
             for index in range(count):
-                start, _ = self.geometry.sector_span(index)
-                a, b = point_at(self.geometry.centre, start), point_at(outer, start)
+                start, _ = geometry.sector_span(index)
+                ux, uy = geometry.ray(start)
+                a, b = (ux * geometry.centre, uy * geometry.centre), geometry.point(outer, start)
                 painter.line(*a, *b, colour=MUTED, width=0.8)
-        for x, y, label, align, _ in self._labels():
-            painter.text(x, y, label, size=self.sizes.label, colour=INK, bold=True, align=align)
+        for x, y, line, _ in self._labels():
+            painter.text(x, y, line, size=self.sizes.label, colour=INK, bold=True, align="centre")
 
     def _draw_client(self, painter: Painter) -> None:
         centre = self.centre
@@ -229,7 +231,7 @@ class EcogramDrawing:
     def _draw_letters(self, painter: Painter, ends: dict[str, tuple[Point, Point]]) -> None:
         """The support letters in a small white box on each line: at its middle, or as near it
         as keeps them off the cards and off each other's boxes."""
-        taken = [self.card_box(p) for p in self.cards]
+        taken = [self.card_box(p) for p in self.cards] + [b for *_, b in self._labels()]
         rim = self.geometry.centre
         taken.append((-rim, -rim, rim, rim))
         for person, (start, end) in ends.items():

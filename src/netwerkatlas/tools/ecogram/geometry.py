@@ -18,7 +18,8 @@ from netwerkatlas.tools.ecogram.centre import CLIENT_RADIUS
 INNER = 135.0  # cards start here: the ring inside is for the lines and their letters
 OUTER = 370.0  # cards are sought inside this radius first, and only then beyond it
 MIN_OUTER = 290.0  # the drawn edge of the sectors: just beyond the cards, at least this
-PREFERRED = 225.0  # the radius the cards of a sector gather around
+PREFERRED = 190.0  # the radius the cards of a sector gather around (nearer the client keeps the
+# rim in, where a laptop's height is what limits the drawing)
 CLEAN_REACH = 120.0  # how far beyond OUTER a card may go to keep its line clear
 STEP = 7.0  # between candidate spots, along and across the arcs
 PAD = 4.0  # free space around a card, also from the sector lines
@@ -89,6 +90,26 @@ class Geometry:
     centre: float = CLIENT_RADIUS
     letters: float = 0.0  # the size of the support letters: the ring holds a few of them
     bounds: tuple[float, ...] | None = None
+    aspect: float = 1.0  # the rim is an ellipse this many times as wide as tall
+
+    def point(self, radius: float, angle: float) -> Point:
+        """The point at `radius` on the ray of `angle`, on the ellipse of the drawing's aspect:
+        a screen is wider than tall, so the sectors reach further sideways than up and down."""
+        return self.aspect * radius * math.sin(angle), -radius * math.cos(angle)
+
+    def reach(self, x: float, y: float) -> float:
+        """The radius of the ellipse (of the drawing's aspect) through `x`, `y`."""
+        return math.hypot(x / self.aspect, y)
+
+    def box_reach(self, box: Box) -> float:
+        """The radius of the least ellipse holding the whole box."""
+        return self.reach(max(-box[0], box[2]), max(-box[1], box[3]))
+
+    def ray(self, angle: float) -> Point:
+        """The unit vector along the ray of `angle` (which the aspect turns sideways)."""
+        x, y = self.point(1.0, angle)
+        length = math.hypot(x, y)
+        return x / length, y / length
 
     @cached_property
     def _bounds(self) -> tuple[float, ...]:
@@ -121,12 +142,12 @@ class Geometry:
         x, y = point
         if math.hypot(x, y) < self.centre or not self.domains:
             return None
-        angle = math.atan2(x, -y) % (2 * math.pi)
+        angle = math.atan2(x / self.aspect, -y) % (2 * math.pi)
         return min(max(bisect_right(self._bounds, angle) - 1, 0), len(self.domains) - 1)
 
     def domain_at(self, point: Point) -> str | None:
         """The domain a point lies in, for a drop: None in the centre and beyond the edge."""
-        if math.hypot(*point) > self.outer:
+        if self.reach(*point) > self.outer:
             return None
         index = self.sector_index(point)
         return None if index is None else self.domains[index]
@@ -150,4 +171,4 @@ class Geometry:
     def _sides(self) -> list[tuple[float, float, float, float]]:
         """Per sector, unit vectors along its start and end line."""
         spans = (self.sector_span(i) for i in range(len(self.domains)))
-        return [(*point_at(1.0, start), *point_at(1.0, end)) for start, end in spans]
+        return [(*self.ray(start), *self.ray(end)) for start, end in spans]

@@ -15,7 +15,7 @@ from netwerkatlas.render.fonts import LINE_HEIGHT, text_width
 from netwerkatlas.render.text_fit import ELLIPSIS, elide, fit_text, wrap_words
 from netwerkatlas.tools.ecogram import VIEW
 from netwerkatlas.tools.ecogram.centre import Centre, centre_domain, layout_centre
-from netwerkatlas.tools.ecogram.domains import domain_of, domains
+from netwerkatlas.tools.ecogram.domains import domain_label, domain_of, domains
 from netwerkatlas.tools.ecogram.geometry import (
     INNER,
     MIN_OUTER,
@@ -24,12 +24,15 @@ from netwerkatlas.tools.ecogram.geometry import (
     Geometry,
     sector_bounds,
 )
+from netwerkatlas.tools.ecogram.labels import Label, place_labels
 from netwerkatlas.tools.ecogram.placing import place_cards
 from netwerkatlas.tools.ecogram.sizes import DEFAULT_SIZES, TypeSizes
 
 NOTE_CHARS = 40
 EMPTY_WEIGHT = 1.0  # a sector's angle: this, plus its cards' widths in typical card widths
 NOTE_LINES = 2  # a longer note is cut with an ellipsis: the whole note is in the details panel
+ASPECT = 1.25  # the rim's width over its height, about a laptop's drawing area (776 x 630 px)
+CLIENT_ASPECT = 1.6  # client mode's drawing area is wider (1034 x 641 px)
 
 
 def short_note(note: str, limit: int = NOTE_CHARS) -> str:
@@ -104,20 +107,22 @@ class EcogramLayout:
     by_hand: frozenset[str]  # those whose place came from the view's stored positions
     centre: Centre
     centre_domain: str | None = None  # the household's domain, when it shares the middle
+    labels: Mapping[str, Label] | None = None  # each sector's name, inside the rim
 
     def domain_at(self, point: Point) -> str | None:
         """The domain a drop at `point` gives: the household's in the middle (when it is
         there), a sector's, or None (in the client's own circle, or beyond the edge)."""
-        if math.hypot(*point) < self.geometry.centre:
+        if math.hypot(*point) < self.geometry.centre:  # the client's circle stays round
             return self.centre_domain
         return self.geometry.domain_at(point)
 
 
 def build_layout(
-    atlas: Atlas, sizes: TypeSizes = DEFAULT_SIZES, show_notes: bool = True
+    atlas: Atlas, sizes: TypeSizes = DEFAULT_SIZES, show_notes: bool = True, aspect: float = ASPECT
 ) -> EcogramLayout:
     """Everyone on the ecogram with their card and place: stored by hand, or computed. Without
-    notes (client mode) the cards are only as large as the names."""
+    notes (client mode) the cards are only as large as the names. The rim is an ellipse
+    `aspect` times as wide as tall, the shape of the screen it is shown on."""
     names = domains(atlas)
     home = centre_domain(atlas, names)
     members = domain_of(atlas, names)
@@ -138,7 +143,11 @@ def build_layout(
         EMPTY_WEIGHT + sum(w for p, w in widths.items() if around[p] == n) / typical for n in ring
     ]
     geometry = Geometry(
-        ring, centre=centre.radius, letters=sizes.letter, bounds=sector_bounds(weights)
+        ring,
+        centre=centre.radius,
+        letters=sizes.letter,
+        bounds=sector_bounds(weights),
+        aspect=aspect,
     )
     cards = {p: card_for(shown(p), note_width(geometry, around[p], sizes), sizes) for p in around}
     state = atlas.views.get(VIEW)
@@ -154,22 +163,19 @@ def build_layout(
     order = sorted((p for p in around if p not in fixed), key=lambda p: (labels[p], p))
     computed = place_cards(geometry, cards, around, order, fixed)
     positions = {p: fixed.get(p) or computed[p] for p in around}
-    reach = max(
-        (
-            math.hypot(abs(x) + cards[p].half_w, abs(y) + cards[p].half_h)
-            for p, (x, y) in positions.items()
-        ),
-        default=0.0,
-    )
-    outer = max(geometry.inner + MIN_OUTER - INNER, reach + 3 * PAD)
+    reach = max((geometry.box_reach(cards[p].box(xy)) for p, xy in positions.items()), default=0)
+    rim = max(geometry.inner + MIN_OUTER / math.sqrt(aspect) - INNER, reach + 3 * PAD)
+    texts = {d: domain_label(d) for d in ring}
+    labels, outer = place_labels(geometry, texts, sizes.label, cards, positions, rim)
     return EcogramLayout(
-        replace(geometry, outer=math.ceil(outer / 10) * 10),
+        replace(geometry, outer=math.ceil(outer)),
         members,
         cards,
         {**positions, **centre.positions},
         frozenset(fixed),
         centre,
         home,
+        labels,
     )
 
 

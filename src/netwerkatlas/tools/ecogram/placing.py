@@ -69,10 +69,21 @@ def place_cards(
                     (p, point, cards[p])
                     for p, point in fixed.items()
                     if domain_of_person.get(p) == domain
+                    or _reaches_into(geometry, index, cards[p].box(point, PAD))
                 )
             )
             placed.update(sector_layout(geometry, index, people, pinned))
     return placed
+
+
+def _reaches_into(geometry: Geometry, index: int, box: Box) -> bool:
+    """Whether a card placed by hand in another sector reaches over the line into this one
+    (only its centre has to lie in its own): the cards here keep clear of it too."""
+    x1, y1, x2, y2 = box
+    steps = [i / 8 for i in range(9)]
+    outline = [(x1 + (x2 - x1) * f, y) for f in steps for y in (y1, y2)]
+    outline += [(x, y1 + (y2 - y1) * f) for f in steps for x in (x1, x2)]
+    return any(geometry.sector_index(q) == index for q in outline)
 
 
 @lru_cache(maxsize=256)
@@ -90,10 +101,12 @@ def sector_layout(
     order = [p for p, _ in people]
     strategies = STRATEGIES if len(order) <= FEW else STRATEGIES[:1]
     tries = [_place_sector(geometry, index, cards, order, fixed, s) for s in strategies]
-    return tuple(min(tries, key=lambda found: _score(found, cards, fixed)).items())
+    return tuple(min(tries, key=lambda found: _score(geometry, found, cards, fixed)).items())
 
 
-def _score(found: Mapping[str, Point], cards: Mapping[str, Card], fixed) -> tuple[int, float]:
+def _score(
+    geometry: Geometry, found: Mapping[str, Point], cards: Mapping[str, Card], fixed
+) -> tuple[int, float]:
     """Lines passing a card, and how far out the cards reach: the less the better."""
     everyone = {**fixed, **found}
     crossings = sum(
@@ -106,8 +119,7 @@ def _score(found: Mapping[str, Point], cards: Mapping[str, Card], fixed) -> tupl
         for point in found.values()
         for other in fixed
     )
-    reach = max(math.hypot(*point) + cards[p].half_w for p, point in found.items())
-    return crossings, reach
+    return crossings, max(geometry.box_reach(cards[p].box(point)) for p, point in found.items())
 
 
 def _place_sector(
@@ -133,7 +145,7 @@ def _place_sector(
         boxes.add(cards[person].box(point, PAD), point)
     start, end = geometry.sector_span(index)
     inner, outer = geometry.inner, geometry.search
-    band = list(_arcs(start, end, inner, outer))
+    band = list(_arcs(geometry, start, end, inner, outer))
     slice_ = (end - start) / len(people)
     widest = max(cards[p].half_w for p in people)
     tallest = max(cards[p].half_h for p in people)
@@ -141,8 +153,8 @@ def _place_sector(
     middle = start + slice_ * (len(people) // 2)
     typical = Card((), 0.0, (), widest, tallest)
     touch = _meet(
-        typical.box(point_at(radius, middle - slice_ / 2), PAD),
-        typical.box(point_at(radius, middle + slice_ / 2), PAD),
+        typical.box(geometry.point(radius, middle - slice_ / 2), PAD),
+        typical.box(geometry.point(radius, middle + slice_ / 2), PAD),
     )
     stagger = 2.8 * tallest if strategy.stagger and len(people) > 1 and touch else 0.0
     if not strategy.slices:
@@ -161,13 +173,17 @@ def _place_sector(
         target = (radius + stagger * (i % 2), aim)
         in_rows = (inner + row * (i % rows + 0.5), aim)
         passes = {
-            "clean band": (lambda t=target: _along(band, *t, strategy.sideways), CLEAN, outer),
+            "clean band": (
+                lambda t=target: _along(geometry, band, *t, strategy.sideways),
+                CLEAN,
+                outer,
+            ),
             "clean edge": (
-                lambda a=aim: _rings(start, end, a, outer, outer + CLEAN_REACH),
+                lambda a=aim: _rings(geometry, start, end, a, outer, outer + CLEAN_REACH),
                 CLEAN,
                 math.inf,
             ),
-            "band": (lambda t=in_rows: _along(band, *t, 1.0), FEWEST, outer),
+            "band": (lambda t=in_rows: _along(geometry, band, *t, 1.0), FEWEST, outer),
         }
         spot = None
         for name, (candidates, mode, limit) in passes.items():
@@ -177,10 +193,10 @@ def _place_sector(
                     break
                 full[name] = True
         if spot is None:
-            rings = _rings(start, end, aim, beyond, math.inf)
+            rings = _rings(geometry, start, end, aim, beyond, math.inf)
             spot = _fit(geometry, index, card, rings, boxes, FEWEST, math.inf)
             assert spot is not None  # the rings go on until a card fits
-            beyond = max(beyond, math.hypot(*spot) - 2 * card.half_h - STEP)
+            beyond = max(beyond, geometry.reach(*spot) - 2 * card.half_h - STEP)
         placed[person] = spot
         boxes.add(card.box(spot, PAD), spot)
     return placed
@@ -190,14 +206,18 @@ CLEAN, FEWEST = "clean", "fewest"
 CHOICE = 40  # how many free spots near its aim a card compares, when no line can be clear
 
 
-def _along(points: list[Point], radius: float, angle: float, sideways: float) -> list[Point]:
+def _along(
+    geometry: Geometry, points: list[Point], radius: float, angle: float, sideways: float
+) -> list[Point]:
     """`points` nearest first to the point at `radius` and `angle`, a step sideways counting
-    `sideways` times as much as one outward."""
+    `sideways` times as much as one outward (measured before the aspect stretches them)."""
     aim = point_at(1.0, angle)
+    k = geometry.aspect
 
     def cost(q: Point) -> float:
-        along = q[0] * aim[0] + q[1] * aim[1]
-        across = q[0] * aim[1] - q[1] * aim[0]
+        x = q[0] / k
+        along = x * aim[0] + q[1] * aim[1]
+        across = x * aim[1] - q[1] * aim[0]
         return (along - radius) ** 2 + (sideways * across) ** 2
 
     return sorted(points, key=cost)
@@ -254,7 +274,7 @@ def _fit(geometry, index, card, candidates, boxes: _Boxes, mode, limit) -> Point
     seen = 0
     for spot in candidates:
         box = card.box(spot)
-        if math.hypot(max(-box[0], box[2]), max(-box[1], box[3])) > limit - PAD:
+        if geometry.box_reach(box) > limit - PAD:
             continue
         if boxes.meets(box) or not geometry.holds(box, index):
             continue
@@ -271,26 +291,30 @@ def _fit(geometry, index, card, candidates, boxes: _Boxes, mode, limit) -> Point
     return None if best is None else best[1]
 
 
-def _arcs(start: float, end: float, inner: float, outer: float) -> Iterator[Point]:
+def _arcs(
+    geometry: Geometry, start: float, end: float, inner: float, outer: float
+) -> Iterator[Point]:
     radius = inner
     while radius <= outer:
-        steps = max(1, int(radius * (end - start) / STEP))
+        steps = max(1, int(radius * geometry.aspect * (end - start) / STEP))
         for i in range(steps + 1):
-            yield point_at(radius, start + (end - start) * i / steps)
+            yield geometry.point(radius, start + (end - start) * i / steps)
         radius += STEP
 
 
-def _rings(start: float, end: float, aim: float, inner: float, outer: float) -> Iterator[Point]:
+def _rings(
+    geometry: Geometry, start: float, end: float, aim: float, inner: float, outer: float
+) -> Iterator[Point]:
     """Ring after ring outward, each from the angle `aim` towards the sector's sides."""
     radius = inner
     while radius <= outer:
-        steps = max(1, int(radius * (end - start) / STEP))
+        steps = max(1, int(radius * geometry.aspect * (end - start) / STEP))
         angles = sorted(
             (start + (end - start) * i / steps for i in range(steps + 1)),
             key=lambda a: abs(a - aim),
         )
         for angle in angles:
-            yield point_at(radius, angle)
+            yield geometry.point(radius, angle)
         radius += STEP
 
 
