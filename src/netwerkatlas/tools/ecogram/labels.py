@@ -88,13 +88,14 @@ def _first_free(
     ends: Iterable[Point],
 ) -> Label | None:
     """From the rim `edge` inward, the first spot where a name lies inside the rim and its
-    wedge, clear of every card and line; one line preferred over two at the same depth."""
+    wedge, clear of every card and line; on one line if it fits anywhere in the wedge, as a
+    name broken in two reads less easily than one set a little further in."""
     ends = list(ends)
-    radius = edge
-    while radius > geometry.inner:
-        for share in SIDEWAYS:
-            x, y = geometry.point(radius, start + (end - start) * share)
-            for lines, (half_w, half_h) in shapes:
+    for lines, (half_w, half_h) in shapes:
+        radius = edge
+        while radius > geometry.inner:
+            for share in SIDEWAYS:
+                x, y = geometry.point(radius, start + (end - start) * share)
                 box = (x - half_w, y - half_h, x + half_w, y + half_h)
                 if (
                     geometry.box_reach(box) <= edge
@@ -103,7 +104,7 @@ def _first_free(
                     and not any(segment_meets_rect((0.0, 0.0), e, box) for e in ends)
                 ):
                     return Label(lines, (x, y), box)
-        radius -= STEP
+            radius -= STEP
     return None
 
 
