@@ -1,47 +1,164 @@
 """The ecogram on screen: drag a contact into a leefgebied (or out, to take it off), drop names
-from the groslijst; the line to the client from the context menu."""
+from the groslijst; the line to the client from the context menu.
+
+A card's note is shown on screen only where it reads at `SCREEN_MIN_PT`: fourteen cards with
+two-line notes do not fit a laptop's view readably. Fitted into a view too small for them, the
+cards show the names only (larger) and a quiet line says the notes are in the Details panel;
+in a larger view the notes come back. The poster prints them always.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF
-from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtCore import QEvent, QObject, QPointF
+from PySide6.QtWidgets import QGraphicsView, QInputDialog, QLabel, QMenu, QMessageBox, QWidget
 
 from netwerkatlas.canvas.choices import choice, one_of
 from netwerkatlas.canvas.drawing_scene import DrawingScene
 from netwerkatlas.canvas.drawing_view import DrawingView
-from netwerkatlas.canvas.empty_hint import EmptyHint, draws_only_client
+from netwerkatlas.canvas.empty_hint import (
+    EmptyHint,
+    draws_only_client,
+    quiet_line,
+)
 from netwerkatlas.canvas.refit import refit
 from netwerkatlas.commands import Command, Macro
 from netwerkatlas.i18n import t
 from netwerkatlas.model import Atlas
 from netwerkatlas.model.records import Direction, SupportKind, SupportStrength
+from netwerkatlas.render.readable import (
+    FIT_MARGIN_PX,
+    MAX_FIT_ZOOM,
+    SCREEN_MIN_PT,
+    measure,
+    points_on_screen,
+)
 from netwerkatlas.tools.ecogram import VIEW, centre, edits
 from netwerkatlas.tools.ecogram.domains import domains, support_edge
 from netwerkatlas.tools.ecogram.drawing import EcogramDrawing
 
+GAP = 6  # px around the notice in its strip at the foot of the view
+
 
 class EcogramScene(DrawingScene):
-    """The ecogram; in client mode its cards show the names without the notes, larger."""
+    """The ecogram; in client mode its cards show the names without the notes, larger, and
+    without `notes_fit` (a view too small to read them) the names without the notes."""
 
     client_mode = False
+    notes_fit = True
 
     def __init__(self, atlas: Atlas, parent=None) -> None:
         super().__init__(atlas, VIEW, self._draw, parent)
 
     def _draw(self, atlas: Atlas) -> EcogramDrawing:
-        return EcogramDrawing(atlas, show_notes=not self.client_mode, client=self.client_mode)
+        if self.client_mode:
+            return EcogramDrawing(atlas, show_notes=False, client=True)
+        if not self.notes_fit:  # names only: room for the larger type, on a laptop's shape
+            return EcogramDrawing(atlas, show_notes=False, large_type=True)
+        return EcogramDrawing(atlas)
 
     def set_client_mode(self, on: bool) -> None:
         self.client_mode = on
         self.rebuild()
 
+    def set_notes_fit(self, on: bool) -> None:
+        if on != self.notes_fit:
+            self.notes_fit = on
+            self.rebuild()
+
+    def with_notes(self) -> EcogramDrawing:
+        """The drawing as it is with the notes on the cards (the one shown, when it is)."""
+        if self.notes_fit and not self.client_mode:
+            return self.drawing
+        return EcogramDrawing(self.atlas, show_notes=True)
+
+
+class NotesNotice(QLabel):
+    """A quiet line at the foot of the view while its cards leave their notes out. It has a
+    strip of its own below the drawing (the view's bottom margin), so it covers nothing."""
+
+    def __init__(self, view: QGraphicsView) -> None:
+        super().__init__(t("ecogram.notes_in_panel"), view)
+        self.view = view
+        quiet_line(self, "notes_notice")
+        self.hide()
+        view.installEventFilter(self)
+
+    def show_while(self, on: bool) -> None:
+        """Show the line (and make room for it) or take it away (and give the room back)."""
+        strip = self._place() if on else 0
+        if self.view.viewportMargins().bottom() != strip:
+            self.view.setViewportMargins(0, 0, 0, strip)
+        if on:
+            self.raise_()
+        self.setVisible(on)
+
+    def _place(self) -> int:
+        """Lay the line out across the foot of the view; the height of its strip."""
+        width = max(200, self.view.width() - 2 * GAP)
+        height = max(self.heightForWidth(width), 0)
+        self.setGeometry(
+            (self.view.width() - width) // 2, self.view.height() - height - GAP, width, height
+        )
+        return height + 2 * GAP
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.Resize and self.isVisible():
+            strip = self._place()
+            if self.view.viewportMargins().bottom() != strip:
+                self.view.setViewportMargins(0, 0, 0, strip)
+        return False
+
 
 class EcogramView(DrawingView):
+    def __init__(self, scene: EcogramScene, push: Callable[[Command], None], parent=None):
+        self.notes_notice: NotesNotice | None = None
+        self._notes_read: tuple[object, float, tuple[float, float]] | None = None
+        super().__init__(scene, push, parent)
+        self.notes_notice = NotesNotice(self)
+
     def set_client_mode(self, on: bool) -> None:
         """The scene has drawn its cards without notes (or with them again): fit again."""
         refit(self)
+        if self.notes_notice is not None and on:
+            self.notes_notice.show_while(False)
+
+    def fit_all(self) -> None:
+        """Fit, with the notes on the cards when they read at the screen's minimum there.
+
+        Decided with the notes-on drawing only, so a size gives one answer whichever way the
+        window was changed: no switching back and forth at the edge."""
+        self.fitted = True  # the room without scroll bars, as the fit will have it
+        scene = self.drawn
+        if not scene.client_mode and self.notes_notice is not None:
+            fit = self._notes_read_pt()
+            if fit is not None:
+                scene.set_notes_fit(fit >= SCREEN_MIN_PT)
+            self.notes_notice.show_while(not scene.notes_fit)
+        super().fit_all()
+
+    def _notes_read_pt(self) -> float | None:
+        """The smallest text of the drawing with notes, in points, fitted into this view."""
+        port = self.viewport().rect().adjusted(0, 0, 0, self.viewportMargins().bottom())
+        if port.width() <= 2 * FIT_MARGIN_PX or port.height() <= 2 * FIT_MARGIN_PX:
+            return None
+        scene = self.drawn
+        current = scene.drawing
+        if self._notes_read is None or self._notes_read[0] is not current:
+            found = measure(scene.with_notes())
+            smallest = min((size for size, _ in found.texts), default=float("inf"))
+            _, _, w, h = found.bounds or current.bounds()
+            self._notes_read = (scene.drawing, smallest, (w, h))
+        _, smallest, (w, h) = self._notes_read
+        if w <= 0 or h <= 0:
+            return None
+        zoom = min(
+            (port.width() - 2 * FIT_MARGIN_PX) / w,
+            (port.height() - 2 * FIT_MARGIN_PX) / h,
+            MAX_FIT_ZOOM,
+        )
+        return points_on_screen(smallest, zoom, self.logicalDpiY())
 
     def dropped(self, moved: dict[str, tuple[float, float]]) -> None:
         atlas, drawing = self.drawn.atlas, self.drawn.drawing

@@ -20,6 +20,22 @@ MARGIN = 16  # px between the hint and the top of the view
 MAX_WIDTH = 640  # px: one line on a laptop, wrapped in a narrow view
 
 
+def quiet_line(label: QLabel, name: str) -> None:
+    """The look of a line a view says over its drawing (this hint, the ecogram's notice that
+    its notes are in the panel): light, readable, and not in the way of a click."""
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # clicks reach the view
+    label.setStyleSheet(
+        f"QLabel#{name} {{ background: rgba(255, 255, 255, 225); color: #37474f;"
+        " border: 1px solid #b0bec5; border-radius: 8px; padding: 8px 14px; }"
+    )
+    font = label.font()
+    font.setPointSizeF(max(font.pointSizeF(), 11.0) * 1.1)
+    label.setFont(font)
+
+
 class EmptyHint(QLabel):
     """A quiet line at the top of `view`, shown while `is_empty()` says the view draws nothing
     of its own. It checks again whenever the scene changes (which includes a new atlas)."""
@@ -31,17 +47,7 @@ class EmptyHint(QLabel):
         self.key = key
         self.view = view
         self.is_empty = is_empty
-        self.setObjectName("empty_hint")
-        self.setWordWrap(True)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # clicks reach the view
-        self.setStyleSheet(
-            "QLabel#empty_hint { background: rgba(255, 255, 255, 225); color: #37474f;"
-            " border: 1px solid #b0bec5; border-radius: 8px; padding: 8px 14px; }"
-        )
-        font = self.font()
-        font.setPointSizeF(max(font.pointSizeF(), 11.0) * 1.1)
-        self.setFont(font)
+        quiet_line(self, "empty_hint")
         scene.changed.connect(lambda _rects: self.refresh())
         view.installEventFilter(self)
         self.refresh()

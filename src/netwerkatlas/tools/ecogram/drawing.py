@@ -60,12 +60,15 @@ class EcogramDrawing:
         show_notes: bool = True,
         *,
         client: bool = False,
+        large_type: bool | None = None,
     ) -> None:
         """Scores are not part of an ecogram; the flag is taken for the export's signature.
         Without notes (client mode) the cards hold only the names and are laid out as such;
-        with `client` the type is larger, for the client across the table."""
+        with `client` the type is larger, for the client across the table, and the drawing
+        wider. `large_type` gives names-only cards that larger type without client mode."""
         self.view_title = t("view.ecogram")
-        self.sizes = TypeSizes(FIRST_LEAST * (CLIENT_SCALE if client else 1.0))
+        large = client if large_type is None else large_type
+        self.sizes = TypeSizes(FIRST_LEAST * (CLIENT_SCALE if large else 1.0))
         aspect = CLIENT_ASPECT if client else ASPECT
         self._use(build_layout(atlas, self.sizes, show_notes, aspect))
         self.ties: dict[str, Tie] = {}
