@@ -99,10 +99,6 @@ def test_a_zoom_the_user_chose_is_kept_and_decides_nothing(qtbot, freek):
     assert notes_on_cards(freek) and not view.notes_notice.isVisible()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the main window does not follow the ecogram's selection into the Details panel yet",
-)
 def test_selecting_a_card_shows_its_whole_note_in_the_details_panel(qtbot, freek):
     at_size(qtbot, freek, LAPTOP)
     qtbot.waitUntil(lambda: freek.ecogram_view.notes_notice.isVisible(), timeout=10_000)

@@ -261,6 +261,10 @@ class MainWindow(FileCommands, QMainWindow):
                 "gebeurteniskaart",
                 lambda tab: tab.scene.selectionChanged.connect(self._timeline_selection_changed),
             )
+        for name in ("ecogram", "netwerkcirkel"):  # a person chosen there: the note in Details
+            self.views.when_built(
+                name, lambda tab: tab.scene.selectionChanged.connect(self._scene_selection_changed)
+            )
         self.list.selection_changed.connect(self._list_selection_changed)
 
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
@@ -282,9 +286,13 @@ class MainWindow(FileCommands, QMainWindow):
     def _timeline_selection_changed(self) -> None:
         self._drawing_selection_changed(self.views.tab("gebeurteniskaart").scene)
 
+    def _scene_selection_changed(self) -> None:
+        """A slot of the window (not a lambda), so it goes with the window when it closes."""
+        self._drawing_selection_changed(self.sender())
+
     def _drawing_selection_changed(self, scene) -> None:
-        """A person or event chosen in a drawn view (genogram, gebeurteniskaart) is shown in
-        the Details panel."""
+        """A person or event chosen in a drawn view (genogram, ecogram, netwerkcirkel,
+        gebeurteniskaart) is shown in the Details panel."""
         ids = scene.selected_ids()
         if ids:
             self.details.show_item(NODES, ids[0])
