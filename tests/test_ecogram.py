@@ -566,3 +566,21 @@ def test_freeks_ecogram_prints_readable_on_a3_without_a_note():
     drawing = EcogramDrawing(freek)
     assert readability_note(drawing, "A3", False, 12.0) is None
     assert readability_note(drawing, "A4", False, 12.0) is not None  # A4 is too small: it says so
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"show_notes": False, "large_type": True}, {"show_notes": False, "client": True}],
+    ids=["notes", "names-large", "client"],
+)
+def test_support_letters_never_cover_each_other_or_a_card(options):
+    """Lines converge on the client: letters of short lines near it once stood on each other."""
+    atlas, _ = io.load(assets_dir() / "examples" / "ecogram-freek.netwerkatlas")
+    drawing = EcogramDrawing(atlas, **options)
+    boxes = drawing.letter_boxes()
+    assert len(boxes) >= 10
+    cards = [drawing.card_box(p) for p in drawing.cards]
+    for (a, box), (b, other) in itertools.combinations(boxes.items(), 2):
+        assert not meet(box, other), (a, b)
+    for person, box in boxes.items():
+        assert not any(meet(box, card) for card in cards), person

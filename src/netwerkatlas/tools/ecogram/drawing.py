@@ -33,7 +33,8 @@ WIDTHS = {SupportStrength.STRONG: 3.2, SupportStrength.TENUOUS: 1.5, SupportStre
 PLAIN_WIDTH = 0.9
 DASH = (7.0, 5.0)
 HATCH_STEP, HATCH_HALF = 7.0, 4.5
-LETTER_SPOTS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78)  # along the line, middle first
+LETTER_SPOTS = tuple(sorted((i / 20 for i in range(3, 18)), key=lambda f: abs(f - 0.5)))
+"""Places along a line for its letters, from its middle outwards."""
 
 
 @dataclass(frozen=True)
@@ -231,12 +232,16 @@ class EcogramDrawing:
             end = start
         return start, end
 
-    def _draw_letters(self, painter: Painter, ends: dict[str, tuple[Point, Point]]) -> None:
-        """The support letters in a small white box on each line: at its middle, or as near it
-        as keeps them off the cards and off each other's boxes."""
+    def letter_boxes(self, ends: dict[str, tuple[Point, Point]] | None = None) -> dict[str, Box]:
+        """Where each line's support letters stand, in a small box on the line: at its middle, or
+        as near it as keeps them off the cards, the client and each other's boxes; where no place
+        on the line is free, the one that covers the least."""
+        if ends is None:
+            ends = {p: self._ends(p) for p in self.cards}
         taken = [self.card_box(p) for p in self.cards] + [b for *_, b in self._labels()]
         rim = self.geometry.centre
         taken.append((-rim, -rim, rim, rim))
+        found: dict[str, Box] = {}
         for person, (start, end) in ends.items():
             text = letters(self.ties[person].support)
             if not text:
@@ -248,8 +253,16 @@ class EcogramDrawing:
                 for f in LETTER_SPOTS
             ]
             boxes = [(x - half_w, y - half_h, x + half_w, y + half_h) for x, y in spots]
-            box = next((b for b in boxes if not any(_meet(b, o) for o in taken)), boxes[0])
+            box = next((b for b in boxes if not any(_meet(b, o) for o in taken)), None)
+            if box is None:
+                box = min(boxes, key=lambda b: sum(_overlap(b, o) for o in taken))
             taken.append(box)
+            found[person] = box
+        return found
+
+    def _draw_letters(self, painter: Painter, ends: dict[str, tuple[Point, Point]]) -> None:
+        for person, box in self.letter_boxes(ends).items():
+            text = letters(self.ties[person].support)
             colour = STRESS if self.ties[person].strength == SupportStrength.STRESSFUL else INK
             painter.rect(
                 box[0],
@@ -352,6 +365,13 @@ def _entry(box: Box) -> float:
 
 def _meet(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _overlap(a: Box, b: Box) -> float:
+    """The area two boxes share."""
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    return width * height if width > 0 and height > 0 else 0.0
 
 
 def _client_symbol(painter: Painter, x: float, y: float, size: float) -> None:
