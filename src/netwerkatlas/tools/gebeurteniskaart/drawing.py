@@ -36,17 +36,16 @@ from netwerkatlas.tools.gebeurteniskaart.layout import (
     LabelText,
     Lane,
     Quiet,
-    Sizes,
     label_text,
     place_events,
     place_family,
-    room,
     score_at,
     time_range,
     union,
 )
 from netwerkatlas.tools.gebeurteniskaart.legend import legend_entries
 from netwerkatlas.tools.gebeurteniskaart.painting import draw_timeline
+from netwerkatlas.tools.gebeurteniskaart.sizes import Sizes, room
 
 HANDLE_MIN = 28.0  # a finger-sized target, at least
 STRIP_ROWS = 12

@@ -17,13 +17,8 @@ from dataclasses import dataclass, field
 
 from netwerkatlas.i18n import t
 from netwerkatlas.render.fonts import LINE_HEIGHT, text_width
-from netwerkatlas.render.readable import (
-    CLIENT_VIEW_PX,
-    FIT_MARGIN_PX,
-    SMALLEST_VIEW_PX,
-    readable_size,
-)
 from netwerkatlas.render.text_fit import elide, wrap_words
+from netwerkatlas.tools.gebeurteniskaart.sizes import Sizes
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 
@@ -32,84 +27,6 @@ FAN = 3  # label columns tried on each side of a crowded mark
 ASIDE = 1.5  # a label pushed further outward than this many text sizes goes beside its mark
 SPREAD = 0.35  # events of the same year and score share the year's middle, this far each side
 BAR_ROWS = 3  # spans overlapping in time on rows of their own within a score, this many at most
-
-
-def room(client: bool = False) -> tuple[float, float]:
-    """The drawing area of the laptop's view (in client mode or not), less the fit's margin."""
-    width, height = CLIENT_VIEW_PX if client else SMALLEST_VIEW_PX
-    return (width - 2 * FIT_MARGIN_PX, height - 2 * FIT_MARGIN_PX)
-
-
-@dataclass(frozen=True)
-class Sizes:
-    """Every length of the drawing, in multiples of `text`: the size of every text (labels,
-    dates, names, year numbers, lane names, score symbols), so none is smaller than another."""
-
-    text: float
-
-    @classmethod
-    def for_view(cls, client: bool = False) -> Sizes:
-        """The type that reads at the minimum (of client mode, with `client`) when a drawing
-        the size of the laptop's view is shown 1:1: a drawing that takes the view's shape."""
-        return cls(float(math.ceil(readable_size(room(client), client=client))))
-
-    @property
-    def detail(self) -> float:  # the date and the people under a label
-        return self.text
-
-    @property
-    def label_width(self) -> float:
-        return 10.0 * self.text
-
-    @property
-    def level(self) -> float:  # distance from the axis of a score 1; a score 2 twice as far
-        return 4.4 * self.text
-
-    @property
-    def badge_r(self) -> float:  # a scored mark: a disc holding the symbol at the text's size
-        return 1.05 * self.text
-
-    @property
-    def dot_r(self) -> float:  # an unscored mark
-        return 0.6 * self.text
-
-    @property
-    def bar_h(self) -> float:  # a span's bar
-        return 0.8 * self.text
-
-    @property
-    def bar_step(self) -> float:
-        return 1.0 * self.text
-
-    @property
-    def tick_band(self) -> tuple[float, float]:  # the axis and its year numbers: no labels
-        return (-0.5 * self.text, 2.1 * self.text)
-
-    @property
-    def pad(self) -> float:  # around a label's text
-        return 0.25 * self.text
-
-    @property
-    def gap(self) -> float:  # between a mark and its label, and between labels
-        return 0.3 * self.text
-
-    @property
-    def lane_height(self) -> float:
-        return 2.0 * self.text
-
-    @property
-    def family_r(self) -> float:
-        return 0.3 * self.text
-
-    @property
-    def line(self) -> float:
-        """Line widths and small marks scale with the type: 1 at a text of 10."""
-        return self.text / 10.0
-
-    @property
-    def per_year_range(self) -> tuple[float, float]:
-        """The narrowest year (year numbers every 10 years still apart) and the widest."""
-        return (0.45 * self.text, 8.0 * self.text)
 
 
 def overlaps(a: Box, b: Box) -> bool:
