@@ -29,13 +29,14 @@ from netwerkatlas.app.palette import SuggestionPalette
 from netwerkatlas.app.perspective_menu import PerspectiveActions
 from netwerkatlas.app.plan_menu import PlanActions
 from netwerkatlas.app.recent import RecentFiles
+from netwerkatlas.app.selection_follow import SelectionFollower
 from netwerkatlas.app.session_menu import SessionActions
 from netwerkatlas.app.side_panel import SidePanel
 from netwerkatlas.app.view_tabs import ViewTabs
 from netwerkatlas.commands.edits import notices_of
 from netwerkatlas.document import Document
 from netwerkatlas.i18n import t
-from netwerkatlas.model import EDGES, NODES, AtlasError, NodeKind
+from netwerkatlas.model import AtlasError, NodeKind
 from netwerkatlas.tools import registry
 from netwerkatlas.tools.groslijst.list_view import Groslijst
 from netwerkatlas.tools.netwerkintake.list_view import NetwerkintakeList
@@ -250,65 +251,13 @@ class MainWindow(FileCommands, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.groslijst_dock)
         self.tabifyDockWidget(self.list_dock, self.groslijst_dock)
         self.details_dock.raise_()
-        self.scene.selectionChanged.connect(self._selection_changed)
-        # The other views are made when first shown; their selection is followed from then on.
-        self.views.when_built(
-            "genogram",
-            lambda tab: tab.scene.selectionChanged.connect(self._genogram_selection_changed),
-        )
-        if "gebeurteniskaart" in self.views.tabs:
-            self.views.when_built(
-                "gebeurteniskaart",
-                lambda tab: tab.scene.selectionChanged.connect(self._timeline_selection_changed),
-            )
-        for name in ("ecogram", "netwerkcirkel"):  # a person chosen there: the note in Details
-            self.views.when_built(
-                name, lambda tab: tab.scene.selectionChanged.connect(self._scene_selection_changed)
-            )
-        self.list.selection_changed.connect(self._list_selection_changed)
+        self.selection = SelectionFollower(self)
 
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"{name}_dock")
         dock.setWidget(widget)
         return dock
-
-    def _list_selection_changed(self, ids: list[str]) -> None:
-        """Rows chosen in the list are selected on the canvas too (and shown in Details)."""
-        self.scene.clearSelection()
-        for node_id in ids:
-            if node_id in self.scene.bol_items:
-                self.scene.bol_items[node_id].setSelected(True)
-
-    def _genogram_selection_changed(self) -> None:
-        self._drawing_selection_changed(self.genogram_scene)
-
-    def _timeline_selection_changed(self) -> None:
-        self._drawing_selection_changed(self.views.tab("gebeurteniskaart").scene)
-
-    def _scene_selection_changed(self) -> None:
-        """A slot of the window (not a lambda), so it goes with the window when it closes."""
-        self._drawing_selection_changed(self.sender())
-
-    def _drawing_selection_changed(self, scene) -> None:
-        """A person or event chosen in a drawn view (genogram, ecogram, netwerkcirkel,
-        gebeurteniskaart) is shown in the Details panel."""
-        ids = scene.selected_ids()
-        if ids:
-            self.details.show_item(NODES, ids[0])
-        else:
-            self.details.show_item(None, None)
-
-    def _selection_changed(self) -> None:
-        self.list.select_ids(self.scene.selected_ids())
-        bollen = self.scene.selected_ids()
-        links = self.scene.selected_link_ids()
-        if len(bollen) == 1 and not links:
-            self.details.show_item(NODES, bollen[0])
-        elif len(links) == 1 and not bollen:
-            self.details.show_item(EDGES, links[0])
-        else:
-            self.details.show_item(None, None)
 
     def _add_suggestion(self, kind: str, label: str) -> None:
         """A suggestion chosen without dragging goes to a free place around the client."""
