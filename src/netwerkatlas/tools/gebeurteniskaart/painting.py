@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from netwerkatlas.i18n import t
 from netwerkatlas.render.fonts import ASCENT, LINE_HEIGHT, baseline_offset
 from netwerkatlas.render.painter import Painter
-from netwerkatlas.render.style import INK, MUTED, SCORE_FILL, SCORE_INK, score_symbol, tint
+from netwerkatlas.render.score_disc import draw_score_disc
+from netwerkatlas.render.style import INK, MUTED, SCORE_FILL, tint
 from netwerkatlas.tools.gebeurteniskaart.layout import (
     Box,
     FamilyLayout,
@@ -32,17 +33,7 @@ GROUND = "#ffffff"  # under labels, so the lines they stand on do not run throug
 def draw_badge(painter: Painter, x: float, y: float, r: float, score: int | None) -> None:
     """The score as a disc with its symbol, the symbol as large as the text beside it (the
     disc's radius is the drawing's `badge_r`, 1.05 times its type size)."""
-    painter.circle(x, y, r, fill=SCORE_FILL[score], stroke=INK, width=r / 10)
-    size = r / 1.05
-    painter.text(
-        x,
-        y + baseline_offset(size),
-        score_symbol(score),
-        size=size,
-        colour=SCORE_INK[score],
-        bold=True,
-        align="centre",
-    )
+    draw_score_disc(painter, x, y, r, score, symbol_size=r / 1.05, line_width=r / 10)
 
 
 def draw_timeline(drawing: TimelineDrawing, painter: Painter) -> None:

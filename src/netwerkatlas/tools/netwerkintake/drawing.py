@@ -25,12 +25,11 @@ from netwerkatlas.render.goal_marker import (
 )
 from netwerkatlas.render.painter import Painter, Point
 from netwerkatlas.render.person_mark import draw_person_mark, person_mark_offset
+from netwerkatlas.render.score_disc import draw_score_disc
 from netwerkatlas.render.style import (
     INK,
     LINK,
     METRICS,
-    SCORE_FILL,
-    SCORE_INK,
     bol_fill,
     score_symbol,
 )
@@ -273,17 +272,8 @@ def _draw_link(painter: Painter, source: _Bol, target: _Bol, direction: Directio
 
 def draw_badge(painter: Painter, x: float, y: float, r: float, score: int | None) -> None:
     """The score as a small disc with its symbol, as on the canvas."""
-    painter.circle(x, y, r, fill=SCORE_FILL[score], stroke=INK, width=1.2 * r / 15)
     size = METRICS.badge_size * r / METRICS.badge_radius
-    painter.text(
-        x,
-        y + baseline_offset(size),
-        score_symbol(score),
-        size=size,
-        colour=SCORE_INK[score],
-        bold=True,
-        align="centre",
-    )
+    draw_score_disc(painter, x, y, r, score, symbol_size=size, line_width=1.2 * r / 15)
 
 
 def draw_goal_marker(painter: Painter, x: float, y: float, text: str, scale: float = 1.0) -> None:
