@@ -3,6 +3,8 @@ the context menus and tooltips that say what a control does."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
@@ -156,8 +158,8 @@ def test_an_opened_file_is_not_asked_for_a_name(qtbot, window):
 # --- keys in the context menus, tooltips that say what a control does ---------------------------
 
 
-def open_menu(view, scene_point: QPointF) -> QMenu:
-    """Right-click at `scene_point` as a user would; the menu that pops up (then closed)."""
+def menu_popped_by(show: Callable[[], object]) -> QMenu:
+    """The menu that `show` pops up, as a user would see it (then closed)."""
     caught: list[QMenu] = []
 
     def catch() -> None:
@@ -170,13 +172,18 @@ def open_menu(view, scene_point: QPointF) -> QMenu:
     timer.setInterval(10)
     timer.timeout.connect(catch)
     timer.start()
-    pos = view.mapFromScene(scene_point)
-    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, view.mapToGlobal(pos))
-    QApplication.sendEvent(view.viewport(), event)
+    show()
     catch()  # a menu shown with popup() is open now
     timer.stop()
     assert caught, "a menu opened"
     return caught[0]
+
+
+def open_menu(view, scene_point: QPointF) -> QMenu:
+    """Right-click at `scene_point` as a user would; the menu that pops up (then closed)."""
+    pos = view.mapFromScene(scene_point)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, view.mapToGlobal(pos))
+    return menu_popped_by(lambda: QApplication.sendEvent(view.viewport(), event))
 
 
 def entries(menu: QMenu):
@@ -282,20 +289,6 @@ def test_the_netwerkintake_list_menu_shows_the_score_keys(qtbot, window):
     theme = next(n for n in window.document.atlas.nodes() if n.kind == "theme")
     qtbot.waitUntil(lambda: window.list.isVisible(), timeout=10000)
     window.list.select_ids([theme.id])
-    caught: list[QMenu] = []
-
-    def catch() -> None:
-        menu = QApplication.activePopupWidget()
-        if isinstance(menu, QMenu) and not caught:
-            caught.append(menu)
-            menu.close()
-
-    timer = QTimer()
-    timer.setInterval(10)
-    timer.timeout.connect(catch)
-    timer.start()
-    window.list._context_menu(window.list.viewport().rect().center())
-    timer.stop()
-    assert caught
-    shown = {key_shown(action.text()) for action in entries(caught[0])}
+    menu = menu_popped_by(lambda: window.list._context_menu(window.list.viewport().rect().center()))
+    shown = {key_shown(action.text()) for action in entries(menu)}
     assert {"1", "3", "5", "0", "Del"} <= shown
