@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from tests.readable_probe import read
+from tests.windows import shown_window
 
 from netwerkatlas.app.client_mode import LEAVE_CHORD, LEAVE_HOLD_MS
 from netwerkatlas.i18n import t
@@ -64,15 +65,8 @@ def marked_copy(tmp_path, name: str):
 
 @pytest.fixture(params=["netwerkintake-sanne", "ecogram-freek"])
 def marked(request, qtbot, qsettings, tmp_path):
-    from netwerkatlas.app.main import open_window
-
-    win = open_window(str(marked_copy(tmp_path, request.param)), qsettings)
-    win.showNormal()
-    win.resize(1366, 768)
-    qtbot.waitExposed(win)
-    yield win
-    win.document.undo_stack.set_clean()
-    win.close()
+    with shown_window(qtbot, marked_copy(tmp_path, request.param), qsettings, (1366, 768)) as win:
+        yield win
 
 
 def _item_texts(view: QAbstractItemView) -> list[str]:

@@ -8,9 +8,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from tests.windows import example_window
+from tests.windows import example_window, shown_window
 
-from netwerkatlas.app.main import open_window
 from netwerkatlas.canvas.empty_hint import hint_of
 from netwerkatlas.tools import registry
 
@@ -22,13 +21,8 @@ EXAMPLE_FOR = {"genogram": "genogram-familie-de-boer", "ecogram": "ecogram-freek
 @pytest.fixture
 def new_window(qtbot, qsettings):
     """The window of a start without a file: a new atlas with only the client."""
-    win = open_window(None, qsettings)
-    win.showNormal()
-    win.resize(1300, 900)
-    qtbot.waitExposed(win)
-    yield win
-    win.document.undo_stack.set_clean()
-    win.close()
+    with shown_window(qtbot, None, qsettings) as win:
+        yield win
 
 
 def shown_hint(win, name: str):
@@ -84,13 +78,7 @@ def test_the_hint_speaks_english_with_lang_en(qtbot, qsettings):
     from netwerkatlas import i18n
 
     i18n.set_language("en")
-    win = open_window(None, qsettings)
-    try:
-        win.showNormal()
-        qtbot.waitExposed(win)
+    with shown_window(qtbot, None, qsettings) as win:
         hint = shown_hint(win, "genogram")
         qtbot.waitUntil(hint.isVisible, timeout=10000)
         assert "press O (parent), P (partner), K (child) or B (sibling)" in hint.text()
-    finally:
-        win.document.undo_stack.set_clean()
-        win.close()

@@ -7,24 +7,33 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def example_window(qtbot, qsettings, tmp_path, name: str = "") -> Iterator:
-    """The main window on a copy of the example `name` (default: the netwerkintake example),
-    shown at a laptop's size; closed afterwards without the unsaved-changes prompt."""
+def shown_window(qtbot, path, qsettings, size: tuple[int, int] = (1300, 900)) -> Iterator:
+    """The main window on `path` (None: a new atlas), shown at `size`; closed afterwards
+    without the unsaved-changes prompt."""
     from netwerkatlas.app.main import open_window
-    from netwerkatlas.resources import DEFAULT_EXAMPLE, example_path
 
-    source = example_path(name or DEFAULT_EXAMPLE)
-    path = tmp_path / source.name
-    path.write_bytes(source.read_bytes())
-    win = open_window(str(path), qsettings)
+    win = open_window(None if path is None else str(path), qsettings)
     win.showNormal()  # the test screen is small: a new window there opens maximised
-    win.resize(1300, 900)
+    win.resize(*size)
     qtbot.waitExposed(win)
     try:
         yield win
     finally:
         win.document.undo_stack.set_clean()
         win.close()
+
+
+@contextmanager
+def example_window(qtbot, qsettings, tmp_path, name: str = "") -> Iterator:
+    """The main window on a copy of the example `name` (default: the netwerkintake example),
+    shown at a laptop's size."""
+    from netwerkatlas.resources import DEFAULT_EXAMPLE, example_path
+
+    source = example_path(name or DEFAULT_EXAMPLE)
+    path = tmp_path / source.name
+    path.write_bytes(source.read_bytes())
+    with shown_window(qtbot, path, qsettings) as win:
+        yield win
 
 
 def show_view(win, action, view) -> None:
