@@ -22,14 +22,13 @@ from netwerkatlas.canvas.empty_hint import (
     draws_only_client,
     quiet_line,
 )
+from netwerkatlas.canvas.fitting import fit_zoom
 from netwerkatlas.canvas.refit import refit
 from netwerkatlas.commands import Command, Macro
 from netwerkatlas.i18n import t
 from netwerkatlas.model import Atlas
 from netwerkatlas.model.records import Direction, SupportKind, SupportStrength
 from netwerkatlas.render.readable import (
-    FIT_MARGIN_PX,
-    MAX_FIT_ZOOM,
     SCREEN_MIN_PT,
     measure,
     points_on_screen,
@@ -87,9 +86,7 @@ class NotesNotice(QLabel):
 
     def show_while(self, on: bool) -> None:
         """Show the line (and make room for it) or take it away (and give the room back)."""
-        strip = self._place() if on else 0
-        if self.view.viewportMargins().bottom() != strip:
-            self.view.setViewportMargins(0, 0, 0, strip)
+        self._keep_strip(self._place() if on else 0)
         if on:
             self.raise_()
         self.setVisible(on)
@@ -105,10 +102,13 @@ class NotesNotice(QLabel):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and event.type() == QEvent.Type.Resize and self.isVisible():
-            strip = self._place()
-            if self.view.viewportMargins().bottom() != strip:
-                self.view.setViewportMargins(0, 0, 0, strip)
+            self._keep_strip(self._place())
         return False
+
+    def _keep_strip(self, height: int) -> None:
+        """The view's bottom margin is the line's strip (none while the line is hidden)."""
+        if self.view.viewportMargins().bottom() != height:
+            self.view.setViewportMargins(0, 0, 0, height)
 
 
 class EcogramView(DrawingView):
@@ -141,8 +141,6 @@ class EcogramView(DrawingView):
     def _notes_read_pt(self) -> float | None:
         """The smallest text of the drawing with notes, in points, fitted into this view."""
         port = self.viewport().rect().adjusted(0, 0, 0, self.viewportMargins().bottom())
-        if port.width() <= 2 * FIT_MARGIN_PX or port.height() <= 2 * FIT_MARGIN_PX:
-            return None
         scene = self.drawn
         current = scene.drawing
         if self._notes_read is None or self._notes_read[0] is not current:
@@ -151,14 +149,8 @@ class EcogramView(DrawingView):
             _, _, w, h = found.bounds or current.bounds()
             self._notes_read = (scene.drawing, smallest, (w, h))
         _, smallest, (w, h) = self._notes_read
-        if w <= 0 or h <= 0:
-            return None
-        zoom = min(
-            (port.width() - 2 * FIT_MARGIN_PX) / w,
-            (port.height() - 2 * FIT_MARGIN_PX) / h,
-            MAX_FIT_ZOOM,
-        )
-        return points_on_screen(smallest, zoom, self.logicalDpiY())
+        zoom = fit_zoom(port, w, h)
+        return None if zoom is None else points_on_screen(smallest, zoom, self.logicalDpiY())
 
     def dropped(self, moved: dict[str, tuple[float, float]]) -> None:
         atlas, drawing = self.drawn.atlas, self.drawn.drawing

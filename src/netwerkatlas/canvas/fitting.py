@@ -4,23 +4,29 @@ the others."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtWidgets import QGraphicsView
 
 from netwerkatlas.render.readable import FIT_MARGIN_PX, MAX_FIT_ZOOM
 
 
+def fit_zoom(
+    port: QRect, width: float, height: float, max_zoom: float = MAX_FIT_ZOOM
+) -> float | None:
+    """The zoom at which a drawing `width` x `height` fills `port` with a small margin, but no
+    more than `max_zoom`: one lone symbol is not blown up to fill the screen. None when there
+    is no room or nothing to fit."""
+    room_w, room_h = port.width() - 2 * FIT_MARGIN_PX, port.height() - 2 * FIT_MARGIN_PX
+    if width <= 0 or height <= 0 or room_w <= 0 or room_h <= 0:
+        return None
+    return min(room_w / width, room_h / height, max_zoom)
+
+
 def fit_rect(view: QGraphicsView, rect: QRectF, max_zoom: float = MAX_FIT_ZOOM) -> None:
-    """Show `rect` as large as the view allows with a small margin, centred (Ctrl+0), but no
-    larger than `max_zoom`: one lone symbol is not blown up to fill the screen."""
-    port = view.viewport().rect()
-    if rect.isEmpty() or port.width() <= 2 * FIT_MARGIN_PX or port.height() <= 2 * FIT_MARGIN_PX:
+    """Show `rect` as large as the view allows, centred (Ctrl+0)."""
+    zoom = fit_zoom(view.viewport().rect(), rect.width(), rect.height(), max_zoom)
+    if zoom is None:
         return
-    zoom = min(
-        (port.width() - 2 * FIT_MARGIN_PX) / rect.width(),
-        (port.height() - 2 * FIT_MARGIN_PX) / rect.height(),
-        max_zoom,
-    )
     view.resetTransform()
     view.scale(zoom, zoom)
     view.centerOn(rect.center())

@@ -52,6 +52,13 @@ def minimum_pt(client: bool = False) -> float:
     return CLIENT_MIN_PT if client else SCREEN_MIN_PT
 
 
+def fit_room(client: bool = False) -> tuple[float, float]:
+    """The laptop's drawing area (in client mode, with `client`) less the fit's margin: the room
+    a fitted drawing fills."""
+    width, height = CLIENT_VIEW_PX if client else SMALLEST_VIEW_PX
+    return width - 2 * FIT_MARGIN_PX, height - 2 * FIT_MARGIN_PX
+
+
 def readable_size(
     extent: tuple[float, float], minimum: float | None = None, *, client: bool = False
 ) -> float:
@@ -59,8 +66,7 @@ def readable_size(
     fitted into the smallest view (of client mode, with `client`) still shows `minimum` points
     (by default `minimum_pt(client)`)."""
     width, height = extent
-    room = CLIENT_VIEW_PX if client else SMALLEST_VIEW_PX
-    room_w, room_h = (side - 2 * FIT_MARGIN_PX for side in room)
+    room_w, room_h = fit_room(client)
     zoom = min(room_w / max(width, 1.0), room_h / max(height, 1.0))
     return (minimum_pt(client) if minimum is None else minimum) * SCREEN_DPI / 72.0 / zoom
 

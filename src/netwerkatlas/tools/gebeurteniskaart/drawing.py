@@ -25,7 +25,7 @@ from netwerkatlas.model.records import EventNode, PartnerStatus
 from netwerkatlas.render.drawing import LegendEntry, Rect
 from netwerkatlas.render.fonts import LINE_HEIGHT, text_width
 from netwerkatlas.render.painter import Painter
-from netwerkatlas.render.readable import readable_size
+from netwerkatlas.render.readable import fit_room, readable_size
 from netwerkatlas.render.style import score_symbol
 from netwerkatlas.tools.gebeurteniskaart import VIEW, dates, people
 from netwerkatlas.tools.gebeurteniskaart.layout import (
@@ -45,7 +45,7 @@ from netwerkatlas.tools.gebeurteniskaart.layout import (
 )
 from netwerkatlas.tools.gebeurteniskaart.legend import legend_entries
 from netwerkatlas.tools.gebeurteniskaart.painting import draw_timeline
-from netwerkatlas.tools.gebeurteniskaart.sizes import Sizes, room
+from netwerkatlas.tools.gebeurteniskaart.sizes import Sizes
 
 HANDLE_MIN = 28.0  # a finger-sized target, at least
 STRIP_ROWS = 12
@@ -136,7 +136,7 @@ class TimelineDrawing:
         start, end = self.time_range
         span = end - start
         narrowest, widest = self.sizes.per_year_range
-        room_w, room_h = room(self.client)
+        room_w, room_h = fit_room(self.client)
         tried: list[tuple[float, float, dict]] = []  # how well it reads, a year's width, layout
 
         def lay_out(per_year: float) -> tuple[float, float]:
@@ -163,7 +163,7 @@ class TimelineDrawing:
         """The axis' width for the view's shape, from the room the labels take (packed about
         half tight) and the height of the rows that do not depend on it: often right at once."""
         sizes = self.sizes
-        room_w, room_h = room(self.client)
+        room_w, room_h = fit_room(self.client)
         aspect = room_w / room_h
         gap = sizes.gap
         area = sum((i.text.width + gap) * (i.text.height + gap) for i in inputs)

@@ -10,18 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from netwerkatlas.render.readable import (
-    CLIENT_VIEW_PX,
-    FIT_MARGIN_PX,
-    SMALLEST_VIEW_PX,
-    readable_size,
-)
-
-
-def room(client: bool = False) -> tuple[float, float]:
-    """The drawing area of the laptop's view (in client mode or not), less the fit's margin."""
-    width, height = CLIENT_VIEW_PX if client else SMALLEST_VIEW_PX
-    return (width - 2 * FIT_MARGIN_PX, height - 2 * FIT_MARGIN_PX)
+from netwerkatlas.render.readable import fit_room, readable_size
 
 
 @dataclass(frozen=True)
@@ -35,7 +24,7 @@ class Sizes:
     def for_view(cls, client: bool = False) -> Sizes:
         """The type that reads at the minimum (of client mode, with `client`) when a drawing
         the size of the laptop's view is shown 1:1: a drawing that takes the view's shape."""
-        return cls(float(math.ceil(readable_size(room(client), client=client))))
+        return cls(float(math.ceil(readable_size(fit_room(client), client=client))))
 
     @property
     def detail(self) -> float:  # the date and the people under a label
