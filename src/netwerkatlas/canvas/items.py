@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from netwerkatlas.i18n import t
 from netwerkatlas.model.records import Direction, EdgeBase, NodeBase, NodeKind
 from netwerkatlas.render.fonts import baseline_offset
-from netwerkatlas.render.geometry import ARROW_LENGTH, arrow_head, badge_offset
+from netwerkatlas.render.geometry import ARROW_LENGTH, arrow_head, badge_offset, distance_to_segment
 from netwerkatlas.render.goal_marker import (
     GOAL_FILL,
     GOAL_INK,
@@ -471,8 +471,4 @@ class LinkItem(QGraphicsLineItem):
         line = self.line()
         if line.isNull():
             return math.inf
-        a, b = line.p1(), line.p2()
-        ab = b - a
-        t = QPointF.dotProduct(point - a, ab) / QPointF.dotProduct(ab, ab)
-        nearest = a + ab * max(0.0, min(1.0, t))
-        return math.hypot(point.x() - nearest.x(), point.y() - nearest.y())
+        return distance_to_segment(point.toTuple(), line.p1().toTuple(), line.p2().toTuple())

@@ -59,3 +59,13 @@ def segment_meets_rect(p: Point, q: Point, rect: tuple[float, float, float, floa
         if low > high:
             return False
     return True
+
+
+def distance_to_segment(point: Point, a: Point, b: Point) -> float:
+    """How far `point` is from the segment a-b (from `a` itself when the segment is a point)."""
+    ax, ay = a
+    dx, dy = b[0] - ax, b[1] - ay
+    length = dx * dx + dy * dy
+    t = 0.0 if not length else ((point[0] - ax) * dx + (point[1] - ay) * dy) / length
+    t = max(0.0, min(1.0, t))
+    return math.dist(point, (ax + t * dx, ay + t * dy))

@@ -13,22 +13,11 @@ import math
 from collections.abc import Iterable, Mapping
 
 from netwerkatlas.model.atlas import Point
+from netwerkatlas.render.geometry import distance_to_segment
 from netwerkatlas.render.style import METRICS
 
 LENGTH = 0.001  # what a link's length costs, per cell: only to choose between equal swaps
 MOST_BOLLEN = 300  # beyond this the swaps take too long for a click, and links are many
-
-
-def _distance_to_segment(point: Point, a: Point, b: Point) -> float:
-    ax, ay = a
-    dx, dy = b[0] - ax, b[1] - ay
-    length = dx * dx + dy * dy
-    t = (
-        0.0
-        if not length
-        else max(0.0, min(1.0, ((point[0] - ax) * dx + (point[1] - ay) * dy) / length))
-    )
-    return math.dist(point, (ax + t * dx, ay + t * dy))
 
 
 def untangle(
@@ -53,10 +42,10 @@ def untangle(
     def cost(link: tuple[str, str]) -> float:
         a, b = result[link[0]], result[link[1]]
         total = LENGTH * math.dist(a, b) / cell
-        if _distance_to_segment((0.0, 0.0), a, b) < client:
+        if distance_to_segment((0.0, 0.0), a, b) < client:
             total += 1
         for node_id, point in result.items():
-            if node_id not in link and _distance_to_segment(point, a, b) < reach:
+            if node_id not in link and distance_to_segment(point, a, b) < reach:
                 total += 1
         return total
 
