@@ -18,10 +18,10 @@ from netwerkatlas.model import (
     PersonNode,
 )
 from netwerkatlas.model.records import Gender, PartnerStatus
+from netwerkatlas.render.geometry import boxes_meet
 from netwerkatlas.render.readable import measure
 from netwerkatlas.tools.gebeurteniskaart import VIEW
 from netwerkatlas.tools.gebeurteniskaart.drawing import TimelineDrawing
-from netwerkatlas.tools.gebeurteniskaart.layout import overlaps
 from netwerkatlas.tools.gebeurteniskaart.people import ordered_id
 
 TODAY = date(2026, 6, 1)
@@ -49,7 +49,7 @@ def assert_no_overlaps(drawing: TimelineDrawing) -> None:
         boxes += drawing.family.boxes()
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
-            assert not overlaps(a, b), (a, b)
+            assert not boxes_meet(a, b), (a, b)
     x, y, w, h = drawing.bounds()
     for box in boxes:
         assert x <= box[0] and box[2] <= x + w and y <= box[1] and box[3] <= y + h, box

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 Point = tuple[float, float]
+Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 ARROW_LENGTH = 9.0
 ARROW_SPREAD = math.radians(25)
@@ -69,3 +70,15 @@ def distance_to_segment(point: Point, a: Point, b: Point) -> float:
     t = 0.0 if not length else ((point[0] - ax) * dx + (point[1] - ay) * dy) / length
     t = max(0.0, min(1.0, t))
     return math.dist(point, (ax + t * dx, ay + t * dy))
+
+
+def boxes_meet(a: Box, b: Box) -> bool:
+    """Whether two boxes overlap (touching edges do not)."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def shared_area(a: Box, b: Box) -> float:
+    """The area two boxes share."""
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    return width * height if width > 0 and height > 0 else 0.0

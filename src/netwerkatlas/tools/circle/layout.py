@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 
 from netwerkatlas.render.fonts import text_width
+from netwerkatlas.render.geometry import boxes_meet
 from netwerkatlas.render.readable import readable_size
 from netwerkatlas.tools.circle.variants import Cell, Variant
 
@@ -170,7 +171,7 @@ def free_dot(
     reach = size / 3
     for x, y in candidates:
         box = (x - reach, y - reach, x + reach, y + reach)
-        if _inside(box, inner, outer, start, end) and not any(_meet(box, b) for b in boxes):
+        if _inside(box, inner, outer, start, end) and not any(boxes_meet(box, b) for b in boxes):
             boxes.append(box)
             return x, y
     return near
@@ -182,7 +183,7 @@ def _free_spot(geometry, ring, sector, candidates, boxes, width, lines, size):
     start, end = geometry.sector_span(sector)
     for x, y in candidates:
         box = (x - half_w, y - half_h, x + half_w, y + half_h)
-        if _inside(box, inner, outer, start, end) and not any(_meet(box, b) for b in boxes):
+        if _inside(box, inner, outer, start, end) and not any(boxes_meet(box, b) for b in boxes):
             return x, y, box
     return None
 
@@ -223,10 +224,3 @@ def _inside(box: Box, inner: float, outer: float, start: float, end: float) -> b
             if sign * (dx * cy - dy * cx) < MARGIN:  # clockwise of start, before end
                 return False
     return True
-
-
-def meet(a: Box, b: Box) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
-_meet = meet

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import math
 
+from netwerkatlas.render.geometry import boxes_meet
 from netwerkatlas.tools.circle.layout import (
     GAP,
     RING_WIDTH,
@@ -17,7 +18,6 @@ from netwerkatlas.tools.circle.layout import (
     Geometry,
     Placed,
     half_height,
-    meet,
     point_at,
     settings,
 )
@@ -164,7 +164,7 @@ def _free(y, half_h, width, radius, right, offset, obstacles, direction) -> Box:
     """The box at height `y`, or moved down (`direction` 1) or up (-1) past the sector names."""
     while True:
         box = _box_at(y, half_h, width, radius, right, offset)
-        hit = [b for b in obstacles if meet(box, b)]
+        hit = [b for b in obstacles if boxes_meet(box, b)]
         if not hit:
             return box
         if direction > 0:

@@ -18,7 +18,7 @@ from netwerkatlas.model import Atlas, Direction, SupportKind, SupportStrength
 from netwerkatlas.model.atlas import Point
 from netwerkatlas.render.drawing import LegendEntry, Rect
 from netwerkatlas.render.fonts import LINE_HEIGHT, baseline_offset, text_width
-from netwerkatlas.render.geometry import arrow_head
+from netwerkatlas.render.geometry import arrow_head, boxes_meet, shared_area
 from netwerkatlas.render.painter import Painter
 from netwerkatlas.render.style import CLIENT_FILL, INK, MUTED
 from netwerkatlas.tools.ecogram.domains import seen_from_client, support_edge
@@ -253,9 +253,9 @@ class EcogramDrawing:
                 for f in LETTER_SPOTS
             ]
             boxes = [(x - half_w, y - half_h, x + half_w, y + half_h) for x, y in spots]
-            box = next((b for b in boxes if not any(_meet(b, o) for o in taken)), None)
+            box = next((b for b in boxes if not any(boxes_meet(b, o) for o in taken)), None)
             if box is None:
-                box = min(boxes, key=lambda b: sum(_overlap(b, o) for o in taken))
+                box = min(boxes, key=lambda b: sum(shared_area(b, o) for o in taken))
             taken.append(box)
             found[person] = box
         return found
@@ -361,17 +361,6 @@ def _entry(box: Box) -> float:
         if p < 0:
             low = max(low, q / p)
     return min(low, 1.0)
-
-
-def _meet(a: Box, b: Box) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
-def _overlap(a: Box, b: Box) -> float:
-    """The area two boxes share."""
-    width = min(a[2], b[2]) - max(a[0], b[0])
-    height = min(a[3], b[3]) - max(a[1], b[1])
-    return width * height if width > 0 and height > 0 else 0.0
 
 
 def _client_symbol(painter: Painter, x: float, y: float, size: float) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from netwerkatlas.model.atlas import Point
 from netwerkatlas.render.fonts import LINE_HEIGHT, text_width
-from netwerkatlas.render.geometry import segment_meets_rect
+from netwerkatlas.render.geometry import boxes_meet, segment_meets_rect
 from netwerkatlas.tools.ecogram.geometry import PAD, STEP, Box, Card, Geometry
 
 # Where across its wedge a name is sought, middle first: a gap between two cards will do.
@@ -100,13 +100,9 @@ def _first_free(
                 if (
                     geometry.box_reach(box) <= edge
                     and geometry.holds(box, index)
-                    and not any(_meet(box, b) for b in taken)
+                    and not any(boxes_meet(box, b) for b in taken)
                     and not any(segment_meets_rect((0.0, 0.0), e, box) for e in ends)
                 ):
                     return Label(lines, (x, y), box)
             radius -= STEP
     return None
-
-
-def _meet(a: Box, b: Box) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from netwerkatlas.model.atlas import Point
-from netwerkatlas.render.geometry import segment_meets_rect
+from netwerkatlas.render.geometry import boxes_meet, segment_meets_rect
 from netwerkatlas.tools.ecogram.geometry import (
     CLEAN_REACH,
     PAD,
@@ -152,7 +152,7 @@ def _place_sector(
     radius = min(max(geometry.preferred, widest / slice_), outer - 2 * widest / 3)
     middle = start + slice_ * (len(people) // 2)
     typical = Card((), 0.0, (), widest, tallest)
-    touch = _meet(
+    touch = boxes_meet(
         typical.box(geometry.point(radius, middle - slice_ / 2), PAD),
         typical.box(geometry.point(radius, middle + slice_ / 2), PAD),
     )
@@ -316,10 +316,6 @@ def _rings(
         for angle in angles:
             yield geometry.point(radius, angle)
         radius += STEP
-
-
-def _meet(a: Box, b: Box) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _crosses(end: Point, box: Box) -> bool:

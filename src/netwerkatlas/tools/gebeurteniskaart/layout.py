@@ -29,10 +29,6 @@ SPREAD = 0.35  # events of the same year and score share the year's middle, this
 BAR_ROWS = 3  # spans overlapping in time on rows of their own within a score, this many at most
 
 
-def overlaps(a: Box, b: Box) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
 def union(boxes: Iterable[Box]) -> Box | None:
     boxes = list(boxes)
     if not boxes:
