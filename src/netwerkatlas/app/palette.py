@@ -19,6 +19,10 @@ from netwerkatlas.tools.netwerkintake.suggestions import BLANK_KINDS, MIME_TYPE,
 ROLE = Qt.ItemDataRole.UserRole
 
 
+CLIENT_PANEL_PT = 14.0
+"""The type of the panel beside the drawing in client mode, read from across the table."""
+
+
 class SuggestionPalette(QListWidget):
     """Emits `chosen(kind, label)` on double-click or Enter; an empty label means "ask"."""
 
@@ -59,5 +63,5 @@ class SuggestionPalette(QListWidget):
 
     def set_large(self, large: bool) -> None:
         font = QFont(self.font())
-        font.setPointSizeF(14 if large else 10.5)
+        font.setPointSizeF(CLIENT_PANEL_PT if large else 10.5)
         self.setFont(font)

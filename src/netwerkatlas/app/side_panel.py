@@ -11,11 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QWidget
 
-from netwerkatlas.app.palette import SuggestionPalette
+from netwerkatlas.app.palette import CLIENT_PANEL_PT, SuggestionPalette
 from netwerkatlas.i18n import t
-
-CLIENT_PANEL_PT = 14.0
-"""The panel's type in client mode, as large as the suggestion palette's."""
 
 
 class ViewHelp(QLabel):
