@@ -17,6 +17,7 @@ from netwerkatlas.canvas.drawing_scene import GenogramScene
 from netwerkatlas.canvas.drawing_view import DrawingView
 from netwerkatlas.canvas.empty_hint import EmptyHint, draws_only_client
 from netwerkatlas.canvas.genogram_menus import add_relation_menus
+from netwerkatlas.canvas.refit import refit
 from netwerkatlas.commands import Command, UpdateItem
 from netwerkatlas.i18n import t
 from netwerkatlas.model import NODES, Atlas
@@ -78,13 +79,7 @@ class GenogramView(DrawingView):
         """Draw the type for the mode and, as "Passend" left the view, fit it again: now, or
         when the tab is next shown."""
         self.drawn.set_client_mode(on)
-        if not self.fitted:
-            return  # zoomed by hand: the user's zoom stays
-        if self.isVisible():
-            self.fit_all()
-        else:
-            self.resetTransform()
-            self.fitted = False  # fitted at its real size when shown
+        refit(self)
 
     def fit_all(self) -> None:
         self.drawn.size_type_again()
