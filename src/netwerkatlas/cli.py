@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 from collections.abc import Sequence
 
-from netwerkatlas import __version__
+from netwerkatlas import __version__, collector
 from netwerkatlas.i18n import LANGUAGES, set_language, t
 from netwerkatlas.resources import DEFAULT_EXAMPLE, example_path, examples
 
@@ -116,17 +115,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not _has_display():
         print(t("cli.no_display"), file=sys.stderr)
         return 2
-    # The start makes some hundred thousand objects that live as long as the program, and no
-    # garbage to speak of; Python's cycle collector walked them all again and again, a tenth of
-    # the start. It is back on once the window has painted (app.main.run_app).
-    gc.disable()
+    collector.pause_for_start()  # on again once the window has painted (app.main.run_app)
     # The Qt-free layers load first: once PySide6 is in, it reads the source of every module
     # imported after it (its __feature__ import hook), a twentieth of the start for these.
     import netwerkatlas.document  # noqa: F401
 
     example = args.example is not None  # opened as a copy: Save never overwrites the example
     if _handed_over(str(path) if path else None, example, args.client_mode):
-        gc.enable()
+        collector.start_done()
         print(t("cli.forwarded"))
         return 0
     from netwerkatlas.app.main import run_app

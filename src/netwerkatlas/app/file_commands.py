@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from netwerkatlas import io
+from netwerkatlas import collector, io
 from netwerkatlas.app.encryption_dialogs import OpenCancelled, open_document
 from netwerkatlas.app.lock_dialog import (
     Choice,
@@ -63,7 +63,8 @@ class FileCommands:
                 self.show_error(t("dialog.open_error_title"), error.render())
             return False
         document.read_only = outcome is not None and outcome.choice is Choice.READ_ONLY
-        self.set_document(document, self.file_lock if outcome is None else outcome.lock)
+        with collector.paused():
+            self.set_document(document, self.file_lock if outcome is None else outcome.lock)
         self.statusBar().showMessage(
             outcome.note if outcome and outcome.note else t("status.opened", path=path), 4000
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from pathlib import Path
 from typing import ClassVar
@@ -10,7 +9,7 @@ from typing import ClassVar
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from netwerkatlas import io
+from netwerkatlas import collector, io
 from netwerkatlas.app import first_paint, single_instance, window_place
 from netwerkatlas.app.client_name_dialog import ask_client_name
 from netwerkatlas.app.encryption_dialogs import OpenCancelled, open_document
@@ -32,8 +31,10 @@ def make_settings() -> QSettings:
 
 def open_window(path: str | None, settings: QSettings, as_copy: bool = False) -> MainWindow:
     """A main window on `path` (or a new atlas); a bad file is explained, then a new atlas.
-    `as_copy` opens the file as a new untitled atlas (a bundled example), holding no lock."""
-    document = Document.new()
+    `as_copy` opens the file as a new untitled atlas (a bundled example), holding no lock.
+    A new atlas is made only when nothing was opened: making one needlessly was a twentieth of
+    the start."""
+    document: Document | None = None
     error: io.AtlasFileError | None = None
     notices: list[str] = []
     if path and as_copy:
@@ -55,7 +56,7 @@ def open_window(path: str | None, settings: QSettings, as_copy: bool = False) ->
             if outcome.lock is not None:
                 outcome.lock.release()
             outcome = None
-    window = MainWindow(document, settings)
+    window = MainWindow(document or Document.new(), settings)
     if outcome is not None and outcome.lock is not None:
         if error is None:
             window.adopt_lock(outcome.lock)
@@ -117,19 +118,11 @@ def install_qt_translations(app: QApplication) -> None:
 
 def _open_asked(request: single_instance.Request, settings: QSettings) -> MainWindow:
     """A window on what a later start or the Finder asked this program to open."""
-    window = open_window(request.path, settings, as_copy=request.example)
+    with collector.paused():
+        window = open_window(request.path, settings, as_copy=request.example)
     if request.client_mode:
         window.set_client_mode(True)
     return window
-
-
-def _collector_back() -> None:
-    """The cycle collector on again after the start. What the start made lives as long as the
-    program, so later collections leave it out (`gc.freeze`) and walk only what came after:
-    the first one walked it all, tens of milliseconds at a moment the user was working."""
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
 
 
 def run_app(path: str | None, client_mode: bool = False, example: bool = False) -> int:
@@ -154,7 +147,7 @@ def run_app(path: str | None, client_mode: bool = False, example: bool = False) 
     windows[-1].raise_()
     # The cycle collector, paused for the start (cli.main), is back once the window is seen,
     # or after a while for a window that does not paint (started minimised).
-    first_paint.after_first_paint(windows[-1], _collector_back)
-    QTimer.singleShot(COLLECTOR_BACK_MS, _collector_back)
+    first_paint.after_first_paint(windows[-1], collector.start_done)
+    QTimer.singleShot(COLLECTOR_BACK_MS, collector.start_done)
     first_paint.quit_after_paint(windows[-1])  # a measured start (benchmarks)
     return app.exec()
