@@ -82,3 +82,29 @@ def test_the_hint_speaks_english_with_lang_en(qtbot, qsettings):
         hint = shown_hint(win, "genogram")
         qtbot.waitUntil(hint.isVisible, timeout=10000)
         assert "press O (parent), P (partner), K (child) or B (sibling)" in hint.text()
+
+
+def test_a_new_atlas_has_years_on_its_timeline_to_click_at(qtbot, new_window):
+    """The hint says "click at a year": the six years up to now are numbered (a narrow axis
+    numbered every ten years showed none), and a click at one makes an event in it."""
+    import datetime as dt
+
+    from tests.test_canvas_editing import click
+
+    from netwerkatlas.model import NodeKind
+    from netwerkatlas.tools.gebeurteniskaart import dates
+
+    new_window.views.show_instrument("gebeurteniskaart")
+    view = new_window.views.currentWidget()
+    qtbot.waitUntil(view.isVisible, timeout=10000)
+    view.fit_all()
+    drawing = view.scene().drawing
+    this_year = dt.date.today().year
+    numbered = {int(text) for text in drawing.texts() if text.isdigit()}
+    assert len(numbered & set(range(this_year - 5, this_year + 1))) >= 2, numbered
+    year = max(numbered & set(range(this_year - 5, this_year + 1)))
+    click(view, (drawing.x_of(year), drawing.axis_y))
+    QTest.keyClicks(view.labels.field, "Verhuisd")
+    QTest.keyClick(view.labels.field, Qt.Key.Key_Return)
+    made = next(n for n in new_window.document.atlas.nodes(NodeKind.EVENT) if n.label == "Verhuisd")
+    assert dates.year_span(made, None).start == year

@@ -37,6 +37,7 @@ from netwerkatlas.tools.gebeurteniskaart.layout import (
     Lane,
     Quiet,
     label_text,
+    least_per_year,
     place_events,
     place_family,
     score_at,
@@ -136,6 +137,7 @@ class TimelineDrawing:
         start, end = self.time_range
         span = end - start
         narrowest, widest = self.sizes.per_year_range
+        narrowest = min(widest, max(narrowest, least_per_year(span, self.tick_width)))
         room_w, room_h = fit_room(self.client)
         tried: list[tuple[float, float, dict]] = []  # how well it reads, a year's width, layout
 

@@ -43,6 +43,9 @@ def union(boxes: Iterable[Box]) -> Box | None:
 
 # --- the axis ----------------------------------------------------------------------------------
 
+TICK_STEPS = (1, 5, 10, 20, 50, 100)
+LABEL_ROOM = 1.4  # a labelled year's room, in year numbers' widths
+
 
 @dataclass(frozen=True)
 class Axis:
@@ -64,12 +67,10 @@ class Axis:
 
     def tick_step(self, label_width: float) -> int:
         """Every year, or every 5 or 10 (20, 50) years for a long span; labels never touch."""
-        span = self.end - self.start
-        for step in (1, 5, 10, 20, 50, 100):
-            allowed = (step >= 5 or span <= 30) and (step >= 10 or span <= 80)
-            if allowed and step * self.per_year >= label_width * 1.4:
+        for step in _steps_for(self.end - self.start):
+            if step * self.per_year >= label_width * LABEL_ROOM:
                 return step
-        return 100
+        return TICK_STEPS[-1]
 
     def ticks(self, label_width: float) -> list[tuple[float, int, bool]]:
         """(x, time, labelled) for every whole year on the axis."""
@@ -78,6 +79,19 @@ class Axis:
             (self.x_of(year), year, year % step == 0)
             for year in range(math.ceil(self.start), math.floor(self.end) + 1)
         ]
+
+
+def _steps_for(span: float) -> list[int]:
+    """The year steps a span may be labelled in: single years only on a short one."""
+    return [step for step in TICK_STEPS if (step >= 5 or span <= 30) and (step >= 10 or span <= 80)]
+
+
+def least_per_year(span: float, label_width: float) -> float:
+    """The narrowest year at which the axis still numbers two of its years: a short span
+    (a new atlas shows six years) numbered every ten years had no number at all, and "click
+    at a year" had nothing to point at."""
+    steps = [step for step in _steps_for(span) if step <= span / 2] or [1]
+    return label_width * LABEL_ROOM / max(steps)
 
 
 def time_range(
