@@ -6,11 +6,13 @@ fails here."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtTest import QTest
 from tests.windows import example_window, shown_window
 
 from netwerkatlas.canvas.empty_hint import hint_of
+from netwerkatlas.render.fonts import text_width
+from netwerkatlas.render.readable import Measure
 from netwerkatlas.tools import registry
 
 NAMES = [instrument.name for instrument in registry.INSTRUMENTS]
@@ -108,3 +110,41 @@ def test_a_new_atlas_has_years_on_its_timeline_to_click_at(qtbot, new_window):
     QTest.keyClick(view.labels.field, Qt.Key.Key_Return)
     made = next(n for n in new_window.document.atlas.nodes(NodeKind.EVENT) if n.label == "Verhuisd")
     assert dates.year_span(made, None).start == year
+
+
+class _TextBoxes(Measure):
+    """Every text the drawing draws, with its box in drawing units."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.boxes: list[tuple[str, QRectF]] = []
+
+    def text(self, x, y, text, *, size, colour, bold=False, align="left") -> None:
+        before = len(self.texts)
+        super().text(x, y, text, size=size, colour=colour, bold=bold, align=align)
+        if len(self.texts) > before:
+            width = text_width(text, size, bold)
+            left = {"left": x, "centre": x - width / 2, "right": x - width}[align]
+            dx, dy, k = self._stack[-1]
+            box = QRectF(dx + left * k, dy + (y - size) * k, width * k, size * 1.24 * k)
+            self.boxes.append((text, box))
+
+
+@pytest.mark.parametrize("name", ["netwerkcirkel", "ecogram"])
+def test_the_hint_over_a_drawing_that_fills_its_view_covers_none_of_its_words(
+    qtbot, new_window, name
+):
+    """The empty circle's rings and the ecogram's sectors fill the view, with their words at
+    the top (ring names, sectors): the hint is at the foot, over the outer ring only."""
+    new_window.resize(1366, 768)  # a laptop: the drawing's height is what limits it
+    hint = shown_hint(new_window, name)
+    view = new_window.views.currentWidget()
+    qtbot.waitUntil(hint.isVisible, timeout=10000)
+    view.fit_all()
+    qtbot.wait(10)
+    found = _TextBoxes()
+    view.drawn.drawing.draw(found)
+    assert len(found.boxes) >= 5
+    for text, box in found.boxes:
+        shown = view.mapFromScene(box).boundingRect().translated(view.viewport().pos())
+        assert not shown.intersects(hint.geometry()), f"the hint covers {text!r}"

@@ -128,5 +128,7 @@ def make_circle_tab(
     """The netwerkcirkel's tab, as the instrument registry asks for it."""
     scene = CircleScene(atlas, parent=parent)
     view = CircleView(scene, push=push, parent=parent)
-    view.empty_hint = EmptyHint(view, scene, "empty_hint.netwerkcirkel", draws_only_client(scene))
+    view.empty_hint = EmptyHint(
+        view, scene, "empty_hint.netwerkcirkel", draws_only_client(scene), at_foot=True
+    )
     return scene, view

@@ -269,5 +269,7 @@ def make_ecogram_tab(
     """The ecogram's tab, as the instrument registry asks for it."""
     scene = EcogramScene(atlas, parent=parent)
     view = EcogramView(scene, push=push, parent=parent)
-    view.empty_hint = EmptyHint(view, scene, "empty_hint.ecogram", draws_only_client(scene))
+    view.empty_hint = EmptyHint(
+        view, scene, "empty_hint.ecogram", draws_only_client(scene), at_foot=True
+    )
     return scene, view

@@ -38,15 +38,25 @@ def quiet_line(label: QLabel, name: str) -> None:
 
 class EmptyHint(QLabel):
     """A quiet line at the top of `view`, shown while `is_empty()` says the view draws nothing
-    of its own. It checks again whenever the scene changes (which includes a new atlas)."""
+    of its own. It checks again whenever the scene changes (which includes a new atlas).
+
+    `at_foot` puts it at the foot of the view instead, for a view whose empty drawing fills it
+    and has its words at the top (the netwerkcirkel's ring names, the ecogram's first
+    sectors): there the line covers only the outer ring."""
 
     def __init__(
-        self, view: QGraphicsView, scene: QGraphicsScene, key: str, is_empty: Callable[[], bool]
+        self,
+        view: QGraphicsView,
+        scene: QGraphicsScene,
+        key: str,
+        is_empty: Callable[[], bool],
+        at_foot: bool = False,
     ) -> None:
         super().__init__(t(key), view)
         self.key = key
         self.view = view
         self.is_empty = is_empty
+        self.at_foot = at_foot
         quiet_line(self, "empty_hint")
         scene.changed.connect(lambda _rects: self.refresh())
         view.installEventFilter(self)
@@ -65,8 +75,9 @@ class EmptyHint(QLabel):
 
     def _place(self) -> None:
         width = min(MAX_WIDTH, max(200, self.view.width() - 2 * MARGIN))
-        height = self.heightForWidth(width)
-        self.setGeometry((self.view.width() - width) // 2, MARGIN, width, max(height, 0))
+        height = max(self.heightForWidth(width), 0)
+        top = self.view.height() - height - MARGIN if self.at_foot else MARGIN
+        self.setGeometry((self.view.width() - width) // 2, top, width, height)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
