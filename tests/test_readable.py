@@ -12,6 +12,7 @@ from netwerkatlas import io
 from netwerkatlas.render.fonts import text_width
 from netwerkatlas.render.readable import (
     CLIENT_MIN_PT,
+    MAX_FIT_TEXT,
     MAX_FIT_ZOOM,
     PAPER_MIN_PT,
     SCREEN_MIN_PT,
@@ -53,6 +54,13 @@ def _cases(client: bool = False):
     ]
 
 
+def _zoomed_in_fully(reading, minimum=SCREEN_MIN_PT) -> bool:
+    """A fit that filled less than the view because it may zoom in no further: to its largest
+    zoom, or to where the smallest text is as large as a fit makes it."""
+    at_largest_text = reading.smallest_pt >= MAX_FIT_TEXT * minimum - 0.2
+    return reading.zoom >= MAX_FIT_ZOOM - 1e-6 or at_largest_text
+
+
 def _too_small(shown, gaps, minimum):
     width = next(iter(shown.values())).screen[0]
     problems = []
@@ -66,21 +74,25 @@ def _too_small(shown, gaps, minimum):
 def test_every_text_is_readable_and_the_drawing_fills_the_view_after_fit(shown):
     problems = _too_small(shown, GAPS, SCREEN_MIN_PT)
     for view, reading in shown.items():
-        if reading.fill < 0.8 and reading.zoom < MAX_FIT_ZOOM - 1e-6:
+        if reading.fill < 0.8 and not _zoomed_in_fully(reading):
             problems.append(f"{view} fills only {reading.fill:.0%} of the view")
+        if reading.smallest_pt > MAX_FIT_TEXT * SCREEN_MIN_PT + 0.2:
+            problems.append(f"{view} is blown up: {reading}")
     assert not problems, problems
 
 
 @pytest.mark.parametrize("shown", _cases(client=True), indirect=True)
 def test_in_client_mode_every_text_is_larger_still_after_fit(shown):
     assert not _too_small(shown, CLIENT_GAPS, CLIENT_MIN_PT)
+    blown_up = [r for r in shown.values() if r.smallest_pt > MAX_FIT_TEXT * CLIENT_MIN_PT + 0.2]
+    assert not blown_up, blown_up
 
 
 @pytest.mark.parametrize("shown", _cases(), indirect=True)
 def test_every_drawn_view_fills_the_view_after_fit(shown):
     """Even where the type is still small, "Passend" leaves no empty half of the view."""
     for view, reading in shown.items():
-        assert reading.fill >= 0.8 or reading.zoom >= MAX_FIT_ZOOM - 1e-6, (view, reading)
+        assert reading.fill >= 0.8 or _zoomed_in_fully(reading), (view, reading)
 
 
 def _gap_modes():

@@ -18,7 +18,7 @@ from netwerkatlas.canvas.menu_keys import show_keys
 from netwerkatlas.canvas.touch import TouchGestures
 from netwerkatlas.commands import Command, SetPositions
 from netwerkatlas.i18n import t
-from netwerkatlas.render.readable import measure
+from netwerkatlas.render.readable import Measure, largest_fit_zoom, measure
 from netwerkatlas.tools.groslijst import MIME_PERSON
 
 DRAG_START = 4.0
@@ -71,15 +71,20 @@ class DrawingView(FittedWithoutScrollBars, QGraphicsView):
 
     # --- zoom ---------------------------------------------------------------------------------
 
-    def drawn_bounds(self) -> QRectF:
+    def drawn_bounds(self, found: Measure | None = None) -> QRectF:
         """What the drawing really covers: its ink, not room kept for labels that are not there."""
         drawing = self.drawn.drawing
-        x, y, w, h = measure(drawing).bounds or drawing.bounds()
+        x, y, w, h = (found or measure(drawing)).bounds or drawing.bounds()
         return QRectF(x, y, w, h)
 
     def fit_all(self) -> None:
+        """All of the drawing, as large as the view allows, but its type no larger than a few
+        times the minimum (a family of two is not blown up to fill the screen)."""
         self.fitted, self._fitted_size = True, self.size()  # first: the bars' room is the drawing's
-        fit_rect(self, self.drawn_bounds())
+        found = measure(self.drawn.drawing)
+        client = getattr(self.drawn, "client_mode", False)
+        largest = largest_fit_zoom(found.smallest[0], self.logicalDpiY(), client)
+        fit_rect(self, self.drawn_bounds(found), largest)
 
     def zoom_by(self, factor: float) -> None:
         current = self.transform().m11()

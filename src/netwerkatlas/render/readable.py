@@ -31,6 +31,10 @@ FIT_MARGIN_PX = 16.0
 MAX_FIT_ZOOM = 4.0
 """Fit zooms in no further than this: a drawing of one or two people is not blown up."""
 
+MAX_FIT_TEXT = 3.0
+"""Nor further than shows the drawing's smallest text at this many times the minimum: a family
+of two filled the laptop with symbols and 51 pt years."""
+
 SMALLEST_VIEW_PX = (776.0, 630.0)
 """The drawing area of the window on a 1366x768 laptop, side panel open: the drawings size their
 type so that a fit there keeps every text at `SCREEN_MIN_PT`."""
@@ -50,6 +54,14 @@ def points_on_screen(size: float, zoom: float, dpi: float = SCREEN_DPI) -> float
 def minimum_pt(client: bool = False) -> float:
     """The smallest text on screen, in points, in client mode or not."""
     return CLIENT_MIN_PT if client else SCREEN_MIN_PT
+
+
+def largest_fit_zoom(smallest: float, dpi: float = SCREEN_DPI, client: bool = False) -> float:
+    """The most a fit zooms in on a drawing whose smallest text is `smallest` units tall."""
+    if not smallest or smallest == float("inf"):
+        return MAX_FIT_ZOOM
+    largest_pt = MAX_FIT_TEXT * minimum_pt(client)
+    return min(MAX_FIT_ZOOM, largest_pt / points_on_screen(smallest, 1.0, dpi))
 
 
 def fit_room(client: bool = False) -> tuple[float, float]:
