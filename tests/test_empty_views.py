@@ -148,3 +148,14 @@ def test_the_hint_over_a_drawing_that_fills_its_view_covers_none_of_its_words(
     for text, box in found.boxes:
         shown = view.mapFromScene(box).boundingRect().translated(view.viewport().pos())
         assert not shown.intersects(hint.geometry()), f"the hint covers {text!r}"
+
+
+@pytest.mark.parametrize("name", ["netwerkcirkel", "ecogram"])
+def test_in_client_mode_no_hint_sends_the_client_to_the_hidden_groslijst(qtbot, new_window, name):
+    hint = shown_hint(new_window, name)
+    qtbot.waitUntil(hint.isVisible, timeout=10000)
+    assert "Groslijst" in hint.text()
+    new_window.set_client_mode(True)
+    qtbot.waitUntil(lambda: not hint.isVisible(), timeout=10000)
+    new_window.set_client_mode(False)
+    qtbot.waitUntil(hint.isVisible, timeout=10000)

@@ -129,6 +129,11 @@ def make_circle_tab(
     scene = CircleScene(atlas, parent=parent)
     view = CircleView(scene, push=push, parent=parent)
     view.empty_hint = EmptyHint(
-        view, scene, "empty_hint.netwerkcirkel", draws_only_client(scene), at_foot=True
+        view,
+        scene,
+        "empty_hint.netwerkcirkel",
+        draws_only_client(scene),
+        at_foot=True,
+        in_client_mode=False,
     )
     return scene, view

@@ -270,6 +270,11 @@ def make_ecogram_tab(
     scene = EcogramScene(atlas, parent=parent)
     view = EcogramView(scene, push=push, parent=parent)
     view.empty_hint = EmptyHint(
-        view, scene, "empty_hint.ecogram", draws_only_client(scene), at_foot=True
+        view,
+        scene,
+        "empty_hint.ecogram",
+        draws_only_client(scene),
+        at_foot=True,
+        in_client_mode=False,
     )
     return scene, view

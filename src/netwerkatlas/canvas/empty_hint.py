@@ -42,7 +42,9 @@ class EmptyHint(QLabel):
 
     `at_foot` puts it at the foot of the view instead, for a view whose empty drawing fills it
     and has its words at the top (the netwerkcirkel's ring names, the ecogram's first
-    sectors): there the line covers only the outer ring."""
+    sectors): there the line covers only the outer ring. Without `in_client_mode` the line is
+    not shown in client mode: the way in it names (the groslijst) is the professional's and
+    hidden there, and the client's larger words reach down to where the line would stand."""
 
     def __init__(
         self,
@@ -51,9 +53,11 @@ class EmptyHint(QLabel):
         key: str,
         is_empty: Callable[[], bool],
         at_foot: bool = False,
+        in_client_mode: bool = True,
     ) -> None:
         super().__init__(t(key), view)
         self.key = key
+        self.in_client_mode = in_client_mode
         self.view = view
         self.is_empty = is_empty
         self.at_foot = at_foot
@@ -67,7 +71,8 @@ class EmptyHint(QLabel):
         of sight is not asked (that would draw it for nothing); it is when it is shown."""
         if not self.view.isVisible():
             return
-        empty = self.is_empty()
+        client = getattr(self.view.scene(), "client_mode", False)
+        empty = self.is_empty() and (self.in_client_mode or not client)
         if empty:
             self._place()
             self.raise_()
