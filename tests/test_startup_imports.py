@@ -17,11 +17,12 @@ from netwerkatlas.resources import example_path
 HEAVY = ("reportlab", "pypdfium2", "ged4py")
 
 PROBE = """
-import gc, json, sys
+import gc, json, linecache, sys
 from netwerkatlas.cli import main
 code = main(sys.argv[1:])
 heavy = sorted({name.split(".")[0] for name in sys.modules} & set(HEAVY))
-print("modules " + json.dumps({"code": code, "heavy": heavy, "collector": gc.isenabled()}))
+found = {"code": code, "heavy": heavy, "collector": gc.isenabled(), "sources": len(linecache.cache)}
+print("modules " + json.dumps(found))
 """
 
 
@@ -54,6 +55,7 @@ def test_the_program_starts_to_its_first_painted_window_without_export_pdf_or_ge
     assert found["code"] == 0
     assert found["heavy"] == [], f"imported at the start: {found['heavy']}"
     assert found["collector"], "the cycle collector, paused for the start, never came back"
+    assert found["sources"] < 10, f"{found['sources']} modules' source text kept after the start"
 
 
 def test_validate_needs_no_export_pdf_or_gedcom(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import linecache
 import sys
 from pathlib import Path
 from typing import ClassVar
@@ -125,7 +126,21 @@ def _open_asked(request: single_instance.Request, settings: QSettings) -> MainWi
     return window
 
 
+def _drop_cached_sources() -> None:
+    """PySide6's import hook reads the source of every module imported after it (to look for
+    `from __feature__ import`), and Python keeps those lines (`linecache`): megabytes of text
+    the program never shows. Dropped once the start's imports are done, and again after the
+    first paint for what the window imported; a traceback reads its lines anew."""
+    linecache.clearcache()
+
+
+def _after_first_paint() -> None:
+    _drop_cached_sources()
+    collector.start_done()
+
+
 def run_app(path: str | None, client_mode: bool = False, example: bool = False) -> int:
+    _drop_cached_sources()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     settings = make_settings()
     choose_language(settings)
@@ -147,7 +162,7 @@ def run_app(path: str | None, client_mode: bool = False, example: bool = False) 
     windows[-1].raise_()
     # The cycle collector, paused for the start (cli.main), is back once the window is seen,
     # or after a while for a window that does not paint (started minimised).
-    first_paint.after_first_paint(windows[-1], collector.start_done)
+    first_paint.after_first_paint(windows[-1], _after_first_paint)
     QTimer.singleShot(COLLECTOR_BACK_MS, collector.start_done)
     first_paint.quit_after_paint(windows[-1])  # a measured start (benchmarks)
     return app.exec()
