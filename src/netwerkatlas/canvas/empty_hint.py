@@ -72,11 +72,11 @@ class EmptyHint(QLabel):
         if not self.view.isVisible():
             return
         client = getattr(self.view.scene(), "client_mode", False)
-        empty = self.is_empty() and (self.in_client_mode or not client)
-        if empty:
+        shown = self.is_empty() and (self.in_client_mode or not client)
+        if shown:
             self._place()
             self.raise_()
-        self.setVisible(empty)
+        self.setVisible(shown)
 
     def _place(self) -> None:
         width = min(MAX_WIDTH, max(200, self.view.width() - 2 * MARGIN))
