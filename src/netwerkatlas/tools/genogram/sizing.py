@@ -15,12 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from netwerkatlas.model.atlas import Point
-from netwerkatlas.render.readable import (
-    CLIENT_VIEW_PX,
-    SMALLEST_VIEW_PX,
-    minimum_pt,
-    readable_size,
-)
+from netwerkatlas.render.readable import fit_room, minimum_pt, readable_size
 from netwerkatlas.tools.genogram.layout import ROW, SLOT, SYMBOL
 from netwerkatlas.tools.genogram.routing import BAR_STEP
 
@@ -69,7 +64,7 @@ def type_scale(
     that reads in the smallest view of the mode (or the most that still helps)."""
     if not positions:
         return 1.0
-    room_w, room_h = CLIENT_VIEW_PX if client else SMALLEST_VIEW_PX
+    room_w, room_h = fit_room(client)
     scale, most = 1.0, largest_scale(positions, below)
     while scale <= most + 1e-9:
         width, height = extent(positions, scale, below)
