@@ -11,7 +11,6 @@ from PySide6.QtTest import QTest
 from tests.windows import example_window, shown_window
 
 from netwerkatlas.canvas.empty_hint import hint_of
-from netwerkatlas.render.fonts import text_width
 from netwerkatlas.render.readable import Measure
 from netwerkatlas.tools import registry
 
@@ -113,21 +112,26 @@ def test_a_new_atlas_has_years_on_its_timeline_to_click_at(qtbot, new_window):
 
 
 class _TextBoxes(Measure):
-    """Every text the drawing draws, with its box in drawing units."""
+    """Every text the drawing draws, with the box `Measure` gives it, in drawing units."""
 
     def __init__(self) -> None:
         super().__init__()
         self.boxes: list[tuple[str, QRectF]] = []
+        self._drawing_text: str | None = None
 
-    def text(self, x, y, text, *, size, colour, bold=False, align="left") -> None:
-        before = len(self.texts)
-        super().text(x, y, text, size=size, colour=colour, bold=bold, align=align)
-        if len(self.texts) > before:
-            width = text_width(text, size, bold)
-            left = {"left": x, "centre": x - width / 2, "right": x - width}[align]
+    def text(self, x, y, text, **style) -> None:
+        self._drawing_text = text
+        try:
+            super().text(x, y, text, **style)
+        finally:
+            self._drawing_text = None
+
+    def _cover(self, x1: float, y1: float, x2: float, y2: float) -> None:
+        super()._cover(x1, y1, x2, y2)
+        if self._drawing_text is not None:
             dx, dy, k = self._stack[-1]
-            box = QRectF(dx + left * k, dy + (y - size) * k, width * k, size * 1.24 * k)
-            self.boxes.append((text, box))
+            box = QRectF(dx + x1 * k, dy + y1 * k, (x2 - x1) * k, (y2 - y1) * k)
+            self.boxes.append((self._drawing_text, box))
 
 
 @pytest.mark.parametrize("name", ["netwerkcirkel", "ecogram"])
